@@ -1,0 +1,33 @@
+/**
+ * `npm run bench`: speed and memory figures as one table. Targets are
+ * printed beside the figures, never asserted: timing belongs here, not in tests.
+ * `npm run bench -- storage printing` runs only those areas.
+ */
+import { formatTable, type BenchModule, type BenchRow } from './bench-table';
+import { storageBench } from './storage.bench';
+
+const modules: BenchModule[] = [storageBench];
+
+async function main() {
+  const only = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+  const rows: BenchRow[] = [];
+  for (const m of modules) {
+    if (only.length && !only.includes(m.area)) continue;
+    process.stderr.write(`bench: ${m.area}...\n`);
+    try {
+      rows.push(...(await m.run()));
+    } catch (err) {
+      process.stderr.write(`bench ${m.area} failed: ${(err as Error).stack ?? err}\n`);
+      rows.push({ area: m.area, metric: 'FAILED', value: NaN, unit: '' });
+    }
+  }
+  process.stdout.write(formatTable(rows) + '\n');
+}
+
+main().then(
+  () => process.exit(0),
+  (err) => {
+    process.stderr.write(String(err?.stack ?? err) + '\n');
+    process.exit(1);
+  },
+);

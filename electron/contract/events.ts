@@ -1,0 +1,36 @@
+/**
+ * Events that services push to every connected screen (Electron window or web
+ * host tab). Same shape over IPC and WebSocket: `{ name, payload }`.
+ * Add a domain's push events here; the renderer subscribes by name.
+ */
+import { z } from 'zod';
+
+export const healthSchema = z.object({
+  status: z.enum(['ok', 'out_of_service']),
+  /** Machine-readable reason, for the log and staff; visitors see a generic kind message. */
+  reason: z.string().nullable(),
+  /** Staff-facing one-line detail, never shown to visitors. */
+  detail: z.string().nullable(),
+});
+export type Health = z.infer<typeof healthSchema>;
+
+export const pushEventSchemas = {
+  'app.health': healthSchema,
+  /** A device changed state: printer or vending. Domains fill `status` with their typed status. */
+  'device.status': z.object({
+    device: z.enum(['printer', 'vending']),
+    status: z.record(z.string(), z.unknown()),
+  }),
+  /** A staff-facing alert was raised (staff call, crisis, device fault). */
+  'staff.alert': z.object({
+    id: z.string(),
+    kind: z.string(),
+    at: z.string(),
+  }),
+} as const;
+
+export type PushEventName = keyof typeof pushEventSchemas;
+export type PushEventPayload<N extends PushEventName> = z.infer<(typeof pushEventSchemas)[N]>;
+export type PushEvent = { [N in PushEventName]: { name: N; payload: PushEventPayload<N> } }[PushEventName];
+
+export const pushEventNames = Object.keys(pushEventSchemas) as PushEventName[];

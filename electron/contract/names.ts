@@ -1,0 +1,22 @@
+/**
+ * The plain list of contract method names and IPC channels.
+ *
+ * The sandboxed preload imports this file and `electron` only (no zod, no
+ * npm packages), so it stays a list of strings. `api.test.ts` checks that it
+ * matches the keys of `api.ts` exactly.
+ */
+export const methodNames = [
+  'app.info',
+  'app.health',
+  'app.staffCall',
+  'app.visitorEvent',
+  // printing
+  // vending
+] as const;
+
+export type MethodName = (typeof methodNames)[number];
+
+/** IPC channel for calls: one channel, the method name travels in the payload. */
+export const invokeChannel = 'itda:invoke';
+/** IPC channel for pushed events from main to the renderer. */
+export const pushChannel = 'itda:push';

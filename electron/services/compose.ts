@@ -1,0 +1,232 @@
+/**
+ * The composition root: opens storage, builds every service domain on one
+ * context, and exposes one `dispatch()` and one push stream. Electron's main,
+ * the web host and tests all start the app through `composeServices()`.
+ *
+ * When storage cannot open (corrupt, unwritable, disk full) the app still
+ * starts in "out of service" mode: `app.info` and `app.health` answer, every
+ * other call gets `app.out_of_service`, and the screen says staff are notified.
+ */
+import { CoreErrorCode, KioskError } from '../contract/errors';
+import type { PushEvent } from '../contract/events';
+import { createDispatcher, type Dispatcher, type Handlers } from '../contract/dispatch';
+import { api } from '../contract/api';
+import type { KioskConfig } from './config/config-schema';
+import type { DomainModule, ServiceContext, ServiceDomain } from './context';
+import { openDatabase, ensureSetting, type Db } from './storage/database';
+import { EventLog } from './storage/event-log';
+import { StorageError } from './storage/storage-errors';
+import { createLogger, type Logger } from './app/logger';
+import { HealthMonitor } from './app/health-monitor';
+import { appDomainModule, appInfo } from './app/app-domain';
+import { ulid } from './storage/ids';
+import { join } from 'node:path';
+import { domainModules } from './domains';
+
+export interface ComposeOptions {
+  dataDir: string;
+  config: KioskConfig;
+  host: 'electron' | 'web';
+  version: string;
+  nativeBinding?: string;
+  logger?: Logger;
+  /** Extra domains (tests); the shipped ones come from `domains.ts`. */
+  extraModules?: DomainModule[];
+  /** Replace the shipped domain list (tests that want the shell only). */
+  modules?: DomainModule[];
+}
+
+export interface Services {
+  config: KioskConfig;
+  kioskId: string;
+  dataDir: string;
+  db: Db | null;
+  events: EventLog | null;
+  health: HealthMonitor;
+  logger: Logger;
+  dispatch: Dispatcher;
+  /** Listen to pushed events; returns an unsubscribe function. */
+  onPush(listener: (e: PushEvent) => void): () => void;
+  /** Domains by name, for CLIs and tests that drive a service directly. */
+  domains: Map<string, ServiceDomain>;
+  close(): Promise<void>;
+}
+
+export async function composeServices(opts: ComposeOptions): Promise<Services> {
+  const logger = opts.logger ?? createLogger({ dir: join(opts.dataDir, 'logs') });
+  const health = new HealthMonitor(logger.child('health'));
+  const pushListeners = new Set<(e: PushEvent) => void>();
+  const push = (e: PushEvent) => {
+    for (const l of pushListeners) {
+      try {
+        l(e);
+      } catch (err) {
+        logger.warn('push listener failed', { err });
+      }
+    }
+  };
+  health.subscribe((h) => push({ name: 'app.health', payload: h }));
+
+  const info = { version: opts.version, host: opts.host };
+  const modules = [appDomainModule(info), ...(opts.modules ?? domainModules), ...(opts.extraModules ?? [])];
+
+  let db: Db | null = null;
+  try {
+    db = openDatabase({ dataDir: opts.dataDir, nativeBinding: opts.nativeBinding });
+  } catch (err) {
+    const se = err instanceof StorageError ? err : new StorageError('storage.unavailable', String(err), err);
+    health.fail(se.code, se.message);
+  }
+
+  const kioskId = opts.config.kioskId ?? (db ? ensureSetting(db, 'kiosk_id', () => `kiosk-${ulid().slice(-8).toLowerCase()}`) : 'unknown');
+
+  if (!db) {
+    return outOfServiceServices(opts, logger, health, pushListeners, kioskId, info);
+  }
+
+  const events = new EventLog(db, kioskId, {});
+  for (const m of modules) events.register(m.eventSchemas);
+
+  const ctx: ServiceContext = {
+    db,
+    events,
+    config: opts.config,
+    kioskId,
+    dataDir: opts.dataDir,
+    logger,
+    health,
+    push,
+    record(type, payload = {}) {
+      try {
+        events.append(type, payload);
+      } catch (err) {
+        if (err instanceof StorageError) health.fail(err.code, err.message);
+        throw err;
+      }
+    },
+  };
+
+  const domains = new Map<string, ServiceDomain>();
+  const handlers: Partial<Handlers> = {};
+  for (const m of modules) {
+    const d = await m.create(ctx);
+    domains.set(d.name, d);
+    for (const [name, h] of Object.entries(d.handlers)) {
+      if (name in handlers) throw new TypeError(`method ${name} is handled twice`);
+      (handlers as Record<string, unknown>)[name] = h;
+    }
+  }
+  const missing = Object.keys(api).filter((n) => !(n in handlers));
+  for (const name of missing) {
+    (handlers as Record<string, unknown>)[name] = () => {
+      throw new KioskError(CoreErrorCode.notImplemented, `${name} is not available on this kiosk`);
+    };
+  }
+
+  const guarded = guardWhenOutOfService(handlers as Handlers, health);
+  const dispatch = createDispatcher(guarded, (method, err) => {
+    logger.error(`fault in ${method}`, { err });
+    try {
+      ctx.record('app.fault', { where: method, code: 'internal', message: String((err as Error)?.message ?? err).slice(0, 500) });
+    } catch {
+      // Already out of service; the log line above is the record.
+    }
+  });
+
+  try {
+    const applied = db.prepare('SELECT id FROM schema_migrations ORDER BY id').pluck().all() as number[];
+    ctx.record('app.started', { host: opts.host, version: opts.version, migrations: applied });
+  } catch (err) {
+    logger.error('cannot record start', { err });
+  }
+
+  for (const d of domains.values()) {
+    try {
+      await d.start?.();
+    } catch (err) {
+      logger.error(`domain ${d.name} failed to start`, { err });
+    }
+  }
+
+  let closed = false;
+  return {
+    config: opts.config,
+    kioskId,
+    dataDir: opts.dataDir,
+    db,
+    events,
+    health,
+    logger,
+    dispatch,
+    domains,
+    onPush(listener) {
+      pushListeners.add(listener);
+      return () => pushListeners.delete(listener);
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      for (const d of [...domains.values()].reverse()) {
+        try {
+          await d.stop?.();
+        } catch (err) {
+          logger.warn(`domain ${d.name} failed to stop`, { err });
+        }
+      }
+      try {
+        ctx.record('app.stopped', { host: opts.host });
+      } catch {
+        // Out of service: nothing more to write.
+      }
+      db!.close();
+    },
+  };
+}
+
+/** While out of service, only the shell's identity and health calls answer. */
+function guardWhenOutOfService(handlers: Handlers, health: HealthMonitor): Handlers {
+  const open = new Set(['app.info', 'app.health', 'app.staffCall']);
+  const out: Record<string, unknown> = {};
+  for (const [name, h] of Object.entries(handlers)) {
+    out[name] = open.has(name)
+      ? h
+      : (input: unknown, meta: unknown) => {
+          if (!health.ok) throw new KioskError(CoreErrorCode.outOfService, 'the kiosk is out of service');
+          return (h as (i: unknown, m: unknown) => unknown)(input, meta);
+        };
+  }
+  return out as Handlers;
+}
+
+function outOfServiceServices(
+  opts: ComposeOptions,
+  logger: Logger,
+  health: HealthMonitor,
+  pushListeners: Set<(e: PushEvent) => void>,
+  kioskId: string,
+  info: { version: string; host: 'electron' | 'web' },
+): Services {
+  const refuse = () => {
+    throw new KioskError(CoreErrorCode.outOfService, 'the kiosk is out of service');
+  };
+  const handlers: Record<string, unknown> = {};
+  for (const name of Object.keys(api)) handlers[name] = refuse;
+  handlers['app.info'] = () => appInfo({ config: opts.config, kioskId }, info);
+  handlers['app.health'] = () => health.current;
+  return {
+    config: opts.config,
+    kioskId,
+    dataDir: opts.dataDir,
+    db: null,
+    events: null,
+    health,
+    logger,
+    dispatch: createDispatcher(handlers as Handlers, (m, err) => logger.error(`fault in ${m}`, { err })),
+    domains: new Map(),
+    onPush(listener) {
+      pushListeners.add(listener);
+      return () => pushListeners.delete(listener);
+    },
+    async close() {},
+  };
+}

@@ -1,0 +1,45 @@
+/**
+ * The kiosk's one JSON config file. Every field has a default, and every
+ * device defaults to its simulator, so an empty file (or none) runs a fresh
+ * install with no hardware. Unknown fields are errors: a typo must not be
+ * silently ignored on a venue machine.
+ */
+import { z } from 'zod';
+import { printerConfigSchema } from '../printing/printer-config';
+import { vendingConfigSchema } from '../vending/vending-config';
+
+const localized = z.object({ ko: z.string().min(1).max(80), en: z.string().min(1).max(80) }).strict();
+
+export const configSchema = z
+  .object({
+    /** Stable id of this kiosk, unique in the city (`gangnam-1`). Generated and kept in the database when absent. */
+    kioskId: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9-]{1,38}[a-z0-9]$/, 'lowercase letters, digits and dashes, 3 to 40 characters')
+      .optional(),
+    venue: z
+      .object({
+        name: localized.default({ ko: '서울잇다플레이스', en: 'Seoul Itda Place' }),
+        /** Printed as a QR code on slips. */
+        url: z.url().default('https://itda.seoul.go.kr'),
+        hours: localized.default({ ko: '평일 10:00–20:00, 주말 10:00–18:00', en: 'Weekdays 10:00–20:00, weekends 10:00–18:00' }),
+      })
+      .strict()
+      .prefault({}),
+    /** Seconds without input before "Are you still there?". */
+    idleSeconds: z.number().int().min(2).max(3600).default(60),
+    /** Seconds the "Are you still there?" countdown runs before the session is cleared. */
+    idleCountdownSeconds: z.number().int().min(2).max(120).default(15),
+    languages: z.array(z.enum(['ko', 'en'])).min(1).default(['ko', 'en']),
+    defaultLanguage: z.enum(['ko', 'en']).default('ko'),
+    printer: printerConfigSchema.prefault({}),
+    vending: vendingConfigSchema.prefault({}),
+  })
+  .strict()
+  .refine((c) => c.languages.includes(c.defaultLanguage), {
+    message: 'defaultLanguage must be one of languages',
+    path: ['defaultLanguage'],
+  });
+
+export type KioskConfig = z.output<typeof configSchema>;
+export type KioskConfigInput = z.input<typeof configSchema>;

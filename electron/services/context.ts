@@ -1,0 +1,43 @@
+/**
+ * What every service domain gets from the composition root: storage, the
+ * event log, config, logging, health and the push channel. Domains never
+ * import `electron`; the same context runs under Electron, the web host,
+ * the CLIs and tests.
+ */
+import type { PushEvent } from '../contract/events';
+import type { Handlers } from '../contract/dispatch';
+import type { KioskConfig } from './config/config-schema';
+import type { Db } from './storage/database';
+import type { EventLog, EventSchemas } from './storage/event-log';
+import type { Logger } from './app/logger';
+import type { HealthMonitor } from './app/health-monitor';
+
+export interface ServiceContext {
+  db: Db;
+  events: EventLog;
+  config: KioskConfig;
+  kioskId: string;
+  dataDir: string;
+  logger: Logger;
+  health: HealthMonitor;
+  /** Sends an event to every connected screen. */
+  push(event: PushEvent): void;
+  /** Appends an event; a storage failure marks the kiosk out of service and rethrows. */
+  record(type: string, payload?: unknown): void;
+}
+
+/** One domain of services (app, printing, vending, pharmacy, ...), as the composition root sees it. */
+export interface ServiceDomain {
+  name: string;
+  handlers: Partial<Handlers>;
+  /** Starts background work (device polling, queue workers). */
+  start?(): Promise<void> | void;
+  /** Stops background work and closes devices; must be safe to call twice. */
+  stop?(): Promise<void> | void;
+}
+
+/** A domain module: its event types, and a factory run once storage is open. */
+export interface DomainModule {
+  eventSchemas: EventSchemas;
+  create(ctx: ServiceContext): ServiceDomain | Promise<ServiceDomain>;
+}

@@ -1,0 +1,7 @@
+/**
+ * The shipped service domains, in start order. The kiosk shell (`app`) is
+ * always first and added by `compose.ts`. Each domain adds itself here.
+ */
+import type { DomainModule } from './context';
+
+export const domainModules: DomainModule[] = [];
