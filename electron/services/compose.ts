@@ -87,6 +87,7 @@ export async function composeServices(opts: ComposeOptions): Promise<Services> {
   const events = new EventLog(db, kioskId, {});
   for (const m of modules) events.register(m.eventSchemas);
 
+  const domains = new Map<string, ServiceDomain>();
   const ctx: ServiceContext = {
     db,
     events,
@@ -104,9 +105,13 @@ export async function composeServices(opts: ComposeOptions): Promise<Services> {
         throw err;
       }
     },
+    getService<T>(name: string): T {
+      const d = domains.get(name);
+      if (!d || d.service === undefined) throw new TypeError(`no service "${name}" (is its domain listed before this one?)`);
+      return d.service as T;
+    },
   };
 
-  const domains = new Map<string, ServiceDomain>();
   const handlers: Partial<Handlers> = {};
   for (const m of modules) {
     const d = await m.create(ctx);

@@ -24,12 +24,20 @@ export interface ServiceContext {
   push(event: PushEvent): void;
   /** Appends an event; a storage failure marks the kiosk out of service and rethrows. */
   record(type: string, payload?: unknown): void;
+  /**
+   * The service object of a domain created earlier (see `domains.ts` order),
+   * for flows that drive devices: `ctx.getService<PrintingService>('printing')`.
+   * Throws when that domain does not exist.
+   */
+  getService<T>(domain: string): T;
 }
 
 /** One domain of services (app, printing, vending, pharmacy, ...), as the composition root sees it. */
 export interface ServiceDomain {
   name: string;
   handlers: Partial<Handlers>;
+  /** The domain's service object, for other domains (flows) and CLIs. */
+  service?: unknown;
   /** Starts background work (device polling, queue workers). */
   start?(): Promise<void> | void;
   /** Stops background work and closes devices; must be safe to call twice. */
