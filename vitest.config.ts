@@ -8,6 +8,5 @@ export default defineConfig({
     hookTimeout: 120_000,
     // Two cores here and on CI; hardware-like tests (PTYs, browsers) dislike oversubscription.
     maxWorkers: 2,
-    globalSetup: ['test/global-setup.ts'],
   },
 });

@@ -1,0 +1,95 @@
+/**
+ * The kiosk shell: one screen at a time, the top bar and help lines around
+ * it, and the overlays (idle prompt, staff-call toast, connection banner,
+ * out of service) above it.
+ */
+import { useEffect, useRef, type ComponentType } from 'react';
+import { useT } from './i18n/use-t';
+import { TopBar } from './components/top-bar';
+import { HelpLines } from './components/help-lines';
+import { IdleOverlay } from './components/idle-overlay';
+import { StaffCallToast } from './components/staff-call-toast';
+import { AttractScreen } from './screens/attract-screen';
+import { HomeScreen } from './screens/home-screen';
+import { UnavailableScreen } from './screens/unavailable-screen';
+import { OutOfServiceScreen } from './screens/out-of-service-screen';
+import { useAppStore } from './stores/app-store';
+import { useConnectionStore } from './stores/connection-store';
+import { useSessionStore, type ScreenId } from './stores/session-store';
+import { IdleTimer } from './stores/idle-timer';
+import { idleContinued, idlePrompted, idleTick, resetVisitorSession } from './stores/session-actions';
+import { flowScreens } from './screens/flow-screens';
+
+const screens: Record<ScreenId, ComponentType> = {
+  attract: AttractScreen,
+  home: HomeScreen,
+  unavailable: UnavailableScreen,
+  pharmacy: UnavailableScreen,
+  store: UnavailableScreen,
+  ...flowScreens,
+};
+
+export function App() {
+  const t = useT();
+  const screen = useSessionStore((s) => s.screen);
+  const lang = useSessionStore((s) => s.language);
+  const info = useAppStore((s) => s.info);
+  const health = useAppStore((s) => s.health);
+  const bootError = useAppStore((s) => s.bootError);
+  const connected = useConnectionStore((s) => s.connected);
+  const idle = useIdleReset(info?.idleSeconds ?? 60, info?.idleCountdownSeconds ?? 15, screen !== 'attract');
+
+  useEffect(() => {
+    document.documentElement.lang = lang;
+  }, [lang]);
+
+  if (health.status === 'out_of_service' || bootError) return <OutOfServiceScreen />;
+  if (!info) return null;
+
+  const Screen = screens[screen];
+  if (screen === 'attract') return <Screen />;
+  return (
+    <div className="app">
+      {!connected && (
+        <div className="banner" role="status">
+          {t('connection.lost')}
+        </div>
+      )}
+      <TopBar />
+      <Screen />
+      <HelpLines />
+      <IdleOverlay onContinue={idle.continue} />
+      <StaffCallToast />
+    </div>
+  );
+}
+
+/** Wires the idle timer to real input. Input during the prompt does not count: only "continue" does. */
+function useIdleReset(idleSeconds: number, countdownSeconds: number, active: boolean) {
+  const timer = useRef<IdleTimer | null>(null);
+  useEffect(() => {
+    const t = new IdleTimer({
+      idleMs: idleSeconds * 1000,
+      countdownSeconds,
+      onPrompt: idlePrompted,
+      onTick: idleTick,
+      onExpire: () => resetVisitorSession('idle'),
+    });
+    timer.current = t;
+    if (active) t.start();
+    const onInput = () => t.activity();
+    window.addEventListener('pointerdown', onInput, true);
+    window.addEventListener('keydown', onInput, true);
+    return () => {
+      t.stop();
+      window.removeEventListener('pointerdown', onInput, true);
+      window.removeEventListener('keydown', onInput, true);
+    };
+  }, [idleSeconds, countdownSeconds, active]);
+  return {
+    continue() {
+      timer.current?.continue();
+      idleContinued();
+    },
+  };
+}

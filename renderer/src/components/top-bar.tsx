@@ -1,0 +1,27 @@
+/** Home, language and staff call: reachable from every screen after the attract screen. */
+import { useT } from '../i18n/use-t';
+import { useAppStore } from '../stores/app-store';
+import { callStaff, goHome, toggleLanguage } from '../stores/session-actions';
+import { useSessionStore } from '../stores/session-store';
+import { Pressable } from './pressable';
+
+export function TopBar() {
+  const t = useT();
+  const lang = useSessionStore((s) => s.language);
+  const venue = useAppStore((s) => s.info?.venueName);
+  const calling = useSessionStore((s) => s.staffCall === 'calling');
+  return (
+    <header className="top-bar">
+      <Pressable className="bar-button" data-testid="home-button" onClick={goHome}>
+        {t('shell.home')}
+      </Pressable>
+      <div className="venue">{venue ? venue[lang] : t('app.title')}</div>
+      <Pressable className="bar-button" data-testid="lang-toggle" aria-label={t('shell.langToggleLabel')} lang={lang === 'ko' ? 'en' : 'ko'} onClick={toggleLanguage}>
+        {t('shell.langToggle')}
+      </Pressable>
+      <Pressable className="bar-button staff" data-testid="staff-call" disabled={calling} onClick={() => void callStaff()}>
+        {t('shell.staffCall')}
+      </Pressable>
+    </header>
+  );
+}

@@ -1,0 +1,48 @@
+/** English, typed against ko.ts: a missing or extra key fails tsc. */
+import type { MessageKey } from './ko';
+
+export const en: Record<MessageKey, string> = {
+  'app.title': 'Seoul Itda Place',
+
+  'attract.touch': 'Touch the screen to start',
+  'attract.touchOther': '화면을 터치해 주세요',
+  'attract.welcome': 'A place for your mind to rest',
+
+  'home.title': 'How can we help you?',
+  'home.pharmacy.name': 'Mind Pharmacy',
+  'home.pharmacy.desc': 'Tell us how your mind feels and get a prescription slip and a small gift',
+  'home.store.name': 'Mind Convenience Store',
+  'home.store.desc': 'Check in, pick a free snack, and talk with a counselor if you like',
+  'home.unavailable': 'Taking a short break',
+
+  'shell.home': 'Home',
+  'shell.staffCall': 'Call staff',
+  'shell.staffCalled': 'We have called a staff member. Someone is coming.',
+  'shell.staffCallFailed': 'The call did not go through. Please come to the front desk.',
+  'shell.langToggle': '한국어',
+  'shell.langToggleLabel': 'Change language: 한국어',
+  'shell.helpLines': 'Having a very hard time? Suicide prevention line 109 · Loneliness line 120: ☎ 02-120, then press 5',
+
+  'idle.title': 'Are you still there?',
+  'idle.body': 'We will go back to the start in {seconds} seconds. Everything you entered will be cleared.',
+  'idle.continue': 'I am still here',
+
+  'outOfService.title': 'Out of service for a moment',
+  'outOfService.body': 'This kiosk is being checked. Staff have been notified.',
+  'outOfService.help': 'If you need help, please come to the front desk.',
+
+  'unavailable.title': 'This service opens soon',
+  'unavailable.body': 'For now, please ask a staff member and they will help you right away.',
+
+  'connection.lost': 'Reconnecting…',
+
+  'errors.internal': 'Something went wrong. Please try again.',
+  'errors.contract.unknown_method': 'That request is not supported.',
+  'errors.contract.invalid_input': 'Please check what you entered.',
+  'errors.contract.invalid_output': 'Something went wrong. Staff have been told.',
+  'errors.app.out_of_service': 'This kiosk is being checked.',
+  'errors.app.not_available': 'Not available right now.',
+  'errors.connection.lost': 'The connection dropped. Reconnecting.',
+  'errors.storage.disk_full': 'Storage is full. Staff have been told.',
+  'errors.storage.unavailable': 'This kiosk is being checked.',
+};

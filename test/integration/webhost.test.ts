@@ -1,0 +1,113 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import WebSocket from 'ws';
+import { composeServices, type Services } from '../../electron/services/compose';
+import { parseConfig } from '../../electron/services/config/load-config';
+import { createLogger } from '../../electron/services/app/logger';
+import { startWebHost, type WebHost } from '../../electron/webhost/server';
+import { makeTempDir } from '../support/temp-dir';
+
+let dir: ReturnType<typeof makeTempDir>;
+let services: Services;
+let host: WebHost;
+
+beforeAll(async () => {
+  dir = makeTempDir();
+  const renderer = join(dir.path, 'renderer');
+  mkdirSync(join(renderer, 'assets'), { recursive: true });
+  writeFileSync(join(renderer, 'index.html'), '<!doctype html><title>kiosk</title>');
+  writeFileSync(join(renderer, 'assets', 'app.js'), 'console.log(1)');
+  writeFileSync(join(dir.path, 'secret.txt'), 'do not serve');
+  services = await composeServices({
+    dataDir: join(dir.path, 'data'),
+    config: parseConfig({ kioskId: 'test-kiosk' }),
+    host: 'web',
+    version: '1.0.0',
+    logger: createLogger({ dir: null, echo: false }),
+    modules: [],
+  });
+  host = await startWebHost({ services, rendererDir: renderer, port: 0 });
+});
+
+afterAll(async () => {
+  await host.close();
+  await services.close();
+  dir.remove();
+});
+
+function connect(): Promise<WebSocket> {
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(`${host.url.replace('http', 'ws')}/api`);
+    ws.once('open', () => resolve(ws));
+    ws.once('error', reject);
+  });
+}
+
+function nextMessage(ws: WebSocket, match: (m: any) => boolean = () => true): Promise<any> {
+  return new Promise((resolve) => {
+    const on = (data: WebSocket.RawData) => {
+      const m = JSON.parse(data.toString());
+      if (match(m)) {
+        ws.off('message', on);
+        resolve(m);
+      }
+    };
+    ws.on('message', on);
+  });
+}
+
+describe('web host', () => {
+  it('listens on loopback only and refuses other addresses without TLS', async () => {
+    expect(host.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    await expect(startWebHost({ services, rendererDir: dir.path, port: 0, host: '0.0.0.0' })).rejects.toThrow(/needs TLS/);
+  });
+
+  it('serves the renderer with a strict CSP, falls back to index.html for screens, and never leaves its folder', async () => {
+    const index = await fetch(`${host.url}/`);
+    expect(index.status).toBe(200);
+    expect(index.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(await (await fetch(`${host.url}/staff`)).text()).toContain('<title>kiosk</title>');
+    expect((await fetch(`${host.url}/assets/app.js`)).headers.get('content-type')).toContain('javascript');
+    expect((await fetch(`${host.url}/assets/missing.js`)).status).toBe(404);
+    const traversal = await fetch(`${host.url}/..%2Fsecret.txt`);
+    expect(await traversal.text()).not.toContain('do not serve');
+  });
+
+  it('carries the contract over one WebSocket: call, typed result, validation errors', async () => {
+    const ws = await connect();
+    ws.send(JSON.stringify({ id: 1, method: 'app.info', input: {} }));
+    const info = await nextMessage(ws, (m) => m.id === 1);
+    expect(info.result).toMatchObject({ ok: true, value: { kioskId: 'test-kiosk', host: 'web' } });
+
+    ws.send(JSON.stringify({ id: 2, method: 'app.staffCall', input: { screen: 'home', language: 'xx' } }));
+    expect((await nextMessage(ws, (m) => m.id === 2)).result).toMatchObject({ ok: false, error: { code: 'contract.invalid_input' } });
+
+    ws.send(JSON.stringify({ id: 3, method: 'no.such', input: {} }));
+    expect((await nextMessage(ws, (m) => m.id === 3)).result).toMatchObject({ ok: false, error: { code: 'contract.unknown_method' } });
+    ws.close();
+  });
+
+  it('answers garbage frames with a typed error and keeps serving', async () => {
+    const ws = await connect();
+    ws.send('{not json');
+    expect((await nextMessage(ws)).result).toMatchObject({ ok: false, error: { code: 'contract.invalid_input' } });
+    ws.send(Buffer.from([0, 1, 2, 3]));
+    expect((await nextMessage(ws)).id).toBe(-1);
+    ws.send(JSON.stringify({ id: 9, method: 'app.health', input: {} }));
+    expect((await nextMessage(ws, (m) => m.id === 9)).result).toMatchObject({ ok: true, value: { status: 'ok' } });
+    ws.close();
+  });
+
+  it('pushes staff alerts to every connected screen', async () => {
+    const a = await connect();
+    const b = await connect();
+    const pushedToB = nextMessage(b, (m) => m.push?.name === 'staff.alert');
+    a.send(JSON.stringify({ id: 1, method: 'app.staffCall', input: { screen: 'home', language: 'ko' } }));
+    const reply = await nextMessage(a, (m) => m.id === 1);
+    const pushed = await pushedToB;
+    expect(pushed.push.payload.id).toBe(reply.result.value.alertId);
+    a.close();
+    b.close();
+  });
+});
