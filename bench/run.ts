@@ -5,8 +5,9 @@
  */
 import { formatTable, type BenchModule, type BenchRow } from './bench-table';
 import { storageBench } from './storage.bench';
+import { shellBench } from './shell.bench';
 
-const modules: BenchModule[] = [storageBench];
+const modules: BenchModule[] = [storageBench, shellBench];
 
 async function main() {
   const only = process.argv.slice(2).filter((a) => !a.startsWith('-'));

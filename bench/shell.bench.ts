@@ -1,0 +1,102 @@
+/**
+ * Foundation: web host cold start to first paint of the attract screen, and
+ * tap-to-visible-feedback latency on Home (pointerdown to the next frame
+ * after the pressed state lands in the DOM).
+ */
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { launchBrowser, KIOSK_VIEWPORT } from '../test/support/browser';
+import { makeTempDir } from '../test/support/temp-dir';
+import { percentile, type BenchModule, type BenchRow } from './bench-table';
+
+const root = join(import.meta.dirname, '..');
+
+async function coldStart(port: number): Promise<{ ready: number; paint: number }> {
+  const dir = makeTempDir('itda-bench-web-');
+  const browser = await launchBrowser();
+  const t0 = performance.now();
+  const child = spawn(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), 'electron/webhost/cli.ts', '--port', String(port), '--data', dir.path], {
+    cwd: root,
+    env: { ...process.env, ITDA_LOG_ECHO: '0' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('web host did not start in 30 s')), 30_000);
+      child.stdout.on('data', (d: Buffer) => {
+        if (d.toString().includes('ready at')) {
+          clearTimeout(timer);
+          resolve();
+        }
+      });
+      child.once('exit', (code) => reject(new Error(`web host exited ${code}`)));
+    });
+    const ready = performance.now() - t0;
+    const page = await browser.newPage({ viewport: KIOSK_VIEWPORT });
+    await page.goto(`http://127.0.0.1:${port}/`);
+    await page.getByTestId('attract').waitFor();
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(null))));
+    return { ready, paint: performance.now() - t0 };
+  } finally {
+    child.kill('SIGTERM');
+    await browser.close();
+    dir.remove();
+  }
+}
+
+async function tapFeedback(port: number, taps: number): Promise<number[]> {
+  const dir = makeTempDir('itda-bench-web-');
+  const child = spawn(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), 'electron/webhost/cli.ts', '--port', String(port), '--data', dir.path], {
+    cwd: root,
+    env: { ...process.env, ITDA_LOG_ECHO: '0', ITDA_IDLE_SECONDS: '3600' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const browser = await launchBrowser();
+  try {
+    await new Promise<void>((resolve) => child.stdout.on('data', (d: Buffer) => d.toString().includes('ready at') && resolve()));
+    const page = await browser.newPage({ viewport: KIOSK_VIEWPORT });
+    await page.goto(`http://127.0.0.1:${port}/`);
+    await page.getByTestId('attract').click();
+    const button = page.getByTestId('lang-toggle');
+    await button.waitFor();
+    const box = (await button.boundingBox())!;
+    await page.evaluate(() => {
+      const w = window as unknown as { __lat: number[]; __down: number };
+      w.__lat = [];
+      window.addEventListener('pointerdown', (e) => (w.__down = e.timeStamp), true);
+      const target = document.querySelector('[data-testid="lang-toggle"]')!;
+      new MutationObserver(() => {
+        if (target.getAttribute('data-pressed') === 'true') {
+          requestAnimationFrame(() => w.__lat.push(performance.now() - w.__down));
+        }
+      }).observe(target, { attributes: true, attributeFilter: ['data-pressed'] });
+    });
+    for (let i = 0; i < taps; i++) {
+      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+      await page.mouse.down();
+      await page.waitForTimeout(30);
+      await page.mouse.up();
+      await page.waitForTimeout(40);
+    }
+    return await page.evaluate(() => (window as unknown as { __lat: number[] }).__lat);
+  } finally {
+    child.kill('SIGTERM');
+    await browser.close();
+    dir.remove();
+  }
+}
+
+export const shellBench: BenchModule = {
+  area: 'shell',
+  async run(): Promise<BenchRow[]> {
+    const base = 5300 + Math.floor(Math.random() * 500);
+    const cold = await coldStart(base);
+    const lat = await tapFeedback(base + 1, 60);
+    return [
+      { area: 'shell', metric: 'web host cold start to "ready"', value: cold.ready, unit: 'ms' },
+      { area: 'shell', metric: 'web host cold start to first paint of attract', value: cold.paint, unit: 'ms' },
+      { area: 'shell', metric: `tap-to-feedback p50 (Home, ${lat.length} taps)`, value: percentile(lat, 50), unit: 'ms' },
+      { area: 'shell', metric: `tap-to-feedback p95 (Home, ${lat.length} taps)`, value: percentile(lat, 95), unit: 'ms', target: 'p95 < 50 ms' },
+    ];
+  },
+};
