@@ -11,10 +11,22 @@ export const methodNames = [
   'app.staffCall',
   'app.visitorEvent',
   // printing
+  'printer.status',
+  'printer.jobs',
+  'printer.reprint',
+  'printer.testPage',
+  'printer.simFaults',
   // vending
 ] as const;
 
 export type MethodName = (typeof methodNames)[number];
+
+/**
+ * Names of the events services push to screens; the same keys as
+ * `pushEventSchemas` in `events.ts` (checked by `api.test.ts`). The preload
+ * lets the renderer subscribe to these only.
+ */
+export const pushEventNames = ['app.health', 'device.status', 'staff.alert'] as const;
 
 /** IPC channel for calls: one channel, the method name travels in the payload. */
 export const invokeChannel = 'itda:invoke';
