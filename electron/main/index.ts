@@ -89,7 +89,8 @@ async function start(): Promise<void> {
     platform: process.platform,
     arch: process.arch,
   });
-  // Without it storage cannot open; the kiosk still starts and shows "out of service".
+  // Without it storage cannot open (unless node_modules was rebuilt for Electron); the kiosk
+  // still starts and shows "out of service", and this line says how to fix it.
   if (!native.ok) log.error('no better-sqlite3 build for this Electron', { problem: native.problem });
 
   services = await composeServices({
@@ -98,7 +99,7 @@ async function start(): Promise<void> {
     host: 'electron',
     version: appVersion(),
     logger,
-    nativeBinding: native.path,
+    nativeBinding: native.ok ? native.path : undefined,
   });
   const svc = services;
   const recordFault = (code: string, message: string) => {
