@@ -16,7 +16,8 @@ export type StaffAlertKind =
   | 'vending_fault'
   | 'vend_to_resolve'
   | 'low_stock'
-  | 'storage_fault';
+  | 'storage_fault'
+  | 'gift_owed';
 
 /**
  * Raises an alert. `detail` holds ids and codes only (job id, slot, fault

@@ -1,0 +1,79 @@
+/** The Mind Pharmacy as a service domain: content checked at start, the flow on the real printer and cabinet. */
+import { z } from 'zod';
+import type { DomainModule, ServiceContext, ServiceDomain } from '../context';
+import { loadPharmacyContent, readPharmacyIcon, type PharmacyContent } from './pharmacy-content';
+import { createPrescriptionPicker } from './prescription-picker';
+import { PharmacyFlow } from './pharmacy-flow';
+import type { PharmacyPrinter, PharmacyVending } from './pharmacy-devices';
+
+const id = z.string();
+
+export const pharmacyEventSchemas = {
+  'pharmacy.symptom_chosen': z.object({ symptomId: id, requestId: id }),
+  'pharmacy.prescribed': z.object({ rxId: id, rxNumber: id, symptomId: id, prescriptionId: id, requestId: id }),
+  'pharmacy.completed': z.object({
+    rxId: id,
+    printJobId: id.nullable(),
+    printOutcome: z.enum(['printed', 'waiting', 'failed', 'unknown']),
+    vendTxn: z.number().int().nullable(),
+    vendState: z.string(),
+  }),
+  'pharmacy.crisis': z.object({ requestId: id, alertId: id }),
+};
+
+export interface PharmacyDomainOptions {
+  /** Content file (tests); the shipped `resources/pharmacy/content.json` otherwise. */
+  contentPath?: string;
+}
+
+export function pharmacyDomainModule(opts: PharmacyDomainOptions = {}): DomainModule {
+  return {
+    eventSchemas: pharmacyEventSchemas,
+    create: (ctx) => createPharmacyDomain(ctx, opts),
+  };
+}
+
+export function createPharmacyDomain(ctx: ServiceContext, opts: PharmacyDomainOptions): ServiceDomain {
+  // Broken content stops the start with the list of problems: better than a visitor meeting a half-written slip.
+  const content = loadPharmacyContent(opts.contentPath);
+  const flow = new PharmacyFlow({
+    ctx,
+    content,
+    picker: createPrescriptionPicker({ db: ctx.db, kioskId: ctx.kioskId, content }),
+    printer: ctx.getService<PharmacyPrinter>('printing'),
+    vending: ctx.getService<PharmacyVending>('vending'),
+  });
+  const catalog = buildCatalog(content, opts.contentPath);
+  return {
+    name: 'pharmacy',
+    service: flow,
+    handlers: {
+      'pharmacy.catalog': () => ({ ...catalog, availability: flow.availability() }),
+      'pharmacy.availability': () => flow.availability(),
+      'pharmacy.chooseSymptom': ({ symptomId, requestId }) => {
+        flow.chooseSymptom(symptomId, requestId);
+        return { recorded: true };
+      },
+      'pharmacy.prescribe': ({ symptomId, requestId, language }) => flow.prescribe(symptomId, requestId, language),
+      'pharmacy.crisis': ({ requestId, language }) => flow.crisis(requestId, language),
+    },
+  };
+}
+
+/** The screen's view of the content, icons inlined (they are our own checked SVG files). */
+function buildCatalog(content: PharmacyContent, contentPath?: string) {
+  return {
+    symptoms: content.symptoms.map((s) => ({
+      id: s.id,
+      name: s.name,
+      description: s.description,
+      iconSvg: readPharmacyIcon(s.icon, contentPath),
+    })),
+    crisis: {
+      title: content.crisis.title,
+      body: content.crisis.body,
+      lines: content.crisis.lines.map((l) => ({ name: l.name, phone: l.phone, press: l.press ?? null, note: l.note })),
+      iconSvg: readPharmacyIcon('crisis.svg', contentPath),
+    },
+  };
+}

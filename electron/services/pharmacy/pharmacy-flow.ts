@@ -1,0 +1,236 @@
+/**
+ * The Mind Pharmacy flow: symptom → prescription → slip and gift together.
+ *
+ * One prescription per visitor session: the screen sends one request id per
+ * session, and a tap storm, a resend or a reconnect with the same id gets
+ * the same prescription, one print job and one vend. The slip never waits
+ * for the gift, and a failed gift never withholds the slip; every failure
+ * still leaves the visitor their prescription on screen (and as a QR code).
+ */
+import QRCode from 'qrcode';
+import { KioskError } from '../../contract/errors';
+import type { PrescriptionResult } from '../../contract/pharmacy-api';
+import type { ServiceContext } from '../context';
+import { raiseStaffAlert } from '../app/staff-alerts';
+import { parseSlipDocument } from '../printing/slip-document';
+import { GIFT_CATEGORIES, findPrescription, findSymptom, type PharmacyContent } from './pharmacy-content';
+import type { PrescriptionPicker } from './prescription-picker';
+import { crisisSlip, prescriptionPlainText, prescriptionSlip, type SlipLanguage } from './pharmacy-slips';
+import { printOutcome, type PharmacyPrinter, type PharmacyVending } from './pharmacy-devices';
+
+/** How long the screen waits for the slip before saying it is delayed (the job itself keeps its place). */
+export const PRINT_WAIT_MS = 20_000;
+
+export interface PharmacyFlowDeps {
+  ctx: Pick<ServiceContext, 'db' | 'kioskId' | 'config' | 'logger' | 'record' | 'push'>;
+  content: PharmacyContent;
+  picker: PrescriptionPicker;
+  printer: PharmacyPrinter;
+  vending: PharmacyVending;
+}
+
+interface IssuedRow {
+  id: string;
+  rx_number: string;
+  symptom_id: string;
+  prescription_id: string;
+  at: string;
+  print_job_id: string | null;
+  print_state: string | null;
+  vend_state: string | null;
+  language: string | null;
+}
+
+export class PharmacyFlow {
+  private readonly inflight = new Map<string, Promise<PrescriptionResult>>();
+  private readonly crisisInflight = new Map<string, Promise<{ alertId: string; print: { jobId: string | null; outcome: ReturnType<typeof printOutcome> } }>>();
+
+  constructor(private readonly deps: PharmacyFlowDeps) {}
+
+  availability() {
+    const printer = this.deps.printer.ready();
+    const gifts = GIFT_CATEGORIES.some((c) => this.deps.vending.giftAvailable(c));
+    return { available: printer || gifts, printer, gifts };
+  }
+
+  chooseSymptom(symptomId: string, requestId: string): void {
+    if (!findSymptom(this.deps.content, symptomId)) throw unknownSymptom(symptomId);
+    this.deps.ctx.record('pharmacy.symptom_chosen', { symptomId, requestId });
+  }
+
+  /** Idempotent by request id: see the file comment. */
+  prescribe(symptomId: string, requestId: string, language: SlipLanguage): Promise<PrescriptionResult> {
+    const running = this.inflight.get(requestId);
+    if (running) return running;
+    const p = this.run(symptomId, requestId, language).finally(() => this.inflight.delete(requestId));
+    this.inflight.set(requestId, p);
+    return p;
+  }
+
+  private async run(symptomId: string, requestId: string, language: SlipLanguage): Promise<PrescriptionResult> {
+    const { ctx, content } = this.deps;
+    const symptom = findSymptom(content, symptomId);
+    if (!symptom) throw unknownSymptom(symptomId);
+
+    const existing = ctx.db.prepare('SELECT * FROM prescriptions_issued WHERE request_id = ?').get(requestId) as IssuedRow | undefined;
+    if (existing) return this.describe(existing);
+
+    // Issue and claim the request id in one transaction: a second process with the same id fails the unique index.
+    const issued = ctx.db.transaction(() => {
+      const i = this.deps.picker.issue(symptomId);
+      ctx.db.prepare('UPDATE prescriptions_issued SET request_id = ?, language = ? WHERE id = ?').run(requestId, language, i.id);
+      ctx.record('pharmacy.prescribed', { rxId: i.id, rxNumber: i.rxNumber, symptomId, prescriptionId: i.prescriptionId, requestId });
+      return i;
+    })();
+
+    const found = findPrescription(content, issued.prescriptionId)!;
+    const doc = parseSlipDocument(
+      prescriptionSlip({
+        venueName: ctx.config.venue.name,
+        venueUrl: ctx.config.venue.url,
+        rxNumber: issued.rxNumber,
+        issuedAt: new Date(issued.at),
+        symptom,
+        prescription: found.prescription,
+        footer: content.footer,
+        language,
+      }),
+    );
+
+    // Print and vend run side by side; neither waits for the other.
+    const printing = this.print(issued.id, doc);
+    const vending = this.vend(issued.id, symptom.giftCategory);
+    const [print, gift] = await Promise.all([printing, vending]);
+
+    ctx.db
+      .prepare('UPDATE prescriptions_issued SET print_state = ?, vend_txn = ?, vend_state = ? WHERE id = ?')
+      .run(print.outcome, gift.txn === null ? null : String(gift.txn), gift.state, issued.id);
+    const giftOutcome = gift.state === 'delivered' ? 'delivered' : 'not_given';
+    ctx.record('pharmacy.completed', {
+      rxId: issued.id,
+      printJobId: print.jobId,
+      printOutcome: print.outcome,
+      vendTxn: gift.txn,
+      vendState: gift.state,
+    });
+    if (giftOutcome === 'not_given') {
+      // A staff member brings the gift by hand; the alert says which prescription is owed one.
+      safely(ctx, () => raiseStaffAlert(ctx, 'gift_owed', { rxNumber: issued.rxNumber, vendState: gift.state, category: symptom.giftCategory }));
+    }
+    return {
+      rxId: issued.id,
+      rxNumber: issued.rxNumber,
+      symptom: { id: symptom.id, name: symptom.name },
+      prescription: { quote: found.prescription.quote, source: found.prescription.source, dosage: found.prescription.dosage },
+      issuedAt: issued.at,
+      print,
+      gift: { outcome: giftOutcome, item: giftOutcome === 'delivered' ? (gift.item ?? null) : null },
+      qrSvg: await this.qr(issued.rxNumber, symptom.id, found.prescription.id, issued.at, language),
+    };
+  }
+
+  private async print(rxId: string, doc: ReturnType<typeof parseSlipDocument>) {
+    const { ctx, printer } = this.deps;
+    try {
+      const job = printer.submit(doc, { kind: 'prescription', ref: rxId });
+      ctx.db.prepare('UPDATE prescriptions_issued SET print_job_id = ? WHERE id = ?').run(job.jobId, rxId);
+      const done = await printer.waitForJob(job.jobId, PRINT_WAIT_MS);
+      return { jobId: job.jobId, outcome: printOutcome(done.state) };
+    } catch (err) {
+      ctx.logger.error('prescription print failed', { rxId, err });
+      return { jobId: null, outcome: 'failed' as const };
+    }
+  }
+
+  private async vend(rxId: string, category: string) {
+    try {
+      return await this.deps.vending.vendGift({ category, reason: `rx:${rxId}`, requestId: rxId });
+    } catch (err) {
+      this.deps.ctx.logger.error('gift vend failed', { rxId, err });
+      return { txn: null, slot: null, state: err instanceof KioskError ? err.code : 'error', item: null };
+    }
+  }
+
+  /** A prescription issued earlier for this request (a resend after reconnect): its stored outcome. */
+  private async describe(row: IssuedRow): Promise<PrescriptionResult> {
+    const found = findPrescription(this.deps.content, row.prescription_id);
+    if (!found) throw new KioskError('pharmacy.content_changed', `prescription ${row.prescription_id} is no longer in the content`);
+    const language = (row.language === 'en' ? 'en' : 'ko') as SlipLanguage;
+    return {
+      rxId: row.id,
+      rxNumber: row.rx_number,
+      symptom: { id: found.symptom.id, name: found.symptom.name },
+      prescription: { quote: found.prescription.quote, source: found.prescription.source, dosage: found.prescription.dosage },
+      issuedAt: row.at,
+      print: { jobId: row.print_job_id, outcome: row.print_state ? printOutcome(row.print_state) : 'waiting' },
+      gift: { outcome: row.vend_state === 'delivered' ? 'delivered' : 'not_given', item: null },
+      qrSvg: await this.qr(row.rx_number, found.symptom.id, found.prescription.id, row.at, language),
+    };
+  }
+
+  private qr(rxNumber: string, symptomId: string, prescriptionId: string, at: string, language: SlipLanguage): Promise<string> {
+    const found = findPrescription(this.deps.content, prescriptionId)!;
+    const text = prescriptionPlainText({
+      venueName: this.deps.ctx.config.venue.name,
+      rxNumber,
+      issuedAt: new Date(at),
+      symptom: findSymptom(this.deps.content, symptomId)!,
+      prescription: found.prescription,
+      footer: this.deps.content.footer,
+      language,
+    });
+    return QRCode.toString(text, { type: 'svg', errorCorrectionLevel: 'M', margin: 1 });
+  }
+
+  /** "Really struggling": staff are alerted at once, the crisis card prints; no joke, no gift. Idempotent by request id. */
+  crisis(requestId: string, language: SlipLanguage) {
+    const running = this.crisisInflight.get(requestId);
+    if (running) return running;
+    const p = this.runCrisis(requestId, language).finally(() => this.crisisInflight.delete(requestId));
+    this.crisisInflight.set(requestId, p);
+    return p;
+  }
+
+  private async runCrisis(requestId: string, language: SlipLanguage) {
+    const { ctx, content, printer } = this.deps;
+    const prior = ctx.db.prepare('SELECT alert_id, print_job_id FROM pharmacy_crisis_requests WHERE request_id = ?').get(requestId) as
+      | { alert_id: string; print_job_id: string | null }
+      | undefined;
+    if (prior) return { alertId: prior.alert_id, print: { jobId: prior.print_job_id, outcome: 'waiting' as const } };
+
+    // The alert goes first and alone: nothing about the printer may delay it.
+    const alertId = ctx.db.transaction(() => {
+      const id = raiseStaffAlert(ctx, 'crisis', { source: 'pharmacy' });
+      ctx.db
+        .prepare('INSERT INTO pharmacy_crisis_requests (request_id, kiosk_id, at, alert_id) VALUES (?, ?, ?, ?)')
+        .run(requestId, ctx.kioskId, new Date().toISOString(), id);
+      ctx.record('pharmacy.crisis', { requestId, alertId: id });
+      return id;
+    })();
+    let print: { jobId: string | null; outcome: ReturnType<typeof printOutcome> } = { jobId: null, outcome: 'failed' };
+    try {
+      const doc = parseSlipDocument(crisisSlip({ venueName: ctx.config.venue.name, crisis: content.crisis, footer: content.footer, language }));
+      const job = printer.submit(doc, { kind: 'crisis', ref: alertId });
+      ctx.db.prepare('UPDATE pharmacy_crisis_requests SET print_job_id = ? WHERE request_id = ?').run(job.jobId, requestId);
+      const done = await printer.waitForJob(job.jobId, PRINT_WAIT_MS);
+      print = { jobId: job.jobId, outcome: printOutcome(done.state) };
+    } catch (err) {
+      ctx.logger.error('crisis card print failed', { err });
+    }
+    return { alertId, print };
+  }
+}
+
+function unknownSymptom(symptomId: string) {
+  return new KioskError('pharmacy.unknown_symptom', `no symptom ${symptomId}`);
+}
+
+/** Bookkeeping after the visitor's result must not turn a given prescription into an error screen. */
+function safely(ctx: PharmacyFlowDeps['ctx'], fn: () => void) {
+  try {
+    fn();
+  } catch (err) {
+    ctx.logger.error('pharmacy bookkeeping failed', { err });
+  }
+}
+
