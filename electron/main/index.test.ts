@@ -85,6 +85,7 @@ describe('Electron main lifecycle', () => {
     expect(electron.protocol.handlers.has('app')).toBe(true);
     expect(electron.session.defaultSession.permissionRequestHandler).not.toBeNull();
     expect(electron.app.listenerCount('web-contents-created')).toBe(1);
+    expect(electron.app.switches).toContainEqual(['disable-pinch', undefined]);
 
     const info = await electron.ipcMain.invoke(invokeChannel, fromKioskPage(win), 'app.info', {});
     expect(info).toMatchObject({ ok: true, value: { host: 'electron' } });

@@ -20,7 +20,7 @@ import { guardSession, guardWebContents } from './navigation-guard';
 import { registerIpc } from './ipc';
 import { findNativeBinding } from './native-binding';
 import { relaunchArgs, relaunchesFrom } from './crash-policy';
-import { resolveShellOptions, userArgs } from './shell-options';
+import { chromiumSwitches, resolveShellOptions, userArgs } from './shell-options';
 import { createKioskWindow } from './kiosk-window';
 import { configErrorText, startupFailureText } from './startup-messages';
 
@@ -31,6 +31,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 const args = userArgs(process.argv, app.isPackaged);
 const flags = parseFlags(args);
 const shell = resolveShellOptions(args, process.env);
+for (const [name, value] of chromiumSwitches(shell)) app.commandLine.appendSwitch(name, value);
 
 let services: Services | null = null;
 let window: BrowserWindow | null = null;
@@ -124,6 +125,7 @@ async function start(): Promise<void> {
     relaunchesSoFar,
     log,
     onFault: recordFault,
+    isQuitting: () => shutdown !== null,
     onFatal(action, reason) {
       if (action === 'relaunch') {
         log.error('relaunching the kiosk after repeated page crashes', { reason, relaunchesSoFar });

@@ -21,6 +21,8 @@ export interface KioskWindowOptions {
   onFatal(action: Extract<CrashAction, 'relaunch' | 'give-up'>, reason: string): void;
   /** A fault worth an event in the log (ids and codes only). */
   onFault(code: string, message: string): void;
+  /** Whether the app is quitting: in kiosk mode the window closes only then. */
+  isQuitting(): boolean;
 }
 
 export function createKioskWindow(opts: KioskWindowOptions): BrowserWindow {
@@ -47,6 +49,14 @@ export function createKioskWindow(opts: KioskWindowOptions): BrowserWindow {
       if (!win.isDestroyed()) contents.reload();
     } else {
       opts.onFatal(action, details.reason);
+    }
+  });
+
+  win.on('close', (event) => {
+    // Alt+F4 on an attached keyboard must not leave visitors at an empty desktop.
+    if (opts.kiosk && !opts.isQuitting()) {
+      event.preventDefault();
+      opts.log.warn('refused to close the kiosk window');
     }
   });
 

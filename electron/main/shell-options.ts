@@ -22,3 +22,13 @@ export function resolveShellOptions(argv: readonly string[], env: NodeJS.Process
 export function userArgs(argv: readonly string[], packaged: boolean): string[] {
   return argv.slice(packaged ? 1 : 2);
 }
+
+/**
+ * Chromium switches for a touch kiosk, applied before `ready`. Pinch-zoom and
+ * the overscroll swipe back would strand a visitor on a magnified or earlier
+ * screen with no way back; both stay on in the windowed developer mode.
+ */
+export function chromiumSwitches(shell: ShellOptions): [string, string?][] {
+  if (!shell.kiosk) return [];
+  return [['disable-pinch'], ['overscroll-history-navigation', '0']];
+}

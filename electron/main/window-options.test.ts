@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BACKGROUND_COLOR, windowOptions } from './window-options';
-import { resolveShellOptions, userArgs } from './shell-options';
+import { chromiumSwitches, resolveShellOptions, userArgs } from './shell-options';
 
 const preloadPath = '/opt/itda/out/preload/index.cjs';
 
@@ -58,5 +58,10 @@ describe('shell options', () => {
   it('skips Electron and the script path in the arguments', () => {
     expect(userArgs(['/x/electron', 'out/main/index.js', '--no-kiosk'], false)).toEqual(['--no-kiosk']);
     expect(userArgs(['/opt/Itda Kiosk/itda', '--no-kiosk'], true)).toEqual(['--no-kiosk']);
+  });
+
+  it('turns off pinch-zoom and swipe-back in kiosk mode only', () => {
+    expect(chromiumSwitches({ kiosk: true, devTools: false })).toEqual([['disable-pinch'], ['overscroll-history-navigation', '0']]);
+    expect(chromiumSwitches({ kiosk: false, devTools: true })).toEqual([]);
   });
 });

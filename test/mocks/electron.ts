@@ -47,10 +47,15 @@ export class BrowserWindow extends EventEmitter {
   restore = vi.fn();
   isMinimized = () => false;
   isDestroyed = () => this.destroyed;
-  close() {
+  /** Like Electron: 'close' first (a listener may prevent it), then 'closed'. Returns whether it closed. */
+  close(): boolean {
+    const event = { defaultPrevented: false, preventDefault() { this.defaultPrevented = true; } };
+    this.emit('close', event);
+    if (event.defaultPrevented) return false;
     this.destroyed = true;
     this.webContents.destroyed = true;
     this.emit('closed');
+    return true;
   }
   static fromWebContents(contents: unknown) {
     return BrowserWindow.instances.find((w) => w.webContents === contents) ?? null;
@@ -74,6 +79,12 @@ class FakeApp extends EventEmitter {
   });
   exit = vi.fn();
   relaunch = vi.fn();
+  readonly switches: [string, string | undefined][] = [];
+  commandLine = {
+    appendSwitch: vi.fn((name: string, value?: string) => {
+      this.switches.push([name, value]);
+    }),
+  };
   /** Test side: Electron finished starting. */
   fireReady() {
     this.readyResolve();
