@@ -3,5 +3,7 @@
  * always first and added by `compose.ts`. Each domain adds itself here.
  */
 import type { DomainModule } from './context';
+import { printingDomainModule } from './printing/printing-domain';
+import { vendingDomainModule } from './vending/vending-domain';
 
-export const domainModules: DomainModule[] = [];
+export const domainModules: DomainModule[] = [printingDomainModule, vendingDomainModule];

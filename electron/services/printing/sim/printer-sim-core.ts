@@ -30,6 +30,8 @@ export interface PrinterSimCoreOptions {
   onJob?(job: SimJob): void;
   /** Read before each status answer and each chunk (the state file); returns the current faults. */
   readFaults?(): SimFaults | null;
+  /** Writes faults set through the API back to the state file, so the file stays the one truth. */
+  persistFaults?(faults: SimFaults): void;
 }
 
 export class PrinterSimCore {
@@ -48,9 +50,11 @@ export class PrinterSimCore {
   }
 
   setFaults(patch: SimFaultsInput): SimFaults {
+    this.syncFaults();
     this.faultsNow = { ...this.faultsNow, ...dropUndefined(patch) };
+    this.opts.persistFaults?.(this.faultsNow);
     this.resume();
-    return this.faults;
+    return { ...this.faultsNow };
   }
 
   /** Feeds received bytes; returns the bytes the printer sends back (status replies). */

@@ -4,6 +4,7 @@
  * this list refuses to open. Add a new file `000N-name.ts` and append it here.
  */
 import { sql as init } from './0001-init';
+import { sql as printing } from './0002-printing';
 
 export interface Migration {
   id: number;
@@ -11,4 +12,7 @@ export interface Migration {
   sql: string;
 }
 
-export const migrations: Migration[] = [{ id: 1, name: 'init', sql: init }];
+export const migrations: Migration[] = [
+  { id: 1, name: 'init', sql: init },
+  { id: 2, name: 'printing', sql: printing },
+];
