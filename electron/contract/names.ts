@@ -17,6 +17,21 @@ export const methodNames = [
   'printer.testPage',
   'printer.simFaults',
   // vending
+  'vending.status',
+  'vending.slots',
+  'vending.giftAvailable',
+  'vending.motorTest',
+  'vending.clearFaults',
+  'vending.restock',
+  'vending.toResolve',
+  'vending.resolveVend',
+  'vending.simFaults',
+  // pharmacy
+  'pharmacy.catalog',
+  'pharmacy.availability',
+  'pharmacy.chooseSymptom',
+  'pharmacy.prescribe',
+  'pharmacy.crisis',
 ] as const;
 
 export type MethodName = (typeof methodNames)[number];

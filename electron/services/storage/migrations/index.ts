@@ -5,6 +5,9 @@
  */
 import { sql as init } from './0001-init';
 import { sql as printing } from './0002-printing';
+import { sql as vending } from './0003-vending';
+import { sql as pharmacy } from './0004-pharmacy';
+import { sql as pharmacyFlow } from './0005-pharmacy-flow';
 
 export interface Migration {
   id: number;
@@ -15,4 +18,7 @@ export interface Migration {
 export const migrations: Migration[] = [
   { id: 1, name: 'init', sql: init },
   { id: 2, name: 'printing', sql: printing },
+  { id: 3, name: 'vending', sql: vending },
+  { id: 4, name: 'pharmacy', sql: pharmacy },
+  { id: 5, name: 'pharmacy-flow', sql: pharmacyFlow },
 ];

@@ -1,0 +1,51 @@
+/** The vending domain as the composition root sees it: events, contract handlers, the service object, start/stop. */
+import type { DomainModule, ServiceContext, ServiceDomain } from '../context';
+import type { VendRow } from './vend-store';
+import { vendingEventSchemas } from './vending-events';
+import { VendingServiceImpl, type VendingServiceOptions } from './vending-service';
+
+function record(v: VendRow) {
+  return {
+    txn: v.txn,
+    kind: v.kind,
+    slot: v.slot,
+    state: v.state,
+    outcome: v.outcome,
+    errorCode: v.errorCode,
+    attempts: v.attempts,
+    createdAt: v.createdAt,
+    finishedAt: v.finishedAt,
+    resolution: v.resolution,
+  };
+}
+
+export function createVendingDomain(ctx: ServiceContext, opts: VendingServiceOptions = {}): ServiceDomain {
+  const service = new VendingServiceImpl(ctx, opts);
+  let stopped = false;
+  return {
+    name: 'vending',
+    service,
+    handlers: {
+      'vending.status': () => service.status(),
+      'vending.slots': () => ({ slots: service.slots() }),
+      'vending.giftAvailable': ({ category }) => ({ available: service.giftAvailable(category) }),
+      'vending.motorTest': async ({ slot }) => record(await service.motorTest(slot)),
+      'vending.clearFaults': () => service.clearFaults(),
+      'vending.restock': ({ slot, count }) => service.restock(slot, count),
+      'vending.toResolve': () => ({ vends: service.toResolve().map(record) }),
+      'vending.resolveVend': ({ txn, delivered }) => record(service.resolveVend(txn, delivered)),
+      'vending.simFaults': ({ faults }) => ({ faults: service.simFaults(faults) }),
+    },
+    start: () => service.start(),
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      await service.stop();
+    },
+  };
+}
+
+export const vendingDomainModule: DomainModule = {
+  eventSchemas: vendingEventSchemas,
+  create: (ctx) => createVendingDomain(ctx),
+};
