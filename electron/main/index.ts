@@ -31,7 +31,10 @@ const here = dirname(fileURLToPath(import.meta.url));
 const args = userArgs(process.argv, app.isPackaged);
 const flags = parseFlags(args);
 const shell = resolveShellOptions(args, process.env);
-for (const [name, value] of chromiumSwitches(shell)) app.commandLine.appendSwitch(name, value);
+for (const [name, value] of chromiumSwitches(shell)) {
+  if (value === undefined) app.commandLine.appendSwitch(name);
+  else app.commandLine.appendSwitch(name, value);
+}
 
 let services: Services | null = null;
 let window: BrowserWindow | null = null;
