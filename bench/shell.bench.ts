@@ -35,7 +35,8 @@ async function coldStart(port: number): Promise<{ ready: number; paint: number }
     const page = await browser.newPage({ viewport: KIOSK_VIEWPORT });
     await page.goto(`http://127.0.0.1:${port}/`);
     await page.getByTestId('attract').waitFor();
-    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(null))));
+    // In-page code is a string: this file is type-checked for Node, not the DOM.
+    await page.evaluate('new Promise((r) => requestAnimationFrame(() => r(null)))');
     return { ready, paint: performance.now() - t0 };
   } finally {
     child.kill('SIGTERM');
@@ -60,17 +61,16 @@ async function tapFeedback(port: number, taps: number): Promise<number[]> {
     const button = page.getByTestId('lang-toggle');
     await button.waitFor();
     const box = (await button.boundingBox())!;
-    await page.evaluate(() => {
-      const w = window as unknown as { __lat: number[]; __down: number };
-      w.__lat = [];
-      window.addEventListener('pointerdown', (e) => (w.__down = e.timeStamp), true);
-      const target = document.querySelector('[data-testid="lang-toggle"]')!;
+    await page.evaluate(`(() => {
+      window.__lat = [];
+      window.addEventListener('pointerdown', (e) => (window.__down = e.timeStamp), true);
+      const target = document.querySelector('[data-testid="lang-toggle"]');
       new MutationObserver(() => {
         if (target.getAttribute('data-pressed') === 'true') {
-          requestAnimationFrame(() => w.__lat.push(performance.now() - w.__down));
+          requestAnimationFrame(() => window.__lat.push(performance.now() - window.__down));
         }
       }).observe(target, { attributes: true, attributeFilter: ['data-pressed'] });
-    });
+    })()`);
     for (let i = 0; i < taps; i++) {
       await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
       await page.mouse.down();
@@ -78,7 +78,7 @@ async function tapFeedback(port: number, taps: number): Promise<number[]> {
       await page.mouse.up();
       await page.waitForTimeout(40);
     }
-    return await page.evaluate(() => (window as unknown as { __lat: number[] }).__lat);
+    return (await page.evaluate('window.__lat')) as number[];
   } finally {
     child.kill('SIGTERM');
     await browser.close();

@@ -13,11 +13,13 @@ import type { z } from 'zod';
 import { appApi } from './app-api';
 import { printingApi } from './printing-api';
 import { vendingApi } from './vending-api';
+import { pharmacyApi } from './pharmacy-api';
 
 export const api = {
   ...appApi,
   ...printingApi,
   ...vendingApi,
+  ...pharmacyApi,
 } as const;
 
 export type Api = typeof api;

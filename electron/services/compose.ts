@@ -114,7 +114,20 @@ export async function composeServices(opts: ComposeOptions): Promise<Services> {
 
   const handlers: Partial<Handlers> = {};
   for (const m of modules) {
-    const d = await m.create(ctx);
+    let d: ServiceDomain;
+    try {
+      d = await m.create(ctx);
+    } catch (err) {
+      // One broken domain (bad content, a missing device library) must not take the kiosk shell down:
+      // its calls answer `app.not_available` and staff see the fault.
+      logger.error('a service domain failed to start; its screens are unavailable', { err });
+      try {
+        ctx.record('app.fault', { where: 'compose', code: (err as { code?: string })?.code ?? 'internal', message: String((err as Error)?.message ?? err).slice(0, 500) });
+      } catch {
+        // Storage is the problem; health already says so.
+      }
+      continue;
+    }
     domains.set(d.name, d);
     for (const [name, h] of Object.entries(d.handlers)) {
       if (name in handlers) throw new TypeError(`method ${name} is handled twice`);

@@ -10,7 +10,7 @@ import { createPrescriptionPicker } from './prescription-picker';
 import type { PharmacyContent } from './pharmacy-content';
 import { PharmacyFlow } from './pharmacy-flow';
 import { pharmacyEventSchemas } from './pharmacy-domain';
-import type { PharmacyGiftVend } from './pharmacy-devices';
+import type { PharmacyGiftVend, PharmacyPrinter, PharmacyVending } from './pharmacy-devices';
 
 const L = (ko: string, en: string) => ({ ko, en });
 
@@ -75,7 +75,10 @@ beforeEach(() => {
     record: (type: string, payload?: unknown) => void events.append(type, payload),
     push: vi.fn(),
   };
-  flow = new PharmacyFlow({ ctx, content, picker: createPrescriptionPicker({ db, kioskId: 'kiosk-t', content }), printer, vending });
+  flow = new PharmacyFlow({ ctx, content, picker: createPrescriptionPicker({ db, kioskId: 'kiosk-t', content }),
+    printer: printer as unknown as PharmacyPrinter,
+    vending: vending as unknown as PharmacyVending,
+  });
 });
 
 afterEach(() => {

@@ -5,5 +5,11 @@
  */
 import type { ComponentType } from 'react';
 import type { ScreenId } from '../stores/session-store';
+import { PharmacyScreen } from '../flows/pharmacy/pharmacy-screen';
+import { registerPharmacy } from '../flows/pharmacy/register';
 
-export const flowScreens: Partial<Record<ScreenId, ComponentType>> = {};
+registerPharmacy();
+
+export const flowScreens: Partial<Record<ScreenId, ComponentType>> = {
+  pharmacy: PharmacyScreen,
+};

@@ -8,7 +8,7 @@ import type { ApiInput } from '../../../electron/contract/api';
 import type { Language } from '../i18n/translate';
 import { useAppStore } from './app-store';
 import { setDefaultLanguage, useSessionStore, type ScreenId } from './session-store';
-import { resetVisitorStores } from './visitor-reset';
+import { resetFlowStores, resetVisitorStores } from './visitor-reset';
 
 /** Fire-and-forget event: a lost event must never block a visitor's tap. */
 function record(input: ApiInput<'app.visitorEvent'>) {
@@ -46,10 +46,10 @@ export function goTo(screen: ScreenId): void {
 
 /** Home, from any screen: the flow's choices are cleared; the language stays. */
 export function goHome(): void {
-  const { language, screen } = useSessionStore.getState();
+  const { screen } = useSessionStore.getState();
   if (screen === 'home') return;
-  resetVisitorStores();
-  useSessionStore.setState({ screen: 'home', language });
+  resetFlowStores();
+  useSessionStore.setState({ screen: 'home' });
   record({ kind: 'screen.view', screen: 'home' });
 }
 

@@ -1,0 +1,84 @@
+/** Mind Pharmacy actions: module functions over the stores and the API, callable from screens and tests. */
+import { api } from '../../api/client';
+import { useSessionStore } from '../../stores/session-store';
+import { usePharmacyCatalog, usePharmacyFlow, usePharmacyVisit } from './pharmacy-store';
+
+/** The compounding animation shows at least this long, so the change of screen reads as a step, not a flicker. */
+const MIN_COMPOUNDING_MS = 1500;
+
+function newRequestId(): string {
+  return typeof crypto.randomUUID === 'function'
+    ? crypto.randomUUID()
+    : Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** One request id per visit: every prescribe and crisis call of this visitor carries it. */
+function visitRequestId(): string {
+  let id = usePharmacyVisit.getState().requestId;
+  if (!id) {
+    id = newRequestId();
+    usePharmacyVisit.setState({ requestId: id });
+  }
+  return id;
+}
+
+export async function loadCatalog(): Promise<void> {
+  const r = await api().call('pharmacy.catalog', {});
+  if (r.ok) usePharmacyCatalog.setState({ catalog: r.value, loadError: null });
+  else usePharmacyCatalog.setState({ loadError: r.error.messageKey });
+}
+
+export async function pharmacyAvailable(): Promise<boolean> {
+  const r = await api().call('pharmacy.availability', {});
+  return r.ok ? r.value.available : false;
+}
+
+/** Entering the pharmacy: a visitor who already has this visit's prescription sees it again. */
+export function enterPharmacy(): void {
+  const result = usePharmacyVisit.getState().result;
+  usePharmacyFlow.setState({ step: result ? 'result' : 'pick', errorKey: null });
+}
+
+export function pickSymptom(symptomId: string): void {
+  usePharmacyFlow.setState({ step: 'detail', symptomId, errorKey: null });
+  void api()
+    .call('pharmacy.chooseSymptom', { symptomId, requestId: visitRequestId() })
+    .catch(() => undefined);
+}
+
+export function backToSymptoms(): void {
+  usePharmacyFlow.setState({ step: 'pick', symptomId: null, errorKey: null });
+}
+
+/** Confirm: the first tap wins; later taps of a storm find the step already moved on. */
+export async function confirmPrescription(): Promise<void> {
+  const { step, symptomId } = usePharmacyFlow.getState();
+  if (step !== 'detail' || !symptomId) return;
+  usePharmacyFlow.setState({ step: 'compounding' });
+  const started = Date.now();
+  const language = useSessionStore.getState().language;
+  let r = await api().call('pharmacy.prescribe', { symptomId, requestId: visitRequestId(), language });
+  // A dropped connection: the same request id is safe to send again (the service answers with the same prescription).
+  for (let i = 0; i < 3 && !r.ok && r.error.code === 'connection.lost'; i++) {
+    await new Promise((res) => setTimeout(res, 1000));
+    r = await api().call('pharmacy.prescribe', { symptomId, requestId: visitRequestId(), language });
+  }
+  const wait = MIN_COMPOUNDING_MS - (Date.now() - started);
+  if (wait > 0) await new Promise((res) => setTimeout(res, wait));
+  if (usePharmacyFlow.getState().step !== 'compounding') return; // the visitor left (idle reset, home)
+  if (r.ok) {
+    usePharmacyVisit.setState({ result: r.value });
+    usePharmacyFlow.setState({ step: 'result' });
+  } else {
+    usePharmacyFlow.setState({ step: 'detail', errorKey: r.error.messageKey });
+  }
+}
+
+/** "Really struggling": show the numbers at once, then alert staff and print them. */
+export async function openCrisis(): Promise<void> {
+  if (usePharmacyFlow.getState().crisisPending) return;
+  usePharmacyFlow.setState({ step: 'crisis', crisisPending: true });
+  const language = useSessionStore.getState().language;
+  const r = await api().call('pharmacy.crisis', { requestId: visitRequestId(), language });
+  usePharmacyFlow.setState({ crisisPending: false, crisis: r.ok ? r.value : null });
+}

@@ -1,0 +1,67 @@
+/**
+ * The prescription on screen, always: with the slip and the gift when they
+ * came out, and an honest, kind word (and a QR code of the text) when they
+ * did not. Returns to the attract screen by itself after 20 seconds.
+ */
+import { useEffect } from 'react';
+import { useT, useLanguage } from '../../i18n/use-t';
+import { Pressable } from '../../components/pressable';
+import { usePharmacyVisit } from './pharmacy-store';
+import { goHome, resetVisitorSession } from '../../stores/session-actions';
+import { SvgIcon } from './svg-icon';
+
+export const RESULT_RETURN_SECONDS = 20;
+
+export function PrescriptionView() {
+  const t = useT();
+  const lang = useLanguage();
+  const result = usePharmacyVisit((s) => s.result);
+  useEffect(() => {
+    const timer = setTimeout(() => resetVisitorSession('done'), RESULT_RETURN_SECONDS * 1000);
+    return () => clearTimeout(timer);
+  }, []);
+  if (!result) return null;
+  const printed = result.print.outcome === 'printed';
+  const gift = result.gift.outcome === 'delivered';
+  return (
+    <main className="screen" data-testid="pharmacy-result" data-print={result.print.outcome} data-gift={result.gift.outcome}>
+      <h1>{t('pharmacy.result.title')}</h1>
+      <article className="rx-card" aria-labelledby="rx-quote">
+        <div className="rx-head">
+          <span>℞ {t('pharmacy.title')}</span>
+          <span data-testid="rx-number">{result.rxNumber}</span>
+        </div>
+        <div className="rx-symptom">
+          {t('pharmacy.result.symptom')}: {result.symptom.name[lang]}
+        </div>
+        <p id="rx-quote" className="rx-quote" data-testid="rx-quote">
+          {result.prescription.quote[lang]}
+        </p>
+        {result.prescription.source && <p className="rx-source">— {result.prescription.source[lang]}</p>}
+        <p className="rx-dosage" data-testid="rx-dosage">
+          <strong>{t('pharmacy.result.dosage')}</strong> {result.prescription.dosage[lang]}
+        </p>
+      </article>
+
+      <div className={printed ? 'notice ok' : 'notice'} role="status" data-testid="print-status">
+        {printed ? t('pharmacy.result.slipReady') : t('pharmacy.result.slipProblem')}
+      </div>
+      {!printed && (
+        <div className="qr-box" data-testid="rx-qr">
+          <SvgIcon svg={result.qrSvg} className="qr" />
+          <span>{t('pharmacy.result.qrHint')}</span>
+        </div>
+      )}
+      <div className={gift ? 'notice ok' : 'notice'} role="status" data-testid="gift-status">
+        {gift
+          ? result.gift.item
+            ? t('pharmacy.result.giftReadyItem', { item: result.gift.item[lang] })
+            : t('pharmacy.result.giftReady')
+          : t('pharmacy.result.giftProblem')}
+      </div>
+      <Pressable className="primary" data-testid="pharmacy-done" onClick={goHome}>
+        {t('pharmacy.result.done')}
+      </Pressable>
+    </main>
+  );
+}
