@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { encodeCommands, escpos } from '../escpos-commands';
+import { paperText } from '../paper-model';
+import { profileFor } from '../printer-profiles';
+import { parseSlipDocument } from '../slip-document';
+import { encodeSlip } from '../slip-encoder';
+import { PrinterSimCore, type SimJob } from './printer-sim-core';
+
+const statusQuery = encodeCommands([1, 2, 3, 4].map((n) => escpos.statusRequest(n as 1 | 2 | 3 | 4)));
+const slip = encodeSlip(parseSlipDocument({ blocks: [{ type: 'text', text: '안녕하세요 Hello' }] }), {
+  mode: 'text',
+  profile: profileFor(576),
+  partialCut: true,
+}).bytes;
+
+describe('printer simulator core', () => {
+  it('answers DLE EOT 1..4 with the injected faults', () => {
+    const core = new PrinterSimCore();
+    expect([...core.receive(statusQuery)]).toEqual([0x12, 0x12, 0x12, 0x12]);
+    core.setFaults({ paperOut: true });
+    expect([...core.receive(statusQuery)]).toEqual([0x1a, 0x32, 0x12, 0x7e]);
+    core.setFaults({ paperOut: false, coverOpen: true });
+    expect([...core.receive(statusQuery)]).toEqual([0x1a, 0x16, 0x12, 0x12]);
+    core.setFaults({ coverOpen: false, cutterError: true });
+    expect([...core.receive(statusQuery)]).toEqual([0x1a, 0x52, 0x1a, 0x12]);
+    core.setFaults({ cutterError: false, nearEnd: true });
+    expect([...core.receive(statusQuery)]).toEqual([0x12, 0x12, 0x12, 0x1e]);
+    core.setFaults({ noResponse: true });
+    expect(core.receive(statusQuery).length).toBe(0);
+  });
+
+  it('decodes a job split into one-byte chunks the same as in one piece', () => {
+    const jobs: SimJob[] = [];
+    const core = new PrinterSimCore({ onJob: (j) => jobs.push(j) });
+    for (const b of slip) core.receive(Buffer.from([b]));
+    core.receive(slip);
+    expect(jobs).toHaveLength(2);
+    expect(paperText(jobs[0].items)).toBe(paperText(jobs[1].items));
+    expect(paperText(jobs[0].items)).toContain('안녕하세요 Hello');
+  });
+
+  it('holds data while the cover is open and prints it when closed, answering status meanwhile', () => {
+    const jobs: SimJob[] = [];
+    const core = new PrinterSimCore({ onJob: (j) => jobs.push(j) });
+    core.setFaults({ coverOpen: true });
+    const reply = core.receive(Buffer.concat([slip, statusQuery]));
+    expect([...reply]).toEqual([0x1a, 0x16, 0x12, 0x12]);
+    expect(jobs).toHaveLength(0);
+    core.setFaults({ coverOpen: false });
+    expect(jobs).toHaveLength(1);
+  });
+
+  it('shows UTF-8 sent without Korean mode as the garbage a printer would print', () => {
+    const jobs: SimJob[] = [];
+    const core = new PrinterSimCore({ onJob: (j) => jobs.push(j) });
+    core.receive(Buffer.concat([Buffer.from('안녕\n', 'utf8'), escpos.cut(true).payload]));
+    expect(paperText(jobs[0].items)).not.toContain('안녕');
+  });
+});
