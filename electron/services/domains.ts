@@ -5,5 +5,6 @@
 import type { DomainModule } from './context';
 import { printingDomainModule } from './printing/printing-domain';
 import { vendingDomainModule } from './vending/vending-domain';
+import { pharmacyDomainModule } from './pharmacy/pharmacy-domain';
 
-export const domainModules: DomainModule[] = [printingDomainModule, vendingDomainModule];
+export const domainModules: DomainModule[] = [printingDomainModule, vendingDomainModule, pharmacyDomainModule()];
