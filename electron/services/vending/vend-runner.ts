@@ -62,7 +62,7 @@ export class VendRunner {
    * (and leaves them in flight) when the board does not answer PING/STATUS:
    * no DISPENSE may go out until this succeeds.
    */
-  async reconcile(): Promise<boolean> {
+  async reconcile(linkChecked: () => void = () => {}): Promise<boolean> {
     const { store, controller } = this.d;
     try {
       await controller.ping();
@@ -70,6 +70,8 @@ export class VendRunner {
     } catch {
       return false;
     }
+    // A reset flag in that STATUS is covered by the RESULTs below.
+    linkChecked();
     for (const v of store.inFlight()) {
       this.d.record('vend.reconciling', { txn: v.txn, slot: v.slot, from: v.state as 'sending' | 'accepted' });
       await this.pollToFinal(v.txn, this.d.clock.now() + RESULT_WINDOW_MS, true);

@@ -122,12 +122,8 @@ export class VendingServiceImpl implements VendingService {
 
   private async ensureReconciled(): Promise<boolean> {
     if (!this.needsReconcile) return true;
-    this.needsReconcile = false;
-    const ok = await this.runner.reconcile();
-    if (!ok) {
-      this.needsReconcile = true;
-      return false;
-    }
+    const ok = await this.runner.reconcile(() => (this.needsReconcile = false));
+    if (!ok) return false;
     this.finishOrphanRequests();
     await this.monitor.refreshSlots();
     return true;
