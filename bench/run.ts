@@ -6,8 +6,9 @@
 import { formatTable, type BenchModule, type BenchRow } from './bench-table';
 import { storageBench } from './storage.bench';
 import { shellBench } from './shell.bench';
+import { printingBench } from './printing.bench';
 
-const modules: BenchModule[] = [storageBench, shellBench];
+const modules: BenchModule[] = [storageBench, shellBench, printingBench];
 
 async function main() {
   const only = process.argv.slice(2).filter((a) => !a.startsWith('-'));
