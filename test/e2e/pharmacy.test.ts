@@ -59,7 +59,8 @@ function count(sql: string): number {
   return kiosk!.services.db!.prepare(sql).pluck().get() as number;
 }
 
-describe('Mind Pharmacy', () => {
+// Generous limits: the screen may wait up to 20 s for a slip, and CI runs two heavy suites side by side.
+describe('Mind Pharmacy', { timeout: 90_000 }, () => {
   it('gives one printed prescription and one gift, and the screen, slip and database agree', async () => {
     await start();
     const page = await openPharmacy();
@@ -69,7 +70,7 @@ describe('Mind Pharmacy', () => {
     await page.getByTestId('pharmacy-confirm').tap();
     await page.getByTestId('pharmacy-compounding').waitFor();
     const result = page.getByTestId('pharmacy-result');
-    await result.waitFor({ timeout: 25_000 });
+    await result.waitFor({ timeout: 60_000 });
     expect(await result.getAttribute('data-print')).toBe('printed');
     expect(await result.getAttribute('data-gift')).toBe('delivered');
     const rxNumber = (await page.getByTestId('rx-number').textContent())!.trim();
@@ -101,7 +102,7 @@ describe('Mind Pharmacy', () => {
     await confirm.evaluate((el: HTMLElement) => {
       for (let i = 0; i < 30; i++) el.click();
     });
-    await page.getByTestId('pharmacy-result').waitFor({ timeout: 25_000 });
+    await page.getByTestId('pharmacy-result').waitFor({ timeout: 60_000 });
     expect(count('SELECT COUNT(*) FROM print_jobs')).toBe(1);
     expect(count('SELECT COUNT(*) FROM vends')).toBe(1);
     expect(count('SELECT COUNT(*) FROM prescriptions_issued')).toBe(1);
@@ -116,7 +117,7 @@ describe('Mind Pharmacy', () => {
     await page.getByTestId('symptom-option').first().tap();
     await page.getByTestId('pharmacy-confirm').tap();
     const result = page.getByTestId('pharmacy-result');
-    await result.waitFor({ timeout: 30_000 });
+    await result.waitFor({ timeout: 60_000 });
     expect(await result.getAttribute('data-print')).not.toBe('printed');
     expect(await page.getByTestId('print-status').textContent()).toContain('인쇄하지 못했어요');
     expect((await page.getByTestId('rx-quote').textContent())!.length).toBeGreaterThan(5);
@@ -136,7 +137,7 @@ describe('Mind Pharmacy', () => {
     await page.getByTestId('symptom-option').first().tap();
     await page.getByTestId('pharmacy-confirm').tap();
     const result = page.getByTestId('pharmacy-result');
-    await result.waitFor({ timeout: 30_000 });
+    await result.waitFor({ timeout: 60_000 });
     expect(await result.getAttribute('data-print')).toBe('printed');
     expect(await result.getAttribute('data-gift')).toBe('not_given');
     expect(await page.getByTestId('gift-status').textContent()).toContain('직원이 곧 가져다드릴게요');
@@ -153,7 +154,7 @@ describe('Mind Pharmacy', () => {
     await page.getByTestId('symptom-option').first().tap();
     await page.getByTestId('pharmacy-confirm').tap();
     const result = page.getByTestId('pharmacy-result');
-    await result.waitFor({ timeout: 40_000 });
+    await result.waitFor({ timeout: 60_000 });
     expect(await result.getAttribute('data-print')).toBe('printed');
     expect(await result.getAttribute('data-gift')).toBe('not_given');
     expect(count("SELECT COUNT(*) FROM vends WHERE state = 'delivered'")).toBe(0);
