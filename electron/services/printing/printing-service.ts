@@ -177,7 +177,11 @@ export function createPrintingRuntime(d: PrintingRuntimeDeps): PrintingRuntime {
     service,
     worker,
     connection,
-    start: () => worker.start(),
+    start() {
+      const purged = store.purgeFinished(new Date(now().getTime() - d.config.keepJobsDays * 86_400_000));
+      if (purged) d.logger.info('dropped old finished print jobs', { purged });
+      worker.start();
+    },
     async stop() {
       await worker.stop();
       await printer.close();
