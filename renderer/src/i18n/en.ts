@@ -1,7 +1,10 @@
 /** English, typed against ko.ts: a missing or extra key fails tsc. */
 import type { MessageKey } from './ko';
 
+import { pharmacyEn } from '../flows/pharmacy/pharmacy-i18n';
+
 export const en: Record<MessageKey, string> = {
+  ...pharmacyEn,
   'app.title': 'Seoul Itda Place',
 
   'attract.touch': 'Touch the screen to start',
@@ -36,35 +39,6 @@ export const en: Record<MessageKey, string> = {
 
   'connection.lost': 'Reconnecting…',
 
-  'pharmacy.title': 'Mind Pharmacy',
-  'pharmacy.loading': 'Opening the medicine cabinet…',
-  'pharmacy.loadFailed': 'The Mind Pharmacy cannot open right now. Please ask a staff member.',
-  'pharmacy.pick.title': 'How does your mind feel today?',
-  'pharmacy.pick.lead': 'Pick the one that feels closest to you right now.',
-  'pharmacy.confirm': 'Get my prescription',
-  'pharmacy.back': 'Choose another',
-  'pharmacy.compounding.title': 'The Mind Pharmacist is preparing your prescription',
-  'pharmacy.compounding.body': 'Just a moment. Your slip and a small gift are on their way.',
-  'pharmacy.result.title': "Today's prescription for your mind",
-  'pharmacy.result.symptom': 'Symptom',
-  'pharmacy.result.dosage': 'Dosage',
-  'pharmacy.result.slipReady': 'Your prescription slip is in the tray below. Please take it with you.',
-  'pharmacy.result.slipProblem': 'Sorry, we could not print your slip just now. Take a photo of the screen or scan the QR code. Staff have been told.',
-  'pharmacy.result.qrHint': 'Scan with your phone camera to keep the text',
-  'pharmacy.result.giftReady': 'A small gift came out too. Please take it from the gift tray below.',
-  'pharmacy.result.giftReadyItem': 'A small gift ({item}) came out too. Please take it from the gift tray below.',
-  'pharmacy.result.giftProblem': 'Sorry, your gift could not come out. A staff member will bring it to you shortly.',
-  'pharmacy.result.done': 'Got it, thanks',
-  'pharmacy.crisis.choice': 'I am having a really hard time',
-  'pharmacy.crisis.choiceSub': 'We will show you where you can talk right now',
-  'pharmacy.crisis.press': 'then press {key}',
-  'pharmacy.crisis.alerting': 'Letting staff know…',
-  'pharmacy.crisis.alerted': 'Staff have been told. Someone is coming.',
-  'pharmacy.crisis.alertFailed': 'We could not reach staff. Please press the button below or come to the front desk.',
-  'pharmacy.crisis.printed': 'A slip with these numbers has been printed.',
-  'pharmacy.crisis.callStaff': 'Talk to a staff member now',
-  'errors.pharmacy.unknown_symptom': 'We could not find that one. Please choose again.',
-  'errors.pharmacy.content_changed': 'The prescriptions were updated. Please choose again.',
 
   'errors.internal': 'Something went wrong. Please try again.',
   'errors.contract.unknown_method': 'That request is not supported.',

@@ -4,7 +4,10 @@
  * Keys by screen; `{name}` placeholders are filled by `t()`; no sentence is
  * built by concatenation.
  */
+import { pharmacyKo } from '../flows/pharmacy/pharmacy-i18n';
+
 export const ko = {
+  ...pharmacyKo,
   'app.title': '서울잇다플레이스',
 
   'attract.touch': '화면을 터치해 주세요',
@@ -39,35 +42,6 @@ export const ko = {
 
   'connection.lost': '연결을 다시 잇는 중이에요…',
 
-  'pharmacy.title': '마음약방',
-  'pharmacy.loading': '약장을 여는 중이에요…',
-  'pharmacy.loadFailed': '지금은 마음약방을 열 수 없어요. 직원에게 말씀해 주세요.',
-  'pharmacy.pick.title': '오늘 마음이 어떠세요?',
-  'pharmacy.pick.lead': '지금 마음과 가장 가까운 증상을 하나 골라 주세요.',
-  'pharmacy.confirm': '처방받기',
-  'pharmacy.back': '다른 증상 고르기',
-  'pharmacy.compounding.title': '마음약사가 처방전을 짓고 있어요',
-  'pharmacy.compounding.body': '잠시만 기다려 주세요. 처방전과 작은 선물이 곧 나와요.',
-  'pharmacy.result.title': '오늘의 마음 처방전',
-  'pharmacy.result.symptom': '증상',
-  'pharmacy.result.dosage': '용법',
-  'pharmacy.result.slipReady': '처방전이 아래 출력구로 나왔어요. 꼭 챙겨 가세요.',
-  'pharmacy.result.slipProblem': '죄송해요, 지금 처방전을 인쇄하지 못했어요. 화면을 사진으로 찍거나 QR 코드를 찍어 가세요. 직원에게 알렸어요.',
-  'pharmacy.result.qrHint': '휴대전화 카메라로 찍으면 처방전 글이 나와요',
-  'pharmacy.result.giftReady': '작은 선물도 나왔어요. 아래 선물 칸에서 꺼내 가세요.',
-  'pharmacy.result.giftReadyItem': '작은 선물({item})도 나왔어요. 아래 선물 칸에서 꺼내 가세요.',
-  'pharmacy.result.giftProblem': '죄송해요, 선물이 나오지 못했어요. 직원이 곧 가져다드릴게요.',
-  'pharmacy.result.done': '다 받았어요',
-  'pharmacy.crisis.choice': '지금 많이 힘들어요',
-  'pharmacy.crisis.choiceSub': '바로 이야기할 수 있는 곳을 알려 드릴게요',
-  'pharmacy.crisis.press': '연결 후 {key}번',
-  'pharmacy.crisis.alerting': '직원에게 알리고 있어요…',
-  'pharmacy.crisis.alerted': '직원에게 알렸어요. 곧 찾아갈게요.',
-  'pharmacy.crisis.alertFailed': '직원에게 알리지 못했어요. 아래 버튼을 누르거나 안내 데스크로 와 주세요.',
-  'pharmacy.crisis.printed': '전화번호가 적힌 종이도 출력했어요.',
-  'pharmacy.crisis.callStaff': '지금 직원과 이야기하기',
-  'errors.pharmacy.unknown_symptom': '그 증상을 찾지 못했어요. 다시 골라 주세요.',
-  'errors.pharmacy.content_changed': '처방 내용이 바뀌었어요. 다시 골라 주세요.',
 
   'errors.internal': '문제가 생겼어요. 다시 해 주세요.',
   'errors.contract.unknown_method': '지원하지 않는 요청이에요.',
