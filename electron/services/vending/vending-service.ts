@@ -134,12 +134,21 @@ export class VendingServiceImpl implements VendingService {
     const running = this.inProgress.get(req.requestId);
     if (running) return running.then((s) => ({ ...s, repeated: true }));
     const existing = this.store.request(req.requestId);
+    if (existing?.state === 'pending') return this.pendingSummary(req.requestId);
     if (existing) return Promise.resolve(this.summaryOf(req.requestId, true));
-    if (!this.store.createRequest(req.requestId, req.category, req.reason)) return Promise.resolve(this.summaryOf(req.requestId, true));
+    if (!this.store.createRequest(req.requestId, req.category, req.reason)) return this.pendingSummary(req.requestId);
     this.ctx.record('vend.requested', { requestId: req.requestId, category: req.category, reason: req.reason });
     const p = this.exclusive(() => this.runGift(req)).finally(() => this.inProgress.delete(req.requestId));
     this.inProgress.set(req.requestId, p);
     return p;
+  }
+
+  /** A request left pending (a crashed host): answer once reconciliation has settled its vend; never vend again. */
+  private pendingSummary(requestId: string): Promise<VendSummary> {
+    return this.exclusive(async () => {
+      await this.ensureReconciled();
+      return this.summaryOf(requestId, true);
+    });
   }
 
   private async runGift(req: GiftRequest): Promise<VendSummary> {
