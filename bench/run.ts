@@ -7,8 +7,9 @@ import { formatTable, type BenchModule, type BenchRow } from './bench-table';
 import { storageBench } from './storage.bench';
 import { shellBench } from './shell.bench';
 import { printingBench } from './printing.bench';
+import { vendingBench } from './vending.bench';
 
-const modules: BenchModule[] = [storageBench, shellBench, printingBench];
+const modules: BenchModule[] = [storageBench, shellBench, printingBench, vendingBench];
 
 async function main() {
   const only = process.argv.slice(2).filter((a) => !a.startsWith('-'));
