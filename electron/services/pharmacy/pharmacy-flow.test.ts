@@ -102,6 +102,8 @@ describe('Mind Pharmacy flow', () => {
       expect(text).toContain(expected);
     }
     expect(doc.blocks.some((b) => b.type === 'qr' && b.data === 'https://itda.seoul.go.kr')).toBe(true);
+    // Only glyphs the slip font carries: a symbol it lacks prints as an empty box on a venue machine.
+    expect(text).not.toMatch(/[☎℞]/);
 
     expect(vending.vendGift).toHaveBeenCalledTimes(1);
     expect(vending.vendGift).toHaveBeenCalledWith({ category: 'tea', reason: `rx:${r.rxId}`, requestId: r.rxId });
@@ -181,6 +183,7 @@ describe('Mind Pharmacy flow', () => {
     expect(text).toContain('109');
     expect(text).toContain('02-120');
     expect(text).toContain('연결 후 5번');
+    expect(text).not.toMatch(/[☎℞]/);
     expect(vending.vendGift).not.toHaveBeenCalled();
     expect(a.print.outcome).toBe('printed');
   });

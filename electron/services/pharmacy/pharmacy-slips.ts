@@ -19,6 +19,7 @@ const labels = {
     qr: '서울잇다플레이스 알아보기',
     crisisTitle: '지금 도움을 받을 수 있어요',
     press: (key: string) => `연결 후 ${key}번`,
+    phone: '전화',
   },
   en: {
     pharmacy: 'Mind Pharmacy',
@@ -30,6 +31,7 @@ const labels = {
     qr: 'About Seoul Itda Place',
     crisisTitle: 'Help is here for you',
     press: (key: string) => `then press ${key}`,
+    phone: 'Tel.',
   },
 } as const;
 
@@ -66,7 +68,7 @@ export function prescriptionSlip(f: PrescriptionSlipFacts): SlipDocumentInput {
   return {
     blocks: [
       { type: 'text', text: f.venueName[lang], align: 'center', size: 'small' },
-      { type: 'title', text: `℞ ${l.pharmacy}` },
+      { type: 'title', text: l.pharmacy },
       { type: 'rule', style: 'solid' },
       { type: 'pair', left: l.rx, right: f.rxNumber, bold: true },
       { type: 'pair', left: l.when, right: formatSeoulTime(f.issuedAt) },
@@ -92,9 +94,10 @@ export interface CrisisSlipFacts {
   language: SlipLanguage;
 }
 
+/** `전화 02-120 (연결 후 5번)`: words, not ☎, which the slip font (Pretendard) does not carry. */
 export function crisisLineText(line: CrisisLine, lang: SlipLanguage): string {
   const press = line.press ? ` (${labels[lang].press(line.press)})` : '';
-  return `☎ ${line.phone}${press}`;
+  return `${labels[lang].phone} ${line.phone}${press}`;
 }
 
 export function crisisSlip(f: CrisisSlipFacts): SlipDocumentInput {
