@@ -38,7 +38,7 @@ const content: PharmacyContent = {
       { name: L('외로움안녕120', 'Loneliness line 120'), phone: '02-120', press: '5', note: L('연결 후 5번', 'then press 5') },
     ],
   },
-  footer: L('이야기가 필요할 땐 외로움안녕120 ☎ 02-120 (5번)', 'Need to talk? Call 02-120, then press 5'),
+  footer: L('이야기가 필요할 땐 외로움안녕120 · 전화 02-120 (5번)', 'Need to talk? Call 02-120, then press 5'),
 };
 
 function slipText(doc: SlipDocument): string {
