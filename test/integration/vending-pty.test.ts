@@ -1,8 +1,7 @@
 /**
  * The host against the simulated VMC over a real serial line (socat PTY pair,
  * serialport on both ends): every command and error, and vends under line
- * faults. Set ITDA_VMC_PORT=serial:/dev/ttyUSB1?baud=9600 to aim the command
- * suite at a real board instead (fault tests need the simulator and skip).
+ * faults. (Aiming this suite at a real board with ITDA_VMC_PORT is not wired yet.)
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
