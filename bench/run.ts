@@ -6,10 +6,11 @@
 import { formatTable, type BenchModule, type BenchRow } from './bench-table';
 import { storageBench } from './storage.bench';
 import { shellBench } from './shell.bench';
+import { pharmacyBench } from './pharmacy.bench';
 import { printingBench } from './printing.bench';
 import { vendingBench } from './vending.bench';
 
-const modules: BenchModule[] = [storageBench, shellBench, printingBench, vendingBench];
+const modules: BenchModule[] = [storageBench, shellBench, printingBench, vendingBench, pharmacyBench];
 
 async function main() {
   const only = process.argv.slice(2).filter((a) => !a.startsWith('-'));
