@@ -14,12 +14,14 @@ import { appApi } from './app-api';
 import { printingApi } from './printing-api';
 import { vendingApi } from './vending-api';
 import { pharmacyApi } from './pharmacy-api';
+import { storeApi } from './store-api';
 
 export const api = {
   ...appApi,
   ...printingApi,
   ...vendingApi,
   ...pharmacyApi,
+  ...storeApi,
 } as const;
 
 export type Api = typeof api;

@@ -6,5 +6,6 @@ import type { DomainModule } from './context';
 import { printingDomainModule } from './printing/printing-domain';
 import { vendingDomainModule } from './vending/vending-domain';
 import { pharmacyDomainModule } from './pharmacy/pharmacy-domain';
+import { storeDomainModule } from './store/store-domain';
 
-export const domainModules: DomainModule[] = [printingDomainModule, vendingDomainModule, pharmacyDomainModule()];
+export const domainModules: DomainModule[] = [printingDomainModule, vendingDomainModule, pharmacyDomainModule(), storeDomainModule()];

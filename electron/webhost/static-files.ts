@@ -7,25 +7,8 @@ import { createReadStream, statSync } from 'node:fs';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { contentSecurityPolicy } from '../main/csp';
+import { contentTypeFor } from '../main/content-types';
 
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.webp': 'image/webp',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.ttf': 'font/ttf',
-  '.otf': 'font/otf',
-  '.mp3': 'audio/mpeg',
-  '.wav': 'audio/wav',
-  '.ico': 'image/x-icon',
-};
 
 export function createStaticHandler(rootDir: string, connectSrc: string) {
   const root = resolve(rootDir);
@@ -65,7 +48,7 @@ export function createStaticHandler(rootDir: string, connectSrc: string) {
       }
     }
     const headers: Record<string, string | number> = {
-      'content-type': MIME[extname(file)] ?? 'application/octet-stream',
+      'content-type': contentTypeFor(file),
       'content-length': st.size,
       'x-content-type-options': 'nosniff',
       'referrer-policy': 'no-referrer',

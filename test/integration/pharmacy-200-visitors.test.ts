@@ -12,21 +12,11 @@ import { composeServices, type Services } from '../../electron/services/compose'
 import { parseConfig } from '../../electron/services/config/load-config';
 import { createLogger } from '../../electron/services/app/logger';
 import { makeTempDir } from '../support/temp-dir';
+import { seededRandom } from '../support/seeded-random';
 
 const VISITORS = 200;
 const SEED = Number(process.env.ITDA_SEED ?? 20261125);
 
-/** A small seeded generator (mulberry32): a failing run can be replayed with ITDA_SEED. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const dir = makeTempDir('itda-200-');
 let s: Services;
@@ -54,7 +44,7 @@ const one = (sql: string, ...args: unknown[]) => s.db!.prepare(sql).pluck().get(
 
 describe('200 visitors with random faults', () => {
   it('ends with events, print jobs, vends and stock that agree exactly', { timeout: 600_000 }, async () => {
-    const random = rng(SEED);
+    const random = seededRandom(SEED);
     const catalog = await call<{ symptoms: { id: string }[] }>('pharmacy.catalog');
     const stockAtStart = one('SELECT SUM(count) FROM vending_slots');
     let restocked = 0;

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { printerConfigSchema } from '../printing/printer-config';
 import { vendingConfigSchema } from '../vending/vending-config';
+import { storeConfigSchema } from '../store/store-config';
 
 const localized = z.object({ ko: z.string().min(1).max(80), en: z.string().min(1).max(80) }).strict();
 
@@ -34,6 +35,7 @@ export const configSchema = z
     defaultLanguage: z.enum(['ko', 'en']).default('ko'),
     printer: printerConfigSchema.prefault({}),
     vending: vendingConfigSchema.prefault({}),
+    store: storeConfigSchema.prefault({}),
   })
   .strict()
   .refine((c) => c.languages.includes(c.defaultLanguage), {

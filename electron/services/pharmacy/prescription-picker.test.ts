@@ -16,18 +16,8 @@ import {
   issueRxNumber,
   type CycleState,
 } from './prescription-picker';
+import { seededRandom } from '../../../test/support/seeded-random';
 
-/** Mulberry32: a seeded stand-in for Math.random, so a failing order can be replayed. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const symptom = (id: string, n: number) => ({ id, prescriptions: Array.from({ length: n }, (_, i) => ({ id: `${id}-${i + 1}` })) });
 const content = { symptoms: [symptom('loneliness', 6), symptom('burnout', 7)] } as unknown as Parameters<typeof createPrescriptionPicker>[0]['content'];
@@ -38,7 +28,7 @@ describe('choosePrescription', () => {
     fc.assert(
       fc.property(fc.integer({ min: 2, max: 12 }), fc.integer({ min: 1, max: 60 }), fc.integer(), (n, picks, seed) => {
         const list = ids(n);
-        const random = seeded(seed);
+        const random = seededRandom(seed);
         let state: CycleState = INITIAL_CYCLE;
         const given: string[] = [];
         for (let i = 0; i < picks; i++) {
@@ -58,7 +48,7 @@ describe('choosePrescription', () => {
 
   it('uses the injected randomness: the same seed gives the same order', () => {
     const run = () => {
-      const random = seeded(42);
+      const random = seededRandom(42);
       let state = INITIAL_CYCLE;
       return Array.from({ length: 12 }, () => {
         const r = choosePrescription(ids(6), state, random);
@@ -110,7 +100,7 @@ describe('the prescription picker on SQLite', () => {
   });
 
   it('a visitor tapping the same symptom six times reads six different prescriptions, then a new cycle starts', () => {
-    const picker = createPrescriptionPicker({ db: db(), kioskId: 'gangnam-1', content, random: seeded(1) });
+    const picker = createPrescriptionPicker({ db: db(), kioskId: 'gangnam-1', content, random: seededRandom(1) });
     const first = Array.from({ length: 6 }, () => picker.pick('loneliness'));
     expect(new Set(first.map((p) => p.prescriptionId)).size).toBe(6);
     expect(first.every((p) => p.cycle === 1 && p.symptomId === 'loneliness')).toBe(true);
@@ -121,18 +111,18 @@ describe('the prescription picker on SQLite', () => {
   });
 
   it('keeps its place across a restart (reopened database)', () => {
-    const before = createPrescriptionPicker({ db: db(), kioskId: 'gangnam-1', content, random: seeded(2) });
+    const before = createPrescriptionPicker({ db: db(), kioskId: 'gangnam-1', content, random: seededRandom(2) });
     const given = [before.pick('burnout'), before.pick('burnout'), before.pick('burnout')].map((p) => p.prescriptionId);
     open[0].close();
-    const after = createPrescriptionPicker({ db: db(), kioskId: 'gangnam-1', content, random: seeded(2) });
+    const after = createPrescriptionPicker({ db: db(), kioskId: 'gangnam-1', content, random: seededRandom(2) });
     for (let i = 0; i < 4; i++) given.push(after.pick('burnout').prescriptionId);
     expect(new Set(given).size).toBe(7);
     expect(after.pick('burnout').cycle).toBe(2);
   });
 
   it('two connections to one database share the cycle (web host and Electron main)', () => {
-    const a = createPrescriptionPicker({ db: db(), kioskId: 'gangnam-1', content, random: seeded(3) });
-    const b = createPrescriptionPicker({ db: db(), kioskId: 'gangnam-1', content, random: seeded(3) });
+    const a = createPrescriptionPicker({ db: db(), kioskId: 'gangnam-1', content, random: seededRandom(3) });
+    const b = createPrescriptionPicker({ db: db(), kioskId: 'gangnam-1', content, random: seededRandom(3) });
     const given = Array.from({ length: 6 }, (_, i) => (i % 2 ? b : a).pick('loneliness').prescriptionId);
     expect(new Set(given).size).toBe(6);
     expect(a.pick('loneliness').prescriptionId).not.toBe(given[5]);
@@ -211,7 +201,7 @@ describe('the prescription picker on SQLite', () => {
 
   it('300 slips get 300 different Rx numbers and the cycle counts agree with the slips', () => {
     const d = db();
-    const picker = createPrescriptionPicker({ db: d, kioskId: 'gangnam-1', content, random: seeded(9) });
+    const picker = createPrescriptionPicker({ db: d, kioskId: 'gangnam-1', content, random: seededRandom(9) });
     for (let i = 0; i < 300; i++) picker.issue(i % 2 ? 'loneliness' : 'burnout');
     expect(d.prepare('SELECT COUNT(DISTINCT rx_number) FROM prescriptions_issued').pluck().get()).toBe(300);
     const perRx = d.prepare("SELECT prescription_id, COUNT(*) AS n FROM prescriptions_issued WHERE symptom_id = 'loneliness' GROUP BY prescription_id").all() as { n: number }[];

@@ -8,6 +8,7 @@ import { sql as printing } from './0002-printing';
 import { sql as vending } from './0003-vending';
 import { sql as pharmacy } from './0004-pharmacy';
 import { sql as pharmacyFlow } from './0005-pharmacy-flow';
+import { sql as store } from './0006-store';
 
 export interface Migration {
   id: number;
@@ -21,4 +22,5 @@ export const migrations: Migration[] = [
   { id: 3, name: 'vending', sql: vending },
   { id: 4, name: 'pharmacy', sql: pharmacy },
   { id: 5, name: 'pharmacy-flow', sql: pharmacyFlow },
+  { id: 6, name: 'store', sql: store },
 ];

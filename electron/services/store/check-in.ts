@@ -1,0 +1,278 @@
+/**
+ * The check-in flow, one visit per request id (made by the screen once per
+ * visitor session): consent → optional identification → self-check →
+ * snack → talk now / book / skip → ticket. Every step is idempotent by the
+ * request id, so a resend after a reconnect changes nothing twice.
+ *
+ * Declining consent still gives a snack and a ticket: the visit row then
+ * holds no visitor and no self-check, only counts.
+ */
+import { KioskError } from '../../contract/errors';
+import type { ServiceContext } from '../context';
+import { raiseStaffAlert } from '../app/staff-alerts';
+import { parseSlipDocument, type SlipDocument } from '../printing/slip-document';
+import { ulid } from '../storage/ids';
+import type { Bookings } from './bookings';
+import { needsSelfCheck, scoreSelfCheck, type SelfCheckAnswers, type SelfCheckResult } from './self-check';
+import { seoulDay } from './seoul-time';
+import type { SnackStock } from './snack-stock';
+import type { StoreConfig } from './store-config';
+import { ticketSlip, type SlipLanguage } from './store-slips';
+import type { TalkQueue } from './talk-queue';
+import type { VisitorRegistry } from './visitors';
+
+/** How long the screen waits for the ticket before saying it is delayed. */
+export const TICKET_WAIT_MS = 20_000;
+
+export interface StorePrinter {
+  submit(doc: SlipDocument, meta: { kind: string; ref?: string }): { jobId: string; state: string };
+  waitForJob(jobId: string, timeoutMs: number): Promise<{ jobId: string; state: string }>;
+  ready(): boolean;
+}
+
+export interface CheckInDeps {
+  ctx: Pick<ServiceContext, 'db' | 'kioskId' | 'config' | 'logger' | 'record' | 'push'>;
+  store: StoreConfig;
+  visitors: VisitorRegistry;
+  stock: SnackStock;
+  queue: TalkQueue;
+  bookings: Bookings;
+  printer: StorePrinter;
+  now?: () => Date;
+}
+
+interface VisitRow {
+  id: string;
+  request_id: string;
+  day: string;
+  at: string;
+  consent: number;
+  visitor_id: string | null;
+  is_return: number;
+  talk: string | null;
+  print_job_id: string | null;
+  print_state: string | null;
+}
+
+export type PrintOutcome = 'printed' | 'waiting' | 'failed' | 'unknown';
+
+export class StoreCheckIn {
+  private readonly finishing = new Map<string, Promise<unknown>>();
+  constructor(private readonly deps: CheckInDeps) {}
+
+  private now(): Date {
+    return this.deps.now?.() ?? new Date();
+  }
+
+  /** Consent given or declined: the visit begins (or its consent changes, before the ticket). */
+  start(requestId: string, consent: boolean) {
+    const { ctx } = this.deps;
+    const now = this.now();
+    return ctx.db.transaction(() => {
+      const existing = this.visitOf(requestId);
+      if (existing) {
+        if (existing.print_job_id) return { visitId: existing.id, consent: existing.consent === 1 };
+        if (!consent) this.forgetVisitPersonal(existing.id);
+        ctx.db.prepare('UPDATE store_visits SET consent = ? WHERE id = ?').run(consent ? 1 : 0, existing.id);
+        return { visitId: existing.id, consent };
+      }
+      const id = ulid(now.getTime());
+      ctx.db
+        .prepare('INSERT INTO store_visits (id, request_id, kiosk_id, day, at, consent) VALUES (?, ?, ?, ?, ?, ?)')
+        .run(id, requestId, ctx.kioskId, seoulDay(now), now.toISOString(), consent ? 1 : 0);
+      ctx.record('store.visit_started', { visitId: id, consent });
+      return { visitId: id, consent };
+    })();
+  }
+
+  /** Nickname and phone (with consent only): a returning visitor is recognised. The phone is never returned or logged. */
+  identify(requestId: string, nickname: string, phone: string) {
+    const visit = this.requireVisit(requestId);
+    if (visit.consent !== 1) throw new KioskError('store.no_consent', 'identification needs consent');
+    const now = this.now();
+    const who = this.deps.visitors.identify(phone, nickname, now);
+    this.deps.ctx.db.prepare('UPDATE store_visits SET visitor_id = ?, is_return = ? WHERE id = ?').run(who.visitorId, who.returning ? 1 : 0, visit.id);
+    this.deps.ctx.record('store.identified', { visitId: visit.id, returning: who.returning });
+    const hasThisVisit = this.deps.ctx.db.prepare('SELECT 1 FROM store_self_checks WHERE visit_id = ?').get(visit.id) !== undefined;
+    return {
+      returning: who.returning,
+      needsSelfCheck: !hasThisVisit && needsSelfCheck(who.lastSelfCheckAt, now, this.deps.store.selfCheckEveryDays),
+    };
+  }
+
+  /** Stores the answers (consent only) and gives the kind reading of them. */
+  selfCheck(requestId: string, answers: SelfCheckAnswers): SelfCheckResult {
+    const visit = this.requireVisit(requestId);
+    if (visit.consent !== 1) throw new KioskError('store.no_consent', 'the self-check is stored only with consent');
+    const result = scoreSelfCheck(answers);
+    const at = this.now().toISOString();
+    this.deps.ctx.db
+      .prepare(
+        `INSERT INTO store_self_checks (id, visit_id, visitor_id, at, companionship, left_out, isolated, contact, helper, ucla_score, suggest_talk)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (visit_id) DO UPDATE SET at = excluded.at, companionship = excluded.companionship, left_out = excluded.left_out,
+           isolated = excluded.isolated, contact = excluded.contact, helper = excluded.helper, ucla_score = excluded.ucla_score,
+           suggest_talk = excluded.suggest_talk`,
+      )
+      .run(ulid(), visit.id, visit.visitor_id, at, answers.companionship, answers.leftOut, answers.isolated, answers.contact ? 1 : 0, answers.helper ? 1 : 0, result.uclaScore, result.suggestTalk ? 1 : 0);
+    this.deps.ctx.record('store.self_checked', { visitId: visit.id, level: result.level });
+    return result;
+  }
+
+  snacks() {
+    return {
+      perVisit: this.deps.store.snacksPerVisit,
+      items: this.deps.stock.list().map((s) => ({ itemId: s.itemId, name: s.name, stock: s.stock, available: s.stock > 0 })),
+    };
+  }
+
+  /**
+   * The visit's whole snack choice (up to `snacksPerVisit`): what it held is
+   * put back and the new choice taken in one transaction, so a visitor who
+   * changes their mind never holds two, and one who loses a race holds none.
+   */
+  chooseSnacks(requestId: string, itemIds: string[]) {
+    const { ctx, stock, store } = this.deps;
+    const visit = this.requireVisit(requestId);
+    if (visit.print_job_id) throw new KioskError('store.visit_finished', 'the ticket is already printed');
+    if (itemIds.length > store.snacksPerVisit) throw new KioskError('store.snack_limit', `at most ${store.snacksPerVisit} per visit`);
+    const now = this.now();
+    const lefts = ctx.db.transaction(() => {
+      stock.releaseAll(visit.id, now);
+      return itemIds.map((itemId) => ({ itemId, left: stock.take(visit.id, itemId, now) }));
+    })();
+    for (const { itemId, left } of lefts) {
+      ctx.record('store.snack_taken', { visitId: visit.id, itemId, left });
+      const row = stock.list().find((s) => s.itemId === itemId);
+      if (row && left === row.lowThreshold) this.safely(() => raiseStaffAlert(ctx, 'low_stock', { source: 'store', itemId, stock: left }));
+    }
+    return { itemIds, items: this.snacks().items };
+  }
+
+  /** Before joining: how many wait, and about how long. */
+  queueStatus() {
+    const waiting = this.deps.queue.ahead(seoulDay(this.now()));
+    return { waiting, estimatedMinutes: this.estimate(waiting) };
+  }
+
+  talkNow(requestId: string) {
+    const { ctx, queue } = this.deps;
+    const visit = this.requireVisit(requestId);
+    const entry = queue.join(visit.id, ctx.kioskId, this.now());
+    ctx.db.prepare("UPDATE store_visits SET talk = 'now' WHERE id = ?").run(visit.id);
+    const ahead = queue.ahead(entry.day, entry.number);
+    ctx.record('store.queue_joined', { visitId: visit.id, entryId: entry.entryId, number: entry.number });
+    return { number: entry.number, ahead, estimatedMinutes: this.estimate(ahead) };
+  }
+
+  slots() {
+    return { slots: this.deps.bookings.slots(this.now()) };
+  }
+
+  book(requestId: string, slotStart: string) {
+    const { ctx, bookings } = this.deps;
+    const visit = this.requireVisit(requestId);
+    const b = bookings.book(visit.id, visit.consent === 1 ? visit.visitor_id : null, slotStart, this.now());
+    ctx.db.prepare("UPDATE store_visits SET talk = 'book' WHERE id = ?").run(visit.id);
+    ctx.record('store.booked', { visitId: visit.id, bookingId: b.bookingId, slotStart: b.slotStart });
+    return { ref: b.ref, slotStart: b.slotStart, minutes: b.slotMinutes };
+  }
+
+  /** The ticket: printed once per visit, whatever the taps; the screen shows the same facts. */
+  finish(requestId: string, language: SlipLanguage) {
+    const running = this.finishing.get(requestId) as ReturnType<StoreCheckIn['runFinish']> | undefined;
+    if (running) return running;
+    const p = this.runFinish(requestId, language).finally(() => this.finishing.delete(requestId));
+    this.finishing.set(requestId, p);
+    return p;
+  }
+
+  private async runFinish(requestId: string, language: SlipLanguage) {
+    const { ctx, printer, stock, store } = this.deps;
+    const visit = this.requireVisit(requestId);
+    const now = this.now();
+    const queueRow = ctx.db.prepare('SELECT id, day, number FROM store_queue WHERE visit_id = ?').get(visit.id) as
+      | { id: string; day: string; number: number }
+      | undefined;
+    const bookingRow = ctx.db.prepare("SELECT ref, slot_start, slot_minutes FROM store_bookings WHERE visit_id = ? AND state = 'booked'").get(visit.id) as
+      | { ref: string; slot_start: string; slot_minutes: number }
+      | undefined;
+    const queue = queueRow ? { number: queueRow.number, ahead: this.deps.queue.ahead(queueRow.day, queueRow.number) } : null;
+    const booking = bookingRow ? { ref: bookingRow.ref, slotStart: bookingRow.slot_start, minutes: bookingRow.slot_minutes } : null;
+    const snacks = stock.taken(visit.id).map((itemId) => ({ itemId, name: stock.name(itemId) ?? { ko: itemId, en: itemId } }));
+    const facts = {
+      queue: queue ? { ...queue, estimatedMinutes: this.estimate(queue.ahead) } : null,
+      booking,
+      snacks,
+      hours: store.hours,
+    };
+    if (visit.print_job_id) {
+      return { ...facts, print: { jobId: visit.print_job_id, outcome: outcomeOf(visit.print_state ?? 'waiting') } };
+    }
+    if (!visit.talk) ctx.db.prepare("UPDATE store_visits SET talk = 'skip' WHERE id = ?").run(visit.id);
+    let print: { jobId: string | null; outcome: PrintOutcome } = { jobId: null, outcome: 'failed' };
+    try {
+      const doc = parseSlipDocument(
+        ticketSlip({ venueName: ctx.config.venue.name, hours: store.hours, issuedAt: now, queue, booking, snacks: snacks.map((s) => s.name), language }),
+      );
+      const job = printer.submit(doc, { kind: 'store-ticket', ref: visit.id });
+      ctx.db.prepare('UPDATE store_visits SET print_job_id = ? WHERE id = ?').run(job.jobId, visit.id);
+      const done = await printer.waitForJob(job.jobId, TICKET_WAIT_MS);
+      print = { jobId: job.jobId, outcome: outcomeOf(done.state) };
+    } catch (err) {
+      ctx.logger.error('check-in ticket print failed', { visitId: visit.id, err });
+    }
+    ctx.db.prepare('UPDATE store_visits SET print_state = ?, completed_at = ? WHERE id = ?').run(print.outcome, now.toISOString(), visit.id);
+    ctx.record('store.completed', { visitId: visit.id, printJobId: print.jobId, printOutcome: print.outcome });
+    return { ...facts, print };
+  }
+
+  /** "지금 많이 힘들어요": staff are alerted at once, once per visit session. */
+  crisis(requestId: string) {
+    const { ctx } = this.deps;
+    return ctx.db.transaction(() => {
+      const prior = ctx.db.prepare('SELECT alert_id FROM store_crisis_requests WHERE request_id = ?').pluck().get(requestId) as string | undefined;
+      if (prior) return { alertId: prior };
+      const alertId = raiseStaffAlert(ctx, 'crisis', { source: 'store' });
+      ctx.db
+        .prepare('INSERT INTO store_crisis_requests (request_id, kiosk_id, at, alert_id) VALUES (?, ?, ?, ?)')
+        .run(requestId, ctx.kioskId, this.now().toISOString(), alertId);
+      ctx.record('store.crisis', { requestId, alertId });
+      return { alertId };
+    })();
+  }
+
+  private estimate(ahead: number): number {
+    return Math.ceil((ahead * this.deps.store.talkMinutes) / this.deps.store.counselorsOnDuty);
+  }
+
+  private visitOf(requestId: string): VisitRow | undefined {
+    return this.deps.ctx.db.prepare('SELECT * FROM store_visits WHERE request_id = ?').get(requestId) as VisitRow | undefined;
+  }
+
+  private requireVisit(requestId: string): VisitRow {
+    const v = this.visitOf(requestId);
+    if (!v) throw new KioskError('store.no_visit', 'start the check-in first');
+    return v;
+  }
+
+  /** Consent withdrawn mid-visit: the visit keeps no link to a visitor and no answers. */
+  private forgetVisitPersonal(visitId: string) {
+    this.deps.ctx.db.prepare('DELETE FROM store_self_checks WHERE visit_id = ?').run(visitId);
+    this.deps.ctx.db.prepare('UPDATE store_visits SET visitor_id = NULL, is_return = 0 WHERE id = ?').run(visitId);
+    this.deps.ctx.db.prepare("UPDATE store_bookings SET visitor_id = NULL WHERE visit_id = ?").run(visitId);
+  }
+
+  private safely(fn: () => void) {
+    try {
+      fn();
+    } catch (err) {
+      this.deps.ctx.logger.error('store bookkeeping failed', { err });
+    }
+  }
+}
+
+function outcomeOf(state: string): PrintOutcome {
+  if (state === 'printed' || state === 'failed' || state === 'unknown') return state;
+  return 'waiting';
+}

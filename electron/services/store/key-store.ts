@@ -1,0 +1,60 @@
+/**
+ * Where the visitor-data key lives: never in the database, so a copied
+ * `itda.db` alone reveals no phone number.
+ *
+ * `KeyStore` is the seam: the web host and CLIs use `FileKeyStore` (a
+ * random 32-byte master key in `<dataDir>/keys/visitor.key`, mode 0600,
+ * created on first start); Electron's main may pass one backed by
+ * `safeStorage` (the OS keychain) through the store domain's options.
+ */
+import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { KioskError } from '../../contract/errors';
+
+export interface KeyStore {
+  /** The 32-byte master key; created the first time. Throws `store.key_unavailable` when it cannot be read. */
+  masterKey(): Buffer;
+}
+
+export const KEY_FILE = join('keys', 'visitor.key');
+
+export class FileKeyStore implements KeyStore {
+  private cached: Buffer | null = null;
+  constructor(private readonly dataDir: string) {}
+
+  get path(): string {
+    return join(this.dataDir, KEY_FILE);
+  }
+
+  masterKey(): Buffer {
+    if (this.cached) return this.cached;
+    const file = this.path;
+    try {
+      if (!existsSync(file)) {
+        mkdirSync(join(this.dataDir, 'keys'), { recursive: true, mode: 0o700 });
+        // Written aside and renamed: two kiosk processes starting at once end with one key, never half a file.
+        const tmp = `${file}.${process.pid}.tmp`;
+        writeFileSync(tmp, randomBytes(32).toString('base64') + '\n', { mode: 0o600, flag: 'wx' });
+        if (!existsSync(file)) renameSync(tmp, file);
+      }
+      chmodSync(file, 0o600);
+      const key = Buffer.from(readFileSync(file, 'utf8').trim(), 'base64');
+      if (key.length !== 32) throw new Error(`key file holds ${key.length} bytes, not 32`);
+      this.cached = key;
+      return key;
+    } catch (err) {
+      throw new KioskError('store.key_unavailable', `cannot read the visitor key: ${(err as Error).message}`, { cause: err });
+    }
+  }
+}
+
+/** A fixed key (tests, and main's safeStorage adapter once it has decrypted its stored key). */
+export class StaticKeyStore implements KeyStore {
+  constructor(private readonly key: Buffer) {
+    if (key.length !== 32) throw new TypeError('a visitor key is 32 bytes');
+  }
+  masterKey(): Buffer {
+    return this.key;
+  }
+}

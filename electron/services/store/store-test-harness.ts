@@ -1,0 +1,67 @@
+/**
+ * A store domain on a temp database with a fake printer, for the store's
+ * tests and bench: every collaborator real except the paper.
+ */
+import { randomBytes } from 'node:crypto';
+import { createDispatcher, type Handlers } from '../../contract/dispatch';
+import { openDatabase, type Db } from '../storage/database';
+import { EventLog } from '../storage/event-log';
+import { appEventSchemas } from '../app/app-events';
+import { createLogger } from '../app/logger';
+import { parseConfig } from '../config/load-config';
+import type { KioskConfigInput } from '../config/config-schema';
+import type { SlipDocument } from '../printing/slip-document';
+import type { ServiceContext } from '../context';
+import { createStoreDomain, storeEventSchemas } from './store-domain';
+import { StaticKeyStore } from './key-store';
+import type { StorePrinter } from './check-in';
+
+export interface FakePrinter extends StorePrinter {
+  printed: SlipDocument[];
+}
+
+export function fakePrinter(): FakePrinter {
+  const printed: SlipDocument[] = [];
+  return {
+    printed,
+    submit(doc) {
+      printed.push(doc);
+      return { jobId: `job-${printed.length}`, state: 'queued' };
+    },
+    async waitForJob(jobId) {
+      return { jobId, state: 'printed' };
+    },
+    ready: () => true,
+  };
+}
+
+export function storeHarness(opts: { dataDir: string; config?: KioskConfigInput; now?: () => Date; key?: Buffer; kioskId?: string }) {
+  const db: Db = openDatabase({ dataDir: opts.dataDir });
+  const kioskId = opts.kioskId ?? 'test-kiosk';
+  const events = new EventLog(db, kioskId, { ...appEventSchemas, ...storeEventSchemas });
+  const printer = fakePrinter();
+  const pushes: unknown[] = [];
+  const ctx: ServiceContext = {
+    db,
+    events,
+    config: parseConfig(opts.config ?? {}),
+    kioskId,
+    dataDir: opts.dataDir,
+    logger: createLogger({ dir: `${opts.dataDir}/logs`, echo: false }),
+    health: { fail() {} } as unknown as ServiceContext['health'],
+    push: (e) => pushes.push(e),
+    record: (type, payload = {}) => events.append(type, payload),
+    getService: <T,>() => printer as unknown as T,
+  };
+  const domain = createStoreDomain(ctx, { keyStore: new StaticKeyStore(opts.key ?? randomBytes(32)), now: opts.now });
+  const dispatch = createDispatcher(domain.handlers as Handlers, (m, err) => {
+    throw err;
+  });
+  /** Through the real contract: input validated, output checked; a failure throws its wire error. */
+  const call = async (method: string, input: unknown) => {
+    const r = await dispatch(method, input);
+    if (!r.ok) throw Object.assign(new Error(`${method}: ${r.error.code}`), r.error);
+    return r.value as any;
+  };
+  return { db, ctx, domain, printer, pushes, call, dispatch, close: () => db.close() };
+}

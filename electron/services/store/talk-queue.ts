@@ -1,0 +1,121 @@
+/**
+ * Today's queue to talk with a counselor. Numbers restart each Seoul day and
+ * are unique per day across every kiosk on the venue's database: the number
+ * is taken inside an IMMEDIATE transaction (one writer at a time, across
+ * processes) and `UNIQUE (day, number)` backs it up.
+ */
+import { KioskError } from '../../contract/errors';
+import type { Db } from '../storage/database';
+import { ulid } from '../storage/ids';
+import { seoulDay } from './seoul-time';
+
+export type QueueState = 'waiting' | 'called' | 'talked' | 'no_show';
+
+export interface QueueEntry {
+  entryId: string;
+  number: number;
+  state: QueueState;
+  joinedAt: string;
+  calledAt: string | null;
+  doneAt: string | null;
+  kioskId: string;
+  nickname: string | null;
+}
+
+interface Row {
+  id: string;
+  number: number;
+  state: QueueState;
+  joined_at: string;
+  called_at: string | null;
+  done_at: string | null;
+  kiosk_id: string;
+  nickname: string | null;
+}
+
+export class TalkQueue {
+  constructor(private readonly db: Db) {}
+
+  /** Joins the visit to today's queue (once: a second call returns the same entry). */
+  join(visitId: string, kioskId: string, now = new Date()): { entryId: string; number: number; day: string } {
+    const day = seoulDay(now);
+    return this.db.transaction(() => {
+      const existing = this.db.prepare('SELECT id, number, day FROM store_queue WHERE visit_id = ?').get(visitId) as
+        | { id: string; number: number; day: string }
+        | undefined;
+      if (existing) return { entryId: existing.id, number: existing.number, day: existing.day };
+      const number = (this.db.prepare('SELECT COALESCE(MAX(number), 0) + 1 FROM store_queue WHERE day = ?').pluck().get(day) as number);
+      const id = ulid(now.getTime());
+      this.db
+        .prepare("INSERT INTO store_queue (id, day, number, visit_id, kiosk_id, state, joined_at) VALUES (?, ?, ?, ?, ?, 'waiting', ?)")
+        .run(id, day, number, visitId, kioskId, now.toISOString());
+      return { entryId: id, number, day };
+    }).immediate();
+  }
+
+  /** People still waiting before this number today (the one being called counts too: they are still talking). */
+  ahead(day: string, number?: number): number {
+    const sql =
+      number === undefined
+        ? "SELECT COUNT(*) FROM store_queue WHERE day = ? AND state IN ('waiting', 'called')"
+        : "SELECT COUNT(*) FROM store_queue WHERE day = ? AND state IN ('waiting', 'called') AND number < ?";
+    const args = number === undefined ? [day] : [day, number];
+    return this.db.prepare(sql).pluck().get(...args) as number;
+  }
+
+  list(day: string): QueueEntry[] {
+    const rows = this.db
+      .prepare(
+        `SELECT q.id, q.number, q.state, q.joined_at, q.called_at, q.done_at, q.kiosk_id, v.nickname
+         FROM store_queue q JOIN store_visits s ON s.id = q.visit_id LEFT JOIN store_visitors v ON v.id = s.visitor_id
+         WHERE q.day = ? ORDER BY q.number`,
+      )
+      .all(day) as Row[];
+    return rows.map(toEntry);
+  }
+
+  /** Staff: calls the lowest waiting number; null when no one waits. */
+  callNext(day: string, now = new Date()): QueueEntry | null {
+    const id = this.db.transaction(() => {
+      const next = this.db.prepare("SELECT id FROM store_queue WHERE day = ? AND state = 'waiting' ORDER BY number LIMIT 1").pluck().get(day) as
+        | string
+        | undefined;
+      if (!next) return null;
+      this.db.prepare("UPDATE store_queue SET state = 'called', called_at = ? WHERE id = ?").run(now.toISOString(), next);
+      return next;
+    }).immediate();
+    return id ? this.get(id) : null;
+  }
+
+  /** Staff: the talk happened, or the visitor did not come when called. */
+  mark(entryId: string, outcome: 'talked' | 'no_show', now = new Date()): QueueEntry {
+    const changed = this.db
+      .prepare('UPDATE store_queue SET state = ?, done_at = ?, called_at = COALESCE(called_at, ?) WHERE id = ?')
+      .run(outcome, now.toISOString(), now.toISOString(), entryId).changes;
+    if (changed === 0) throw new KioskError('store.unknown_queue_entry', `no queue entry ${entryId}`);
+    return this.get(entryId)!;
+  }
+
+  get(entryId: string): QueueEntry | null {
+    const row = this.db
+      .prepare(
+        `SELECT q.id, q.number, q.state, q.joined_at, q.called_at, q.done_at, q.kiosk_id, v.nickname
+         FROM store_queue q JOIN store_visits s ON s.id = q.visit_id LEFT JOIN store_visitors v ON v.id = s.visitor_id WHERE q.id = ?`,
+      )
+      .get(entryId) as Row | undefined;
+    return row ? toEntry(row) : null;
+  }
+}
+
+function toEntry(r: Row): QueueEntry {
+  return {
+    entryId: r.id,
+    number: r.number,
+    state: r.state,
+    joinedAt: r.joined_at,
+    calledAt: r.called_at,
+    doneAt: r.done_at,
+    kioskId: r.kiosk_id,
+    nickname: r.nickname,
+  };
+}
