@@ -14,6 +14,7 @@ import { appApi } from './app-api';
 import { printingApi } from './printing-api';
 import { vendingApi } from './vending-api';
 import { pharmacyApi } from './pharmacy-api';
+import { staffApi } from './staff-api';
 import { storeApi } from './store-api';
 
 export const api = {
@@ -21,6 +22,7 @@ export const api = {
   ...printingApi,
   ...vendingApi,
   ...pharmacyApi,
+  ...staffApi,
   ...storeApi,
 } as const;
 

@@ -27,6 +27,8 @@ export const pushEventSchemas = {
     kind: z.string(),
     at: z.string(),
   }),
+  /** Maintenance mode opened or closed by a technician: visitor screens show "점검 중 / under maintenance" while open. */
+  'staff.maintenance': z.object({ open: z.boolean(), since: z.string().nullable() }),
 } as const;
 
 export type PushEventName = keyof typeof pushEventSchemas;

@@ -57,6 +57,40 @@ export const methodNames = [
   'store.staffSetLowStock',
   'store.staffEraseVisitor',
   'store.staffPurge',
+  // staff
+  'staff.authState',
+  'staff.setup',
+  'staff.login',
+  'staff.logout',
+  'staff.session',
+  'staff.pins',
+  'staff.addPin',
+  'staff.removePin',
+  'staff.alerts',
+  'staff.acknowledgeAlert',
+  'staff.stock',
+  'staff.restock',
+  'staff.setSlotEnabled',
+  'staff.editSlot',
+  'staff.dashboard',
+  'staff.dashboardCsv',
+  'staff.maintenanceState',
+  'staff.setMaintenance',
+  'staff.printer',
+  'staff.printerPrint',
+  'staff.printerRetry',
+  'staff.printerPreview',
+  'staff.vending',
+  'staff.vendingPing',
+  'staff.vendingSlotInfo',
+  'staff.motorTest',
+  'staff.clearFaults',
+  'staff.resolveVend',
+  'staff.frames',
+  'staff.config',
+  'staff.updateConfig',
+  'staff.serialPorts',
+  'staff.diagnostics',
 ] as const;
 
 export type MethodName = (typeof methodNames)[number];
@@ -66,7 +100,7 @@ export type MethodName = (typeof methodNames)[number];
  * `pushEventSchemas` in `events.ts` (checked by `api.test.ts`). The preload
  * lets the renderer subscribe to these only.
  */
-export const pushEventNames = ['app.health', 'device.status', 'staff.alert'] as const;
+export const pushEventNames = ['app.health', 'device.status', 'staff.alert', 'staff.maintenance'] as const;
 
 /** IPC channel for calls: one channel, the method name travels in the payload. */
 export const invokeChannel = 'itda:invoke';

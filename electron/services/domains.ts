@@ -4,8 +4,17 @@
  */
 import type { DomainModule } from './context';
 import { printingDomainModule } from './printing/printing-domain';
-import { vendingDomainModule } from './vending/vending-domain';
+import { createVendingDomain } from './vending/vending-domain';
+import { vendingEventSchemas } from './vending/vending-events';
 import { pharmacyDomainModule } from './pharmacy/pharmacy-domain';
 import { storeDomainModule } from './store/store-domain';
+import { staffDomainModule } from './staff/staff-domain';
+import { frameTapFor } from './staff/frame-tap';
 
-export const domainModules: DomainModule[] = [printingDomainModule, vendingDomainModule, pharmacyDomainModule(), storeDomainModule()];
+/** Vending with its frames tapped for the staff console's live frame monitor. */
+const vendingDomainModule: DomainModule = {
+  eventSchemas: vendingEventSchemas,
+  create: (ctx) => createVendingDomain(ctx, { onFrame: frameTapFor(ctx).push }),
+};
+
+export const domainModules: DomainModule[] = [printingDomainModule, vendingDomainModule, pharmacyDomainModule(), storeDomainModule(), staffDomainModule()];

@@ -9,6 +9,7 @@ import { sql as vending } from './0003-vending';
 import { sql as pharmacy } from './0004-pharmacy';
 import { sql as pharmacyFlow } from './0005-pharmacy-flow';
 import { sql as store } from './0006-store';
+import { sql as staff } from './0007-staff';
 
 export interface Migration {
   id: number;
@@ -23,4 +24,5 @@ export const migrations: Migration[] = [
   { id: 4, name: 'pharmacy', sql: pharmacy },
   { id: 5, name: 'pharmacy-flow', sql: pharmacyFlow },
   { id: 6, name: 'store', sql: store },
+  { id: 7, name: 'staff', sql: staff },
 ];

@@ -1,0 +1,44 @@
+/**
+ * The live frame monitor: the vending link's frames (hex with decoded
+ * names) in a ring buffer the maintenance screen polls. The vending domain is
+ * created with `onFrame: frameTapFor(ctx).push` (see `domains.ts`); one tap
+ * per service context, so two kiosks in one test process never mix frames.
+ */
+import type { FrameLogEntry } from '../vending/vmc-client';
+import { cmdName } from '../vending/vmc-codes';
+
+export interface FrameEntry {
+  seq: number;
+  at: number;
+  dir: 'tx' | 'rx';
+  hex: string;
+  name: string;
+  note: string | null;
+}
+
+const KEEP = 300;
+
+export class FrameTap {
+  private readonly ring: FrameEntry[] = [];
+  private seq = 0;
+
+  readonly push = (e: FrameLogEntry): void => {
+    const hex = Array.from(e.bytes, (b) => b.toString(16).padStart(2, '0')).join(' ');
+    const name = e.frame ? `${cmdName(e.frame.cmd)} seq=${e.frame.seq}${e.frame.data.length ? ` data=${e.frame.data.length}B` : ''}` : '(not a frame)';
+    this.ring.push({ seq: ++this.seq, at: e.at, dir: e.dir, hex, name, note: e.note ?? null });
+    if (this.ring.length > KEEP) this.ring.splice(0, this.ring.length - KEEP);
+  };
+
+  /** Frames after `afterSeq`, oldest first (at most the last 300). */
+  since(afterSeq = 0): FrameEntry[] {
+    return this.ring.filter((f) => f.seq > afterSeq);
+  }
+}
+
+const taps = new WeakMap<object, FrameTap>();
+
+export function frameTapFor(ctx: object): FrameTap {
+  let t = taps.get(ctx);
+  if (!t) taps.set(ctx, (t = new FrameTap()));
+  return t;
+}
