@@ -91,6 +91,7 @@ export const methodNames = [
   'staff.updateConfig',
   'staff.serialPorts',
   'staff.diagnostics',
+  'staff.store',
 ] as const;
 
 export type MethodName = (typeof methodNames)[number];

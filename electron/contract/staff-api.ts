@@ -134,6 +134,23 @@ export const staffApi = {
     input: auth,
     output: z.object({ ports: z.array(z.object({ path: z.string(), manufacturer: z.string().nullable(), serialNumber: z.string().nullable(), vendorId: z.string().nullable(), productId: z.string().nullable() })) }),
   },
+  /**
+   * The check-in flow's staff methods (`store.staffQueue`, `store.staffCallNext`, ...) behind the PIN:
+   * `input` and the answer are those of the named method. Erasure and purge need the admin role.
+   */
+  'staff.store': {
+    input: z
+      .object({
+        token,
+        method: z.enum([
+          'store.staffQueue', 'store.staffCallNext', 'store.staffMarkQueue', 'store.staffBookings', 'store.staffCancelBooking', 'store.staffAvailability',
+          'store.staffSetAvailability', 'store.staffStock', 'store.staffRestock', 'store.staffSetLowStock', 'store.staffEraseVisitor', 'store.staffPurge',
+        ]),
+        input: z.record(z.string(), z.unknown()).default({}),
+      })
+      .strict(),
+    output: z.object({ value: z.unknown() }),
+  },
   /** One JSON file: logs, configuration, versions, integrity check and counts; no personal data. */
   'staff.diagnostics': { input: auth, output: z.object({ filename: z.string(), content: z.string() }) },
 } as const;

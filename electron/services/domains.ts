@@ -10,6 +10,7 @@ import { pharmacyDomainModule } from './pharmacy/pharmacy-domain';
 import { storeDomainModule } from './store/store-domain';
 import { staffDomainModule } from './staff/staff-domain';
 import { frameTapFor } from './staff/frame-tap';
+import { gateStoreStaff } from './staff/store-gate';
 
 /** Vending with its frames tapped for the staff console's live frame monitor. */
 const vendingDomainModule: DomainModule = {
@@ -17,4 +18,4 @@ const vendingDomainModule: DomainModule = {
   create: (ctx) => createVendingDomain(ctx, { onFrame: frameTapFor(ctx).push }),
 };
 
-export const domainModules: DomainModule[] = [printingDomainModule, vendingDomainModule, pharmacyDomainModule(), storeDomainModule(), staffDomainModule()];
+export const domainModules: DomainModule[] = [printingDomainModule, vendingDomainModule, pharmacyDomainModule(), gateStoreStaff(storeDomainModule()), staffDomainModule()];

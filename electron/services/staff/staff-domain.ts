@@ -26,6 +26,8 @@ import { applyLive, configFileFor, planConfigChange, writeConfigFile } from './c
 import { diagnosticsBundle } from './diagnostics-bundle';
 import { describeVending } from './vending-words';
 import { samplePrescription, sampleTicket } from './sample-slips';
+import { gatedStoreHandlers, STORE_STAFF_READS, STORE_STAFF_ROLES, storeStaffSchemas } from './store-gate';
+import { KioskError, CoreErrorCode } from '../../contract/errors';
 
 export interface StaffDomainOptions {
   now?: () => number;
@@ -259,6 +261,20 @@ export function createStaffDomain(ctx: ServiceContext, opts: StaffDomainOptions 
         })),
       };
     }),
+    'staff.store': async (i, meta) => {
+      const s = auth.require(i.token, STORE_STAFF_ROLES[i.method]);
+      const h = gatedStoreHandlers(ctx).get(i.method);
+      if (!h) throw new KioskError(CoreErrorCode.notImplemented, `${i.method} is not available on this kiosk`);
+      const schema = storeStaffSchemas(i.method);
+      const parsed = schema.input.safeParse(i.input);
+      if (!parsed.success) {
+        const details = parsed.error!.issues.map((x) => `input.${x.path.map(String).join('.') || '(input)'}: ${x.message}`);
+        throw new KioskError(CoreErrorCode.invalidInput, `invalid input for ${i.method}`, { details });
+      }
+      const value = schema.output.parse(await h(parsed.data, meta));
+      if (!STORE_STAFF_READS.has(i.method)) ctx.record('staff.action', { role: s.role, pinId: s.pinId, action: i.method, target: null });
+      return { value };
+    },
     'staff.diagnostics': guard(
       'staff.diagnostics',
       'technician',
