@@ -103,7 +103,8 @@ export function createStoreDomain(ctx: ServiceContext, opts: StoreDomainOptions 
         snacksPerVisit: cfg.snacksPerVisit,
         hours: cfg.hours,
         bookingDays: cfg.bookingDays,
-        available: printer.ready(),
+        // Without paper the screen itself is the ticket (staff are alerted by printing), so check-in stays open.
+        available: true,
       }),
       'store.start': ({ requestId, consent }) => flow.start(requestId, consent),
       'store.identify': ({ requestId, nickname, phone }) => flow.identify(requestId, nickname, phoneDigits(phone)),

@@ -2,9 +2,11 @@
 import type { MessageKey } from './ko';
 
 import { pharmacyEn } from '../flows/pharmacy/pharmacy-i18n';
+import { storeEn } from '../flows/store/store-i18n';
 
 export const en: Record<MessageKey, string> = {
   ...pharmacyEn,
+  ...storeEn,
   'app.title': 'Seoul Itda Place',
 
   'attract.touch': 'Touch the screen to start',

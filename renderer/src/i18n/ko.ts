@@ -5,9 +5,11 @@
  * built by concatenation.
  */
 import { pharmacyKo } from '../flows/pharmacy/pharmacy-i18n';
+import { storeKo } from '../flows/store/store-i18n';
 
 export const ko = {
   ...pharmacyKo,
+  ...storeKo,
   'app.title': '서울잇다플레이스',
 
   'attract.touch': '화면을 터치해 주세요',

@@ -7,9 +7,13 @@ import type { ComponentType } from 'react';
 import type { ScreenId } from '../stores/session-store';
 import { PharmacyScreen } from '../flows/pharmacy/pharmacy-screen';
 import { registerPharmacy } from '../flows/pharmacy/register';
+import { StoreScreen } from '../flows/store/store-screen';
+import { registerStore } from '../flows/store/register';
 
 registerPharmacy();
+registerStore();
 
 export const flowScreens: Partial<Record<ScreenId, ComponentType>> = {
   pharmacy: PharmacyScreen,
+  store: StoreScreen,
 };

@@ -1,0 +1,135 @@
+/** Snack (live stock; out-of-stock shown, not selectable), talk now / book / skip, and the booking slots. */
+import { useEffect } from 'react';
+import { useT, useLanguage } from '../../i18n/use-t';
+import { Pressable } from '../../components/pressable';
+import { useStoreFlow, type Slot } from './store-store';
+import { bookSlot, openBooking, takeSnacks, talkNow, tapSnack, finish, openTalk } from './store-actions';
+import { Greeting } from './identify-views';
+import { Notice } from './notice';
+import { formatSlotDay, formatSlotTime } from './slot-format';
+
+export function SnackView() {
+  const t = useT();
+  const lang = useLanguage();
+  const snacks = useStoreFlow((s) => s.snacks);
+  const chosen = useStoreFlow((s) => s.chosen);
+  const busy = useStoreFlow((s) => s.busy);
+  const selfCheck = useStoreFlow((s) => s.selfCheck);
+  const many = (snacks?.perVisit ?? 1) > 1;
+  return (
+    <main className="screen store" data-testid="store-snack">
+      {!selfCheck && <Greeting />}
+      <h1>{many ? t('store.snack.titleMany', { n: snacks!.perVisit }) : t('store.snack.title')}</h1>
+      <Notice />
+      <div className="store-snacks" role="list">
+        {snacks?.items.map((s) => (
+          <Pressable
+            key={s.itemId}
+            role="listitem"
+            className="store-snack"
+            data-testid="snack-option"
+            data-item={s.itemId}
+            data-available={s.available ? 'true' : 'false'}
+            aria-pressed={chosen.includes(s.itemId)}
+            disabled={!s.available || busy}
+            aria-disabled={!s.available}
+            onClick={() => void tapSnack(s.itemId)}
+          >
+            <span className="store-snack-name">{s.name[lang]}</span>
+            <span className="store-snack-stock">{s.available ? t('store.snack.left', { n: s.stock }) : t('store.snack.out')}</span>
+          </Pressable>
+        ))}
+      </div>
+      <div className="store-actions">
+        <Pressable className="secondary" data-testid="snack-none" disabled={busy} onClick={() => void tapSnack(null)}>
+          {t('store.snack.none')}
+        </Pressable>
+        {many && (
+          <Pressable className="primary" data-testid="snack-next" disabled={busy || chosen.length === 0} onClick={() => void takeSnacks(chosen)}>
+            {t('store.next')}
+          </Pressable>
+        )}
+      </div>
+    </main>
+  );
+}
+
+export function TalkView() {
+  const t = useT();
+  const status = useStoreFlow((s) => s.queueStatus);
+  const suggest = useStoreFlow((s) => s.selfCheck?.suggestTalk ?? false);
+  const busy = useStoreFlow((s) => s.busy);
+  useEffect(() => {
+    if (!useStoreFlow.getState().queueStatus) void openTalk();
+  }, []);
+  return (
+    <main className="screen store" data-testid="store-talk">
+      <h1>{t('store.talk.title')}</h1>
+      {suggest && <p className="lead store-suggest">{t('store.talk.suggest')}</p>}
+      <p className="store-queue-status" data-testid="queue-status">
+        {status && status.waiting > 0 ? t('store.talk.waiting', { n: status.waiting, min: status.estimatedMinutes }) : t('store.talk.noWait')}
+      </p>
+      <Notice />
+      <div className="store-actions column">
+        <Pressable className={suggest ? 'primary big' : 'primary'} data-testid="talk-now" disabled={busy} onClick={() => void talkNow()}>
+          {t('store.talk.now')}
+        </Pressable>
+        <Pressable className="primary" data-testid="talk-book" disabled={busy} onClick={() => void openBooking()}>
+          {t('store.talk.book')}
+        </Pressable>
+        <Pressable className="secondary" data-testid="talk-skip" disabled={busy} onClick={() => void finish()}>
+          {t('store.talk.skip')}
+        </Pressable>
+      </div>
+    </main>
+  );
+}
+
+export function BookingView() {
+  const t = useT();
+  const lang = useLanguage();
+  const slots = useStoreFlow((s) => s.slots);
+  const busy = useStoreFlow((s) => s.busy);
+  const days = groupByDay(slots ?? []);
+  return (
+    <main className="screen store" data-testid="store-book">
+      <h1>{t('store.book.title')}</h1>
+      <Notice />
+      {slots && slots.length === 0 && <p className="lead">{t('store.book.none')}</p>}
+      <div className="store-days">
+        {days.map(([day, daySlots]) => (
+          <section key={day} className="store-day" data-day={day}>
+            <h2>{formatSlotDay(day, lang)}</h2>
+            <div className="store-slots">
+              {daySlots.map((s) => (
+                <Pressable
+                  key={s.start}
+                  className="store-slot"
+                  data-testid="booking-slot"
+                  data-slot={s.start}
+                  data-free={s.free ? 'true' : 'false'}
+                  disabled={!s.free || busy}
+                  onClick={() => void bookSlot(s.start)}
+                >
+                  {formatSlotTime(s.start)}
+                </Pressable>
+              ))}
+            </div>
+          </section>
+        ))}
+      </div>
+      <Pressable className="secondary" data-testid="book-back" onClick={() => void openTalk()}>
+        {t('store.back')}
+      </Pressable>
+    </main>
+  );
+}
+
+function groupByDay(slots: Slot[]): [string, Slot[]][] {
+  const m = new Map<string, Slot[]>();
+  for (const s of slots) {
+    const day = s.start.slice(0, 10);
+    m.set(day, [...(m.get(day) ?? []), s]);
+  }
+  return [...m.entries()];
+}

@@ -1,0 +1,92 @@
+/**
+ * The Mind Convenience Store check-in: one step at a time, with
+ * "지금 많이 힘들어요" on every step and the crisis numbers a tap away.
+ */
+import { useEffect } from 'react';
+import { useT } from '../../i18n/use-t';
+import { Pressable } from '../../components/pressable';
+import { useStoreFlow } from './store-store';
+import { closeCrisis, enterStore, openCrisis } from './store-actions';
+import { ConsentView, IdentifyAskView, WelcomeView } from './store-start-views';
+import { NicknameView, PhoneView } from './identify-views';
+import { SelfCheckResultView, SelfCheckView } from './selfcheck-views';
+import { BookingView, SnackView, TalkView } from './choice-views';
+import { DoneView, FinishingView } from './done-view';
+import './store.css';
+
+export function StoreScreen() {
+  const step = useStoreFlow((s) => s.step);
+  const crisisOpen = useStoreFlow((s) => s.crisisOpen);
+  useEffect(() => enterStore(), []);
+  return (
+    <div className="store-flow" data-step={step}>
+      <CrisisButton />
+      <StepView />
+      {crisisOpen && <CrisisPanel />}
+    </div>
+  );
+}
+
+function StepView() {
+  const step = useStoreFlow((s) => s.step);
+  switch (step) {
+    case 'welcome':
+      return <WelcomeView />;
+    case 'consent':
+      return <ConsentView />;
+    case 'identifyAsk':
+      return <IdentifyAskView />;
+    case 'nickname':
+      return <NicknameView />;
+    case 'phone':
+      return <PhoneView />;
+    case 'selfcheck':
+      return <SelfCheckView />;
+    case 'selfcheckResult':
+      return <SelfCheckResultView />;
+    case 'snack':
+      return <SnackView />;
+    case 'talk':
+      return <TalkView />;
+    case 'book':
+      return <BookingView />;
+    case 'finishing':
+      return <FinishingView />;
+    case 'done':
+      return <DoneView />;
+  }
+}
+
+function CrisisButton() {
+  const t = useT();
+  return (
+    <Pressable className="store-crisis-button" data-testid="store-crisis" onClick={() => void openCrisis()}>
+      {t('store.crisis')}
+    </Pressable>
+  );
+}
+
+function CrisisPanel() {
+  const t = useT();
+  const state = useStoreFlow((s) => s.crisisState);
+  const status =
+    state === 'alerted' ? t('store.crisisPanel.alerted') : state === 'failed' ? t('store.crisisPanel.failed') : t('store.crisisPanel.alerting');
+  return (
+    <div className="overlay" role="dialog" aria-modal="true" aria-labelledby="store-crisis-title" data-testid="store-crisis-panel">
+      <div className="dialog store-crisis-dialog">
+        <h2 id="store-crisis-title">{t('store.crisisPanel.title')}</h2>
+        <p className="lead">{t('store.crisisPanel.body')}</p>
+        <ul className="store-crisis-lines">
+          <li data-testid="store-crisis-109">{t('store.crisisPanel.line109')}</li>
+          <li data-testid="store-crisis-120">{t('store.crisisPanel.line120')}</li>
+        </ul>
+        <p className="notice ok" role="status" data-testid="store-crisis-status" data-state={state}>
+          {status}
+        </p>
+        <Pressable className="secondary" data-testid="store-crisis-close" onClick={closeCrisis}>
+          {t('store.crisisPanel.close')}
+        </Pressable>
+      </div>
+    </div>
+  );
+}
