@@ -19,6 +19,12 @@ import { useSessionStore, type ScreenId } from './stores/session-store';
 import { IdleTimer } from './stores/idle-timer';
 import { idleContinued, idlePrompted, idleTick, resetVisitorSession } from './stores/session-actions';
 import { flowScreens } from './screens/flow-screens';
+import { MaintenanceNotice, StaffConsole } from './flows/staff/staff-console';
+import { bootMaintenance } from './flows/staff/staff-actions';
+import { useMaintenanceStore } from './flows/staff/staff-store';
+
+/** The web host serves the staff console at /staff (loopback only unless TLS is configured). */
+const staffPath = typeof location !== 'undefined' && location.pathname.replace(/\/+$/, '') === '/staff';
 
 const screens: Record<ScreenId, ComponentType> = {
   attract: AttractScreen,
@@ -26,6 +32,7 @@ const screens: Record<ScreenId, ComponentType> = {
   unavailable: UnavailableScreen,
   pharmacy: UnavailableScreen,
   store: UnavailableScreen,
+  staff: UnavailableScreen, // rendered by App itself, full screen
   ...flowScreens,
 };
 
@@ -37,14 +44,20 @@ export function App() {
   const health = useAppStore((s) => s.health);
   const bootError = useAppStore((s) => s.bootError);
   const connected = useConnectionStore((s) => s.connected);
-  const idle = useIdleReset(info?.idleSeconds ?? 60, info?.idleCountdownSeconds ?? 15, screen !== 'attract');
+  const idle = useIdleReset(info?.idleSeconds ?? 60, info?.idleCountdownSeconds ?? 15, screen !== 'attract' && screen !== 'staff' && !staffPath);
+  const maintenance = useMaintenanceStore((s) => s.open);
+  useEffect(() => bootMaintenance(), []);
 
   useEffect(() => {
     document.documentElement.lang = lang;
   }, [lang]);
 
+  if (staffPath) return <StaffConsole />;
   if (health.status === 'out_of_service' || bootError) return <OutOfServiceScreen />;
   if (!info) return null;
+  // Visitors see nothing of a staff session; leaving it returns to the attract screen.
+  if (screen === 'staff') return <StaffConsole onExit={() => resetVisitorSession('home')} />;
+  if (maintenance) return <MaintenanceNotice />;
 
   const Screen = screens[screen];
   if (screen === 'attract') return <Screen />;

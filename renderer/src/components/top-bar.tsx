@@ -4,6 +4,7 @@ import { useAppStore } from '../stores/app-store';
 import { callStaff, goHome, toggleLanguage } from '../stores/session-actions';
 import { useSessionStore } from '../stores/session-store';
 import { Pressable } from './pressable';
+import { staffGestureTap } from '../flows/staff/staff-gesture';
 
 export function TopBar() {
   const t = useT();
@@ -15,7 +16,7 @@ export function TopBar() {
       <Pressable className="bar-button" data-testid="home-button" onClick={goHome}>
         {t('shell.home')}
       </Pressable>
-      <div className="venue">{venue ? venue[lang] : t('app.title')}</div>
+      <div className="venue" data-testid="venue-name" onClick={() => staffGestureTap()}>{venue ? venue[lang] : t('app.title')}</div>
       <Pressable className="bar-button" data-testid="lang-toggle" aria-label={t('shell.langToggleLabel')} lang={lang === 'ko' ? 'en' : 'ko'} onClick={toggleLanguage}>
         {t('shell.langToggle')}
       </Pressable>

@@ -3,6 +3,7 @@ import { useT } from '../i18n/use-t';
 import { useAppStore } from '../stores/app-store';
 import { startSession } from '../stores/session-actions';
 import { useSessionStore } from '../stores/session-store';
+import { staffGestureTap } from '../flows/staff/staff-gesture';
 
 export function AttractScreen() {
   const t = useT();
@@ -20,7 +21,7 @@ export function AttractScreen() {
         if (e.key === 'Enter' || e.key === ' ') startSession();
       }}
     >
-      <div className="venue-name">{venue ? venue[lang] : t('app.title')}</div>
+      <div className="venue-name" data-testid="venue-name" onClick={() => staffGestureTap()}>{venue ? venue[lang] : t('app.title')}</div>
       <p className="lead">{t('attract.welcome')}</p>
       <div className="breath" aria-hidden="true">
         <span />

@@ -8,7 +8,7 @@ import type { Language } from '../i18n/translate';
 import { registerVisitorStore } from './visitor-reset';
 
 /** Screens of the shell; flows add theirs. Stable ids: they appear in events and test ids. */
-export type ScreenId = 'attract' | 'home' | 'pharmacy' | 'store' | 'unavailable';
+export type ScreenId = 'attract' | 'home' | 'pharmacy' | 'store' | 'unavailable' | 'staff';
 
 export interface SessionState {
   screen: ScreenId;

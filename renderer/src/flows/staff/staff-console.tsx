@@ -1,0 +1,106 @@
+/**
+ * The staff console: PIN pad first, then tabs (alerts first). Two minutes
+ * without input end the session here as they do in the services. At the
+ * kiosk, leaving returns to the attract screen; visitors never see it.
+ */
+import { useEffect } from 'react';
+import { Pressable } from '../../components/pressable';
+import { useT, useTDynamic } from '../../i18n/use-t';
+import { logout, setTab, staffCall } from './staff-actions';
+import { useMaintenanceStore, useStaffStore, type StaffTab } from './staff-store';
+import { StaffPin } from './staff-pin';
+import { AlertsView, CounselView, StockView } from './staff-views';
+import { DashboardView } from './dashboard-view';
+import { MaintenanceView } from './maintenance-view';
+import './staff.css';
+
+const IDLE_MS = 2 * 60_000;
+const TABS: StaffTab[] = ['alerts', 'stock', 'counsel', 'dashboard', 'maintenance'];
+
+export function StaffConsole({ onExit }: { onExit?: () => void }) {
+  const t = useT();
+  const td = useTDynamic();
+  const token = useStaffStore((s) => s.token);
+  const role = useStaffStore((s) => s.role);
+  const tab = useStaffStore((s) => s.tab);
+  const errorKey = useStaffStore((s) => s.errorKey);
+  const maintenance = useMaintenanceStore((s) => s.open);
+
+  useEffect(() => {
+    if (!token) return;
+    let timer = setTimeout(() => void logout(), IDLE_MS);
+    let lastTouch = 0;
+    const onInput = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => void logout(), IDLE_MS);
+      // Keep the services' two minutes in step, at most every 20 s.
+      if (Date.now() - lastTouch > 20_000) {
+        lastTouch = Date.now();
+        void staffCall('staff.session', {});
+      }
+    };
+    window.addEventListener('pointerdown', onInput, true);
+    window.addEventListener('keydown', onInput, true);
+    return () => {
+      clearTimeout(timer);
+      window.removeEventListener('pointerdown', onInput, true);
+      window.removeEventListener('keydown', onInput, true);
+    };
+  }, [token]);
+
+  if (!token) return <StaffPin onCancel={onExit} />;
+  return (
+    <div className="staff-console" data-testid="staff-console" data-role={role ?? ''}>
+      <header className="staff-header">
+        <h1>
+          {t('staff.title')} · {role ? t(`staff.role.${role}`) : ''}
+        </h1>
+        {maintenance && (
+          <span className="staff-maint-badge" data-testid="maintenance-badge">
+            {t('staff.maint.isOpen')}
+          </span>
+        )}
+        <Pressable
+          className="bar-button"
+          data-testid="staff-logout"
+          onClick={() => {
+            void logout();
+            onExit?.();
+          }}
+        >
+          {t('staff.logout')}
+        </Pressable>
+      </header>
+      <nav className="staff-tabs" role="tablist">
+        {TABS.map((id) => (
+          <Pressable key={id} role="tab" aria-selected={tab === id} data-testid={`staff-tab-${id}`} className="staff-tab" onClick={() => setTab(id)}>
+            {t(`staff.tab.${id}`)}
+          </Pressable>
+        ))}
+      </nav>
+      {errorKey && (
+        <p className="staff-error" role="alert" data-testid="staff-error">
+          {td(errorKey)}
+        </p>
+      )}
+      <section className="staff-body" role="tabpanel">
+        {tab === 'alerts' && <AlertsView />}
+        {tab === 'stock' && <StockView />}
+        {tab === 'counsel' && <CounselView />}
+        {tab === 'dashboard' && <DashboardView />}
+        {tab === 'maintenance' && <MaintenanceView />}
+      </section>
+    </div>
+  );
+}
+
+/** What visitors see while a technician has maintenance mode open. */
+export function MaintenanceNotice() {
+  const t = useT();
+  return (
+    <main className="maintenance-notice" data-testid="maintenance-notice" role="status">
+      <h1>{t('maintenance.title')}</h1>
+      <p>{t('maintenance.body')}</p>
+    </main>
+  );
+}

@@ -1,0 +1,149 @@
+/** Alerts, gift stock, and the check-in flow's queue, bookings and snacks. */
+import { useEffect, useState } from 'react';
+import { Pressable } from '../../components/pressable';
+import { useLanguage, useT } from '../../i18n/use-t';
+import type { ApiOutput } from '../../../../electron/contract/api';
+import { staffCall } from './staff-actions';
+import { useStaffStore } from './staff-store';
+
+/** Loads once per action (the store's `version`) and on a slow poll, so new alerts appear. */
+export function useStaffData<T>(load: () => Promise<T | null>, pollMs = 5000): T | null {
+  const version = useStaffStore((s) => s.version);
+  const [data, setData] = useState<T | null>(null);
+  useEffect(() => {
+    let live = true;
+    const run = () => void load().then((d) => live && d !== null && setData(d));
+    run();
+    const timer = setInterval(run, pollMs);
+    return () => {
+      live = false;
+      clearInterval(timer);
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [version]);
+  return data;
+}
+
+export function AlertsView() {
+  const t = useT();
+  const data = useStaffData(() => staffCall('staff.alerts', {}));
+  if (!data) return null;
+  if (data.alerts.length === 0) return <p data-testid="alerts-none">{t('staff.alerts.none')}</p>;
+  return (
+    <ul className="staff-list" data-testid="alerts">
+      {data.alerts.map((a) => (
+        <li key={a.id} data-testid="alert" data-kind={a.kind}>
+          <strong>{a.kind}</strong> <span>{new Date(a.at).toLocaleString('ko-KR')}</span>{' '}
+          <code>{Object.entries(a.detail).map(([k, v]) => `${k}=${v}`).join(' ')}</code>
+          <Pressable className="small-button" data-testid="alert-ack" onClick={() => void staffCall('staff.acknowledgeAlert', { alertId: a.id }, { bump: true })}>
+            {t('staff.alerts.ack')}
+          </Pressable>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function StockView() {
+  const t = useT();
+  const lang = useLanguage();
+  const data = useStaffData(() => staffCall('staff.stock', {}));
+  const [counts, setCounts] = useState<Record<number, string>>({});
+  if (!data) return null;
+  return (
+    <table className="staff-table" data-testid="stock-table">
+      <thead>
+        <tr>
+          {(['slot', 'item', 'category', 'count', 'capacity', 'state'] as const).map((k) => (
+            <th key={k}>{t(`staff.stock.${k}`)}</th>
+          ))}
+          <th />
+        </tr>
+      </thead>
+      <tbody>
+        {data.slots.map((s) => (
+          <tr key={s.slot} data-testid={`slot-row-${s.slot}`} data-state={s.state}>
+            <td>{s.slot}</td>
+            <td>{s.item[lang]}</td>
+            <td>{s.category}</td>
+            <td data-testid={`slot-count-${s.slot}`}>{s.count}</td>
+            <td>{s.capacity}</td>
+            <td data-testid={`slot-state-${s.slot}`}>{t(`staff.state.${s.state}`)}</td>
+            <td>
+              <input
+                aria-label={`${t('staff.stock.count')} ${s.slot}`}
+                data-testid={`slot-input-${s.slot}`}
+                inputMode="numeric"
+                size={3}
+                value={counts[s.slot] ?? String(s.capacity)}
+                onChange={(e) => setCounts({ ...counts, [s.slot]: e.target.value.replace(/\D/g, '') })}
+              />
+              <Pressable className="small-button" data-testid={`slot-restock-${s.slot}`} onClick={() => void staffCall('staff.restock', { slot: s.slot, count: Math.min(100, Number(counts[s.slot] ?? s.capacity) || 0) }, { bump: true })}>
+                {t('staff.stock.restock')}
+              </Pressable>
+              <Pressable className="small-button" data-testid={`slot-toggle-${s.slot}`} onClick={() => void staffCall('staff.setSlotEnabled', { slot: s.slot, enabled: s.held }, { bump: true })}>
+                {s.held ? t('staff.stock.enable') : t('staff.stock.disable')}
+              </Pressable>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+type QueueOut = ApiOutput<'store.staffQueue'>;
+type BookingsOut = ApiOutput<'store.staffBookings'>;
+type SnacksOut = ApiOutput<'store.staffStock'>;
+
+export function CounselView() {
+  const t = useT();
+  const queue = useStaffData(async () => (await staffCall('staff.store', { method: 'store.staffQueue', input: {} }))?.value as QueueOut | null);
+  const bookings = useStaffData(async () => (await staffCall('staff.store', { method: 'store.staffBookings', input: {} }))?.value as BookingsOut | null);
+  const snacks = useStaffData(async () => (await staffCall('staff.store', { method: 'store.staffStock', input: {} }))?.value as SnacksOut | null);
+  if (!queue && !bookings && !snacks) return <p>{t('staff.counsel.unavailable')}</p>;
+  const act = (method: 'store.staffCallNext' | 'store.staffMarkQueue' | 'store.staffCancelBooking', input: Record<string, unknown>) =>
+    void staffCall('staff.store', { method, input }, { bump: true });
+  return (
+    <div className="staff-columns">
+      <section>
+        <h2>{t('staff.counsel.queue')}</h2>
+        <Pressable className="small-button" data-testid="queue-call-next" onClick={() => act('store.staffCallNext', {})}>
+          {t('staff.counsel.callNext')}
+        </Pressable>
+        <ul className="staff-list" data-testid="queue">
+          {queue?.entries.map((e) => (
+            <li key={e.entryId} data-testid="queue-entry" data-state={e.state}>
+              {JSON.stringify({ ...e, entryId: undefined }).slice(0, 120)}
+              <Pressable className="small-button" onClick={() => act('store.staffMarkQueue', { entryId: e.entryId, outcome: 'talked' })}>
+                {t('staff.counsel.talked')}
+              </Pressable>
+              <Pressable className="small-button" onClick={() => act('store.staffMarkQueue', { entryId: e.entryId, outcome: 'no_show' })}>
+                {t('staff.counsel.noShow')}
+              </Pressable>
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section>
+        <h2>{t('staff.counsel.bookings')}</h2>
+        <ul className="staff-list">
+          {bookings?.bookings.map((b) => (
+            <li key={b.bookingId}>
+              {JSON.stringify({ ...b, bookingId: undefined }).slice(0, 120)}
+              <Pressable className="small-button" onClick={() => act('store.staffCancelBooking', { bookingId: b.bookingId })}>
+                {t('staff.counsel.cancel')}
+              </Pressable>
+            </li>
+          ))}
+        </ul>
+        <h2>{t('staff.counsel.snacks')}</h2>
+        <ul className="staff-list">
+          {snacks?.items.map((s) => (
+            <li key={s.itemId}>{JSON.stringify(s).slice(0, 120)}</li>
+          ))}
+        </ul>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,144 @@
+/**
+ * The staff console in a real browser on the web host at /staff, with the
+ * printer and vending simulators: PIN setup, login and lockout; restock
+ * changing what the Mind Pharmacy can give; a jam injected into the VMC
+ * simulator shown as an alert and cleared in maintenance mode; the
+ * diagnostics bundle free of phone numbers and nicknames.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser } from '../support/browser';
+import { startWebKiosk, type WebKiosk } from '../support/web-kiosk';
+import type { VendingServiceImpl } from '../../electron/services/vending/vending-service';
+
+let browser: Browser;
+let kiosk: WebKiosk | null = null;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+afterEach(async () => {
+  await kiosk?.stop();
+  kiosk = null;
+  delete process.env.ITDA_CONFIG;
+});
+
+async function start(): Promise<WebKiosk> {
+  kiosk = await startWebKiosk({ kioskId: 'e2e-staff', idleSeconds: 600, vending: { sim: { vendMs: 0 } } });
+  process.env.ITDA_CONFIG = join(kiosk.dataDir, 'config.json');
+  return kiosk;
+}
+
+async function call(method: string, input: unknown = {}) {
+  const r = await kiosk!.services.dispatch(method, input);
+  if (!r.ok) throw new Error(`${method}: ${JSON.stringify(r.error)}`);
+  return r.value as any;
+}
+
+async function typePin(page: Page, pin: string) {
+  for (const d of pin) await page.getByTestId(`pin-key-${d}`).click();
+  await page.getByTestId('pin-submit').click();
+}
+
+async function openConsole(): Promise<Page> {
+  const page = await (await browser.newContext({ viewport: { width: 1280, height: 1000 } })).newPage();
+  await page.goto(`${kiosk!.url}/staff`);
+  await page.getByTestId('staff-pin').waitFor();
+  return page;
+}
+
+async function withPins(): Promise<void> {
+  const admin = await call('staff.setup', { pin: '2580' });
+  await call('staff.addPin', { token: admin.token, role: 'staff', label: 'desk', pin: '4826' });
+  await call('staff.addPin', { token: admin.token, role: 'technician', label: 'tech', pin: '7391' });
+  await call('staff.logout', { token: admin.token });
+}
+
+describe('staff console in the browser', { timeout: 90_000 }, () => {
+  it('sets the first admin PIN, logs in, and locks the pad after five wrong PINs', async () => {
+    await start();
+    const page = await openConsole();
+    await expect.poll(() => page.getByTestId('staff-pin').textContent()).toContain('관리자 PIN');
+    await typePin(page, '2580');
+    await page.getByTestId('staff-console').waitFor();
+    expect(await page.getByTestId('staff-console').getAttribute('data-role')).toBe('admin');
+    await page.getByTestId('staff-logout').click();
+    await page.getByTestId('staff-pin').waitFor();
+    for (let i = 0; i < 4; i++) {
+      await typePin(page, '1111');
+      await expect.poll(() => page.getByTestId('pin-error').textContent()).toContain(`${4 - i}번`);
+    }
+    await typePin(page, '1111');
+    await expect.poll(() => page.getByTestId('pin-error').textContent()).toContain('잠겼습니다');
+    await typePin(page, '2580');
+    await expect.poll(() => page.getByTestId('pin-error').textContent()).toContain('잠겼습니다');
+    expect(await page.getByTestId('staff-console').count()).toBe(0);
+  });
+
+  it('restock in the stock table changes what the Mind Pharmacy can give', async () => {
+    await start();
+    await withPins();
+    const page = await openConsole();
+    await typePin(page, '4826');
+    await page.getByTestId('staff-tab-stock').click();
+    for (const slot of [1, 2, 3]) {
+      await page.getByTestId(`slot-input-${slot}`).fill('0');
+      await page.getByTestId(`slot-restock-${slot}`).click();
+      await expect.poll(() => page.getByTestId(`slot-count-${slot}`).textContent()).toBe('0');
+    }
+    expect(await call('vending.giftAvailable', { category: 'tea' })).toEqual({ available: false });
+    await page.getByTestId('slot-input-2').fill('5');
+    await page.getByTestId('slot-restock-2').click();
+    await expect.poll(() => page.getByTestId('slot-count-2').textContent()).toBe('5');
+    expect(await call('vending.giftAvailable', { category: 'tea' })).toEqual({ available: true });
+  });
+
+  it('shows a jam from the VMC simulator as an alert; a technician clears it in maintenance mode and the slot serves again', async () => {
+    await start();
+    await withPins();
+    const vending = kiosk!.services.domains.get('vending')!.service as VendingServiceImpl;
+    await vending.whenReady();
+    await call('vending.simFaults', { faults: { slots: { '1': 'jam' } } });
+    expect((await vending.vendGift({ category: 'tea', reason: 'e2e', requestId: 'e2e-jam-0001' })).state).toBe('jammed');
+
+    const page = await openConsole();
+    await typePin(page, '7391');
+    await page.locator('[data-testid="alert"][data-kind="vending_fault"]').first().waitFor();
+    await page.getByTestId('staff-tab-maintenance').click();
+    await page.getByTestId('maint-slot-1').waitFor();
+    expect(await page.getByTestId('maint-slot-1').getAttribute('data-state')).toBe('jammed');
+    await page.getByTestId('maint-toggle').click();
+    await page.getByTestId('maintenance-badge').waitFor();
+
+    // A visitor screen now says "under maintenance".
+    const visitor = await (await browser.newContext()).newPage();
+    await visitor.goto(kiosk!.url);
+    await visitor.getByTestId('maintenance-notice').waitFor();
+
+    await call('vending.simFaults', { faults: { slots: { '1': 'ok' } } }); // the spiral is freed by hand
+    await page.getByTestId('vending-clear-faults').click();
+    await expect.poll(() => page.getByTestId('maint-slot-1').getAttribute('data-state')).toBe('ok');
+    await page.getByTestId('maint-toggle').click();
+    await visitor.getByTestId('attract').waitFor();
+    expect((await vending.vendGift({ category: 'tea', reason: 'e2e', requestId: 'e2e-jam-0002' })).state).toBe('delivered');
+  });
+
+  it('downloads a diagnostics bundle with no phone number or nickname in it', async () => {
+    await start();
+    await withPins();
+    kiosk!.services.db!.prepare("INSERT INTO store_visitors (id, nickname, phone_enc, phone_hash, first_visit_at, last_visit_at) VALUES ('v1', '별빛고래', 'enc', 'hash', 'x', 'x')").run();
+    kiosk!.services.logger.info('visitor checked in', { phone: '010-2222-3333', nickname: '별빛고래' });
+    const page = await openConsole();
+    await typePin(page, '7391');
+    await page.getByTestId('staff-tab-maintenance').click();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('diagnostics-download').click()]);
+    const path = await download.path();
+    const content = (await import('node:fs')).readFileSync(path!, 'utf8');
+    expect(JSON.parse(content).kind).toBe('itda-kiosk-diagnostics');
+    for (const secret of ['010-2222-3333', '01022223333', '별빛고래']) expect(content).not.toContain(secret);
+  });
+});
