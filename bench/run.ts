@@ -9,8 +9,9 @@ import { shellBench } from './shell.bench';
 import { pharmacyBench } from './pharmacy.bench';
 import { printingBench } from './printing.bench';
 import { vendingBench } from './vending.bench';
+import { staffBench } from './staff.bench';
 
-const modules: BenchModule[] = [storageBench, shellBench, printingBench, vendingBench, pharmacyBench];
+const modules: BenchModule[] = [storageBench, shellBench, printingBench, vendingBench, pharmacyBench, staffBench];
 
 async function main() {
   const only = process.argv.slice(2).filter((a) => !a.startsWith('-'));
