@@ -14,16 +14,18 @@ import { appApi } from './app-api';
 import { printingApi } from './printing-api';
 import { vendingApi } from './vending-api';
 import { pharmacyApi } from './pharmacy-api';
-import { staffApi } from './staff-api';
 import { storeApi } from './store-api';
+import { a11yApi } from './a11y-api';
+import { staffApi } from './staff-api';
 
 export const api = {
   ...appApi,
   ...printingApi,
   ...vendingApi,
   ...pharmacyApi,
-  ...staffApi,
   ...storeApi,
+  ...a11yApi,
+  ...staffApi,
 } as const;
 
 export type Api = typeof api;

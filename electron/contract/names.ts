@@ -32,6 +32,10 @@ export const methodNames = [
   'pharmacy.chooseSymptom',
   'pharmacy.prescribe',
   'pharmacy.crisis',
+  // a11y
+  'a11y.config',
+  'a11y.speak',
+  'a11y.stopSpeaking',
   // store
   'store.info',
   'store.start',

@@ -8,6 +8,7 @@ import { createVendingDomain } from './vending/vending-domain';
 import { vendingEventSchemas } from './vending/vending-events';
 import { pharmacyDomainModule } from './pharmacy/pharmacy-domain';
 import { storeDomainModule } from './store/store-domain';
+import { a11yDomainModule } from './a11y/a11y-domain';
 import { staffDomainModule } from './staff/staff-domain';
 import { frameTapFor } from './staff/frame-tap';
 import { gateStoreStaff } from './staff/store-gate';
@@ -18,4 +19,4 @@ const vendingDomainModule: DomainModule = {
   create: (ctx) => createVendingDomain(ctx, { onFrame: frameTapFor(ctx).push }),
 };
 
-export const domainModules: DomainModule[] = [printingDomainModule, vendingDomainModule, pharmacyDomainModule(), gateStoreStaff(storeDomainModule()), staffDomainModule()];
+export const domainModules: DomainModule[] = [printingDomainModule, vendingDomainModule, pharmacyDomainModule(), gateStoreStaff(storeDomainModule()), a11yDomainModule, staffDomainModule()];

@@ -25,6 +25,8 @@ import { useMaintenanceStore } from './flows/staff/staff-store';
 
 /** The web host serves the staff console at /staff (loopback only unless TLS is configured). */
 const staffPath = typeof location !== 'undefined' && location.pathname.replace(/\/+$/, '') === '/staff';
+import { A11yLayer } from './a11y/a11y-layer';
+import { useA11yStore, useMoreTimeFactor } from './a11y/a11y-store';
 
 const screens: Record<ScreenId, ComponentType> = {
   attract: AttractScreen,
@@ -44,7 +46,10 @@ export function App() {
   const health = useAppStore((s) => s.health);
   const bootError = useAppStore((s) => s.bootError);
   const connected = useConnectionStore((s) => s.connected);
-  const idle = useIdleReset(info?.idleSeconds ?? 60, info?.idleCountdownSeconds ?? 15, screen !== 'attract' && screen !== 'staff' && !staffPath);
+  // "More time": with any accessibility option on, every wait is twice as long.
+  const more = useMoreTimeFactor();
+  const low = useA11yStore((s) => s.low);
+  const idle = useIdleReset((info?.idleSeconds ?? 60) * more, (info?.idleCountdownSeconds ?? 15) * more, screen !== 'attract' && screen !== 'staff' && !staffPath);
   const maintenance = useMaintenanceStore((s) => s.open);
   useEffect(() => bootMaintenance(), []);
 
@@ -60,20 +65,28 @@ export function App() {
   if (maintenance) return <MaintenanceNotice />;
 
   const Screen = screens[screen];
-  if (screen === 'attract') return <Screen />;
+  // Low-reach layout: the top bar's buttons come after the screen, in the DOM (reading and keypad order) as on screen.
+  const bar = <TopBar key="top-bar" />;
+  const body = <Screen key="screen" />;
   return (
-    <div className="app">
-      {!connected && (
-        <div className="banner" role="status">
-          {t('connection.lost')}
+    <>
+      {screen === 'attract' ? (
+        <Screen />
+      ) : (
+        <div className="app">
+          {!connected && (
+            <div className="banner" role="status">
+              {t('connection.lost')}
+            </div>
+          )}
+          {low ? [body, bar] : [bar, body]}
+          <HelpLines />
+          <IdleOverlay onContinue={idle.continue} />
+          <StaffCallToast />
         </div>
       )}
-      <TopBar />
-      <Screen />
-      <HelpLines />
-      <IdleOverlay onContinue={idle.continue} />
-      <StaffCallToast />
-    </div>
+      <A11yLayer />
+    </>
   );
 }
 

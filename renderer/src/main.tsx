@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import './styles/fonts.css';
 import './styles/base.css';
+import './styles/a11y.css';
 import { App } from './app';
 import { bootApp } from './stores/session-actions';
 

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { printerConfigSchema } from '../printing/printer-config';
 import { vendingConfigSchema } from '../vending/vending-config';
+import { a11yConfigSchema } from '../a11y/a11y-config';
 import { storeConfigSchema } from '../store/store-config';
 
 const localized = z.object({ ko: z.string().min(1).max(80), en: z.string().min(1).max(80) }).strict();
@@ -35,6 +36,8 @@ export const configSchema = z
     defaultLanguage: z.enum(['ko', 'en']).default('ko'),
     printer: printerConfigSchema.prefault({}),
     vending: vendingConfigSchema.prefault({}),
+    /** Barrier-free options: keypad keys, low-reach geometry, local TTS program. */
+    a11y: a11yConfigSchema.prefault({}),
     store: storeConfigSchema.prefault({}),
   })
   .strict()

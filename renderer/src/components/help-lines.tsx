@@ -4,7 +4,7 @@ import { useT } from '../i18n/use-t';
 export function HelpLines() {
   const t = useT();
   return (
-    <footer className="help-lines" data-testid="help-lines" role="note">
+    <footer className="help-lines" data-testid="help-lines">
       {t('shell.helpLines')}
     </footer>
   );

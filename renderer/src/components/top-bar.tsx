@@ -5,6 +5,7 @@ import { callStaff, goHome, toggleLanguage } from '../stores/session-actions';
 import { useSessionStore } from '../stores/session-store';
 import { Pressable } from './pressable';
 import { staffGestureTap } from '../flows/staff/staff-gesture';
+import { A11yMenuButton, ReplayButton } from '../a11y/a11y-buttons';
 
 export function TopBar() {
   const t = useT();
@@ -23,6 +24,8 @@ export function TopBar() {
       <Pressable className="bar-button staff" data-testid="staff-call" disabled={calling} onClick={() => void callStaff()}>
         {t('shell.staffCall')}
       </Pressable>
+      <A11yMenuButton />
+      <ReplayButton />
     </header>
   );
 }

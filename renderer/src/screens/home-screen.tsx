@@ -5,11 +5,13 @@ import { Pressable } from '../components/pressable';
 import { goTo } from '../stores/session-actions';
 import { refreshServiceAvailability, useServiceStore } from '../stores/service-availability';
 import { api } from '../api/client';
+import { useAnnounceScreen } from '../a11y/use-announce-screen';
 
 export function HomeScreen() {
   const t = useT();
   const pharmacy = useServiceStore((s) => s.pharmacy);
   const store = useServiceStore((s) => s.store);
+  useAnnounceScreen('home', t('a11y.screen.home', { title: t('home.title') }));
   useEffect(() => {
     void refreshServiceAvailability();
     // A printer or cabinet that fails or recovers changes what Home can offer.

@@ -5,6 +5,9 @@ import { callStaff } from '../../stores/session-actions';
 import { useSessionStore } from '../../stores/session-store';
 import type { PharmacyCatalog } from './pharmacy-store';
 import { usePharmacyFlow } from './pharmacy-store';
+import { useEffect } from 'react';
+import { useAnnounceScreen } from '../../a11y/use-announce-screen';
+import { announce } from '../../a11y/announcer';
 
 export function CrisisView({ catalog }: { catalog: PharmacyCatalog }) {
   const t = useT();
@@ -12,6 +15,22 @@ export function CrisisView({ catalog }: { catalog: PharmacyCatalog }) {
   const pending = usePharmacyFlow((s) => s.crisisPending);
   const crisis = usePharmacyFlow((s) => s.crisis);
   const staffCall = useSessionStore((s) => s.staffCall);
+  const status = pending ? t('pharmacy.crisis.alerting') : crisis ? t('pharmacy.crisis.alerted') : t('pharmacy.crisis.alertFailed');
+  const printed = crisis && crisis.print.outcome === 'printed' ? ` ${t('pharmacy.crisis.printed')}` : '';
+  useAnnounceScreen(
+    'pharmacy.crisis',
+    t('a11y.screen.pharmacyCrisis', {
+      title: catalog.crisis.title[lang],
+      body: catalog.crisis.body[lang],
+      lines: catalog.crisis.lines
+        .map((line) => t('a11y.crisis.line', { name: line.name[lang], phone: line.press ? `${line.phone} (${t('pharmacy.crisis.press', { key: line.press })})` : line.phone }))
+        .join(' '),
+    }),
+  );
+  // Staff alerted (or not): said after the numbers, never over them.
+  useEffect(() => {
+    if (!pending) announce(`${status}${printed}`, 'result');
+  }, [pending, status, printed]);
   return (
     <main className="screen crisis" data-testid="pharmacy-crisis">
       <h1>{catalog.crisis.title[lang]}</h1>
@@ -29,8 +48,8 @@ export function CrisisView({ catalog }: { catalog: PharmacyCatalog }) {
         ))}
       </ul>
       <p className="notice ok" role="status" data-testid="crisis-status">
-        {pending ? t('pharmacy.crisis.alerting') : crisis ? t('pharmacy.crisis.alerted') : t('pharmacy.crisis.alertFailed')}
-        {crisis && crisis.print.outcome === 'printed' ? ` ${t('pharmacy.crisis.printed')}` : ''}
+        {status}
+        {printed}
       </p>
       <Pressable className="primary big" data-testid="crisis-call-staff" disabled={staffCall === 'calling'} onClick={() => void callStaff()}>
         {t('pharmacy.crisis.callStaff')}

@@ -8,12 +8,14 @@ import { SymptomDetail } from './symptom-detail';
 import { CompoundingView } from './compounding-view';
 import { PrescriptionView } from './prescription-view';
 import { CrisisView } from './crisis-view';
+import { useAnnounceScreen } from '../../a11y/use-announce-screen';
 
 export function PharmacyScreen() {
   const t = useT();
   const step = usePharmacyFlow((s) => s.step);
   const catalog = usePharmacyCatalog((s) => s.catalog);
   const loadError = usePharmacyCatalog((s) => s.loadError);
+  useAnnounceScreen(catalog ? 'pharmacy' : 'pharmacy.loading', catalog ? null : t('a11y.screen.generic', { title: t('pharmacy.title'), body: loadError ? t('pharmacy.loadFailed') : t('pharmacy.loading') }));
   useEffect(() => {
     enterPharmacy();
     if (!usePharmacyCatalog.getState().catalog) void loadCatalog();

@@ -9,6 +9,8 @@ import { Pressable } from '../../components/pressable';
 import { usePharmacyVisit } from './pharmacy-store';
 import { goHome, resetVisitorSession } from '../../stores/session-actions';
 import { SvgIcon } from './svg-icon';
+import { useAnnounceScreen } from '../../a11y/use-announce-screen';
+import { moreTimeFactor } from '../../a11y/a11y-store';
 
 export const RESULT_RETURN_SECONDS = 20;
 
@@ -17,12 +19,34 @@ export function PrescriptionView() {
   const lang = useLanguage();
   const result = usePharmacyVisit((s) => s.result);
   useEffect(() => {
-    const timer = setTimeout(() => resetVisitorSession('done'), RESULT_RETURN_SECONDS * 1000);
+    // "More time" doubles this wait too: a prescription read aloud takes longer than one read by eye.
+    const timer = setTimeout(() => resetVisitorSession('done'), RESULT_RETURN_SECONDS * 1000 * moreTimeFactor());
     return () => clearTimeout(timer);
   }, []);
+  const printed = result?.print.outcome === 'printed';
+  const gift = result?.gift.outcome === 'delivered';
+  const printText = printed ? t('pharmacy.result.slipReady') : t('pharmacy.result.slipProblem');
+  const giftText = gift
+    ? result?.gift.item
+      ? t('pharmacy.result.giftReadyItem', { item: result.gift.item[lang] })
+      : t('pharmacy.result.giftReady')
+    : t('pharmacy.result.giftProblem');
+  // The prescription itself is read too: the visitor who cannot see the slip hears what it says.
+  useAnnounceScreen(
+    'pharmacy.result',
+    result
+      ? t('a11y.screen.pharmacyResult', {
+          title: t('pharmacy.result.title'),
+          symptom: result.symptom.name[lang],
+          quote: result.prescription.quote[lang],
+          source: result.prescription.source ? `(${result.prescription.source[lang]})` : '',
+          dosage: result.prescription.dosage[lang],
+          print: printText,
+          gift: giftText,
+        })
+      : null,
+  );
   if (!result) return null;
-  const printed = result.print.outcome === 'printed';
-  const gift = result.gift.outcome === 'delivered';
   return (
     <main className="screen" data-testid="pharmacy-result" data-print={result.print.outcome} data-gift={result.gift.outcome}>
       <h1>{t('pharmacy.result.title')}</h1>
@@ -44,7 +68,7 @@ export function PrescriptionView() {
       </article>
 
       <div className={printed ? 'notice ok' : 'notice'} role="status" data-testid="print-status">
-        {printed ? t('pharmacy.result.slipReady') : t('pharmacy.result.slipProblem')}
+        {printText}
       </div>
       {!printed && (
         <div className="qr-box" data-testid="rx-qr">
@@ -53,11 +77,7 @@ export function PrescriptionView() {
         </div>
       )}
       <div className={gift ? 'notice ok' : 'notice'} role="status" data-testid="gift-status">
-        {gift
-          ? result.gift.item
-            ? t('pharmacy.result.giftReadyItem', { item: result.gift.item[lang] })
-            : t('pharmacy.result.giftReady')
-          : t('pharmacy.result.giftProblem')}
+        {giftText}
       </div>
       <Pressable className="primary" data-testid="pharmacy-done" onClick={goHome}>
         {t('pharmacy.result.done')}

@@ -5,6 +5,7 @@ import type { PharmacyCatalog } from './pharmacy-store';
 import { usePharmacyFlow } from './pharmacy-store';
 import { backToSymptoms, confirmPrescription } from './pharmacy-actions';
 import { SvgIcon } from './svg-icon';
+import { useAnnounceScreen, useBackAction } from '../../a11y/use-announce-screen';
 
 export function SymptomDetail({ catalog }: { catalog: PharmacyCatalog }) {
   const t = useT();
@@ -14,6 +15,11 @@ export function SymptomDetail({ catalog }: { catalog: PharmacyCatalog }) {
   const errorKey = usePharmacyFlow((s) => s.errorKey);
   const step = usePharmacyFlow((s) => s.step);
   const symptom = catalog.symptoms.find((s) => s.id === symptomId);
+  useBackAction(backToSymptoms);
+  useAnnounceScreen(
+    `pharmacy.detail.${symptomId}`,
+    symptom ? t('a11y.screen.pharmacyDetail', { name: symptom.name[lang], description: symptom.description[lang] }) : null,
+  );
   if (!symptom) return null;
   return (
     <main className="screen" data-testid="pharmacy-detail">

@@ -5,10 +5,12 @@ import { Pressable } from '../../components/pressable';
 import type { PharmacyCatalog } from './pharmacy-store';
 import { openCrisis, pickSymptom } from './pharmacy-actions';
 import { SvgIcon } from './svg-icon';
+import { useAnnounceScreen } from '../../a11y/use-announce-screen';
 
 export function SymptomGrid({ catalog }: { catalog: PharmacyCatalog }) {
   const t = useT();
   const lang = useLanguage();
+  useAnnounceScreen('pharmacy.pick', t('a11y.screen.pharmacyPick', { title: t('pharmacy.pick.title'), count: catalog.symptoms.length }));
   return (
     <main className="screen" data-testid="pharmacy-symptoms">
       <h1>{t('pharmacy.pick.title')}</h1>
@@ -20,14 +22,16 @@ export function SymptomGrid({ catalog }: { catalog: PharmacyCatalog }) {
           <span className="crisis-choice-sub">{t('pharmacy.crisis.choiceSub')}</span>
         </span>
       </Pressable>
-      <div className="symptom-grid" role="list">
+      <ul className="symptom-grid">
         {catalog.symptoms.map((s) => (
-          <Pressable key={s.id} role="listitem" className="symptom-option" data-testid="symptom-option" data-symptom={s.id} onClick={() => pickSymptom(s.id)}>
-            <SvgIcon svg={s.iconSvg} />
-            <span className="symptom-name">{s.name[lang]}</span>
-          </Pressable>
+          <li key={s.id}>
+            <Pressable className="symptom-option" data-testid="symptom-option" data-symptom={s.id} onClick={() => pickSymptom(s.id)}>
+              <SvgIcon svg={s.iconSvg} />
+              <span className="symptom-name">{s.name[lang]}</span>
+            </Pressable>
+          </li>
         ))}
-      </div>
+      </ul>
     </main>
   );
 }

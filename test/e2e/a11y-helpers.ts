@@ -1,0 +1,159 @@
+/**
+ * Browser helpers of the barrier-free tests: open the kiosk with the
+ * recording speaker, switch options through the accessibility menu, read
+ * what was spoken, and the layout checks (overflow, reach band).
+ */
+import type { Browser, Page } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+import { KIOSK_VIEWPORT } from '../support/browser';
+
+export type A11yOption = 'voice' | 'contrast' | 'large' | 'low';
+
+export interface Spoken {
+  text: string;
+  language: 'ko' | 'en';
+  rate: number;
+  volume: number;
+  interrupt: boolean;
+}
+
+/** A fresh visitor at the attract screen; the recording speaker stands in for the voice. */
+export async function openKiosk(browser: Browser, url: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: KIOSK_VIEWPORT, hasTouch: true, locale: 'ko-KR' });
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    (window as unknown as { __ITDA_TEST__: boolean }).__ITDA_TEST__ = true;
+  });
+  await page.goto(url);
+  await page.getByTestId('attract').waitFor();
+  // The speaker is chosen once the kiosk's a11y settings arrived.
+  await page.waitForFunction(() => Boolean((window as unknown as { __itdaSpeech?: unknown }).__itdaSpeech));
+  return page;
+}
+
+/** Turns options on through the menu, as a visitor taps them, and closes it. */
+export async function turnOn(page: Page, options: A11yOption[]): Promise<void> {
+  if (options.length === 0) return;
+  await page.getByTestId('a11y-menu').click();
+  for (const o of options) {
+    const toggle = page.getByTestId(`a11y-${o}`);
+    if ((await toggle.getAttribute('aria-pressed')) !== 'true') await toggle.click();
+  }
+  await page.getByTestId('a11y-close').click();
+  await page.getByTestId('a11y-dialog').waitFor({ state: 'detached' });
+}
+
+export async function spoken(page: Page): Promise<Spoken[]> {
+  return page.evaluate(() => (window as unknown as { __itdaSpeech: { spoken: Spoken[] } }).__itdaSpeech.spoken.map((u) => ({ ...u })));
+}
+
+export async function clearSpoken(page: Page): Promise<void> {
+  await page.evaluate(() => (window as unknown as { __itdaSpeech: { clear(): void } }).__itdaSpeech.clear());
+}
+
+/**
+ * Checks that `texts` contains one entry matching each of `expected`, in that
+ * order (other announcements may come between: focus changes, results).
+ */
+export function inOrder(texts: string[], expected: Array<string | RegExp>): { ok: boolean; missing: string | null } {
+  let i = 0;
+  for (const e of expected) {
+    const match = (t: string) => (typeof e === 'string' ? t.includes(e) : e.test(t));
+    while (i < texts.length && !match(texts[i])) i++;
+    if (i === texts.length) return { ok: false, missing: String(e) };
+    i++;
+  }
+  return { ok: true, missing: null };
+}
+
+/** axe on the page as it is now: WCAG 2.2 A/AA and best practices; in high contrast also AAA contrast (7:1). */
+export async function axeViolations(page: Page, opts: { enhancedContrast?: boolean } = {}) {
+  let builder = new AxeBuilder({ page });
+  if (opts.enhancedContrast) builder = builder.options({ rules: { 'color-contrast-enhanced': { enabled: true } } });
+  const r = await builder.analyze();
+  return r.violations.map((v) => ({
+    id: v.id,
+    help: v.help,
+    nodes: v.nodes.slice(0, 5).map((n) => `${n.target.join(' ')}: ${n.failureSummary ?? ''}`),
+  }));
+}
+
+/** Elements whose content is wider than their box (by more than 1 px): text cut off or pushed out. */
+export async function overflowingElements(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    for (const el of Array.from(document.querySelectorAll<HTMLElement>('body *'))) {
+      if (el.closest('.visually-hidden') || el.closest('svg')) continue;
+      if (el.clientWidth === 0) continue; // inline boxes have no scroll box to overflow
+      if (el.scrollWidth > el.clientWidth + 1) {
+        const id = el.getAttribute('data-testid') ?? el.className ?? el.tagName;
+        out.push(`${el.tagName.toLowerCase()}.${String(id)}: ${el.scrollWidth} > ${el.clientWidth} "${(el.textContent ?? '').slice(0, 40)}"`);
+      }
+    }
+    return out;
+  });
+}
+
+/**
+ * Every enabled, visible control, scrolled into view as the keypad or a
+ * finger would bring it, must sit inside the reach band (fractions of the
+ * viewport height). Returns the ones that do not.
+ */
+export async function controlsOutsideBand(page: Page, band: { top: number; bottom: number }): Promise<string[]> {
+  return page.evaluate(async ({ top, bottom }) => {
+    const h = window.innerHeight;
+    const out: string[] = [];
+    const controls = Array.from(
+      document.querySelectorAll<HTMLElement>('button:not([disabled]), a[href], input:not([disabled]), select, textarea, [role="button"], [tabindex]:not([tabindex="-1"])'),
+    ).filter((el) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden');
+    for (const el of controls) {
+      el.scrollIntoView({ block: 'nearest' });
+      await new Promise((r) => requestAnimationFrame(() => r(null)));
+      const r = el.getBoundingClientRect();
+      if (r.top < top * h - 1 || r.bottom > bottom * h + 1) {
+        out.push(`${el.getAttribute('data-testid') ?? el.textContent?.slice(0, 30)}: ${Math.round(r.top)}–${Math.round(r.bottom)}`);
+      }
+    }
+    return out;
+  }, band);
+}
+
+/**
+ * Walks a visitor through every screen of the shell and the Mind Pharmacy
+ * by touch, calling `visit(name)` on each while it shows. The compounding
+ * screen lasts as long as the gift takes: give the kiosk a slow vend.
+ */
+export async function walkVisitorScreens(page: Page, visit: (screen: string) => Promise<void>): Promise<void> {
+  await visit('attract');
+  await page.getByTestId('a11y-menu').click();
+  await page.getByTestId('a11y-dialog').waitFor();
+  await visit('a11y-menu');
+  await page.getByTestId('a11y-close').click();
+  await page.getByTestId('attract-start').click();
+  await page.getByTestId('home').waitFor();
+  await visit('home');
+
+  await page.getByTestId('service-store').click();
+  await page.getByTestId('home').waitFor({ state: 'detached' });
+  await visit('store');
+  await page.getByTestId('home-button').click();
+
+  await page.getByTestId('service-pharmacy').click();
+  await page.getByTestId('symptom-option').first().waitFor();
+  await visit('pharmacy-symptoms');
+  await page.getByTestId('symptom-crisis').click();
+  await page.getByTestId('pharmacy-crisis').waitFor();
+  await page.waitForFunction(() => !document.querySelector('[data-testid="crisis-status"]')?.textContent?.match(/알리고 있어요|Letting staff/));
+  await visit('pharmacy-crisis');
+  await page.getByTestId('home-button').click();
+
+  await page.getByTestId('service-pharmacy').click();
+  await page.getByTestId('symptom-option').nth(1).click();
+  await page.getByTestId('pharmacy-detail').waitFor();
+  await visit('pharmacy-detail');
+  await page.getByTestId('pharmacy-confirm').click();
+  await page.getByTestId('pharmacy-compounding').waitFor();
+  await visit('pharmacy-compounding');
+  await page.getByTestId('pharmacy-result').waitFor({ timeout: 60_000 });
+  await visit('pharmacy-result');
+}
