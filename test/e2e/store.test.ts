@@ -4,7 +4,7 @@
  * simulator writing each ticket as PNG. A fresh kiosk per test.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, KIOSK_VIEWPORT } from '../support/browser';
@@ -118,6 +118,13 @@ describe('Mind Convenience Store check-in', { timeout: 120_000 }, () => {
     expect(job).not.toContain('해바라기');
     expect(count('SELECT COUNT(*) FROM store_self_checks WHERE suggest_talk = 1')).toBe(1);
     expect(count("SELECT COUNT(*) FROM store_queue WHERE number = 1 AND state = 'waiting'")).toBe(1);
+
+    // Nothing on disk holds the number as typed, through the real web host and its logs.
+    const files = readdirSync(kiosk!.dataDir, { withFileTypes: true, recursive: true }).filter((e) => e.isFile() && !e.name.endsWith('.lock'));
+    for (const e of files) {
+      const buf = readFileSync(join(e.parentPath, e.name));
+      for (const form of ['01012345678', '010-1234-5678', '12345678']) expect(buf.includes(Buffer.from(form)), `${e.name}: ${form}`).toBe(false);
+    }
 
     await page.getByTestId('store-finish').tap();
     await page.getByTestId('attract').waitFor();

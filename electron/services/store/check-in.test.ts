@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { makeTempDir } from '../../../test/support/temp-dir';
 import { slipBlocksWithFooter } from '../printing/slip-document';
 import { storeHarness } from './store-test-harness';
@@ -176,5 +176,24 @@ describe('retention', () => {
     expect(await h.call('store.staffEraseVisitor', { phone: '010 1234 5678' })).toEqual({ erased: false });
     expect(h.db.prepare('SELECT COUNT(*) FROM store_visitors').pluck().get()).toBe(0);
     expect(h.db.prepare('SELECT COUNT(*) FROM store_visits').pluck().get()).toBe(1);
+  });
+
+  it('purges once at start and then every day', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    try {
+      await fullVisit(1);
+      await fullVisit(2, '010-5555-0000');
+      clock = new Date(clock.getTime() + 91 * 86_400_000);
+      await fullVisit(3, '010-5555-0000'); // the second visitor came back: kept
+      await h.domain.start!();
+      expect(h.db.prepare('SELECT COUNT(*) FROM store_visitors').pluck().get()).toBe(1);
+      clock = new Date(clock.getTime() + 91 * 86_400_000);
+      vi.advanceTimersByTime(86_400_000);
+      expect(h.db.prepare('SELECT COUNT(*) FROM store_visitors').pluck().get()).toBe(0);
+      expect(h.db.prepare("SELECT COUNT(*) FROM events WHERE type = 'store.visitor_erased'").pluck().get()).toBe(2);
+    } finally {
+      await h.domain.stop!();
+      vi.useRealTimers();
+    }
   });
 });

@@ -20,6 +20,7 @@ describe('phone numbers', () => {
     expect(isMobileNumber('0111234567')).toBe(true);
     expect(isMobileNumber('0212345678')).toBe(false);
     expect(isMobileNumber('0101234')).toBe(false);
+    expect(isMobileNumber('0102345678')).toBe(false);
   });
 
   it('round-trips through AES-256-GCM, never as plain text, and hashes every format to one key', () => {

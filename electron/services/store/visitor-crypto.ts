@@ -19,9 +19,9 @@ export function normalizePhone(raw: string): string {
   return digits;
 }
 
-/** A Korean mobile number: 010 and the older 011/016/017/018/019, 10 or 11 digits. */
+/** A Korean mobile number: 010 with 8 more digits; the older 011/016/017/018/019 with 7 or 8. */
 export function isMobileNumber(digits: string): boolean {
-  return /^01[016789]\d{7,8}$/.test(digits);
+  return /^(010\d{8}|01[16789]\d{7,8})$/.test(digits);
 }
 
 export class VisitorCrypto {

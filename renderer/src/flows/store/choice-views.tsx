@@ -21,11 +21,10 @@ export function SnackView() {
       {!selfCheck && <Greeting />}
       <h1>{many ? t('store.snack.titleMany', { n: snacks!.perVisit }) : t('store.snack.title')}</h1>
       <Notice />
-      <div className="store-snacks" role="list">
+      <div className="store-snacks">
         {snacks?.items.map((s) => (
           <Pressable
             key={s.itemId}
-            role="listitem"
             className="store-snack"
             data-testid="snack-option"
             data-item={s.itemId}

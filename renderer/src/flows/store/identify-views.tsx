@@ -43,11 +43,10 @@ export function NicknameView() {
       <div className="store-display" data-testid="nickname-display" aria-live="polite">
         {shown}
       </div>
-      <div className="store-presets" role="list">
+      <div className="store-presets">
         {storeNicknames.map((n, i) => (
           <Pressable
             key={n.ko}
-            role="listitem"
             className="store-preset"
             data-testid="nickname-preset"
             data-nickname={n.ko}

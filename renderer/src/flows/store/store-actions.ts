@@ -74,7 +74,7 @@ export function formatPhone(digits: string): string {
 }
 
 export function phoneLooksValid(digits: string): boolean {
-  return /^01[016789]\d{7,8}$/.test(digits);
+  return /^(010\d{8}|01[16789]\d{7,8})$/.test(digits);
 }
 
 export async function submitIdentity(): Promise<void> {
