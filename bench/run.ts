@@ -10,8 +10,9 @@ import { pharmacyBench } from './pharmacy.bench';
 import { printingBench } from './printing.bench';
 import { vendingBench } from './vending.bench';
 import { staffBench } from './staff.bench';
+import { storeBench } from './store.bench';
 
-const modules: BenchModule[] = [storageBench, shellBench, printingBench, vendingBench, pharmacyBench, staffBench];
+const modules: BenchModule[] = [storageBench, shellBench, printingBench, vendingBench, pharmacyBench, staffBench, storeBench];
 
 async function main() {
   const only = process.argv.slice(2).filter((a) => !a.startsWith('-'));
