@@ -13,18 +13,11 @@ export const methodNames = [
   // printing
   'printer.status',
   'printer.jobs',
-  'printer.reprint',
-  'printer.testPage',
   'printer.simFaults',
   // vending
   'vending.status',
   'vending.slots',
   'vending.giftAvailable',
-  'vending.motorTest',
-  'vending.clearFaults',
-  'vending.restock',
-  'vending.toResolve',
-  'vending.resolveVend',
   'vending.simFaults',
   // pharmacy
   'pharmacy.catalog',

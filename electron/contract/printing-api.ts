@@ -84,14 +84,7 @@ export const printingApi = {
       .strict(),
     output: z.object({ jobs: z.array(printJobSummarySchema) }),
   },
-  'printer.reprint': {
-    input: z.object({ jobId: z.string().min(1).max(64) }).strict(),
-    output: printJobSummarySchema,
-  },
-  'printer.testPage': {
-    input: z.object({ mode: z.enum(['raster', 'text']).optional() }).strict(),
-    output: printJobSummarySchema,
-  },
+  // Reprint and test pages are staff actions (`staff.printerRetry`, `staff.printerPrint`), behind a PIN.
   'printer.simFaults': {
     input: simFaultsSchema,
     output: z.object({

@@ -86,15 +86,8 @@ export const vendingApi = {
   'vending.status': { input: none, output: vendingStatusSchema },
   'vending.slots': { input: none, output: z.object({ slots: z.array(vendingSlotSchema) }) },
   'vending.giftAvailable': { input: z.object({ category: z.string().min(1).max(32) }).strict(), output: z.object({ available: z.boolean() }) },
-  /** Staff: turn one slot's motor a cycle (drop sensor ignored). */
-  'vending.motorTest': { input: z.object({ slot: slotNumber }).strict(), output: vendRecordSchema },
-  /** Staff: CLEAR_FAULTS; jammed and empty slots back in service. */
-  'vending.clearFaults': { input: none, output: vendingStatusSchema },
-  /** Staff: the slot now holds `count` items (an empty slot goes back in service). */
-  'vending.restock': { input: z.object({ slot: slotNumber, count: z.number().int().min(0).max(100) }).strict(), output: vendingSlotSchema.omit({ inService: true }) },
-  /** Staff: unknown and unconfirmed vends waiting for a person to check. */
-  'vending.toResolve': { input: none, output: z.object({ vends: z.array(vendRecordSchema) }) },
-  'vending.resolveVend': { input: z.object({ txn: z.number().int().min(0).max(4294967295), delivered: z.boolean() }).strict(), output: vendRecordSchema },
+  // Staff actions on the cabinet (motor test, clear faults, restock, resolve vends) are `staff.*`
+  // methods behind a PIN and a role: see staff-api.ts. Screens get read-only status here.
   /** Inject faults into the in-process simulator; `vending.not_simulator` otherwise. */
   'vending.simFaults': { input: z.object({ faults: simFaultsSchema }).strict(), output: z.object({ faults: simFaultsSchema }) },
 } as const;

@@ -44,8 +44,6 @@ export function createPrintingDomain(ctx: ServiceContext, overrides: Partial<Pri
     handlers: {
       'printer.status': async ({ refresh }) => (refresh ? svc.refreshStatus() : svc.status()),
       'printer.jobs': ({ limit, states }) => ({ jobs: svc.jobs({ limit, states }) }),
-      'printer.reprint': ({ jobId }) => svc.reprint(jobId),
-      'printer.testPage': ({ mode }) => svc.testPage(mode),
       'printer.simFaults': (faults) => svc.setSimFaults(faults),
     },
     start: () => runtime.start(),
