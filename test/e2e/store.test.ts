@@ -245,4 +245,33 @@ describe('Mind Convenience Store check-in', { timeout: 120_000 }, () => {
     expect(count("SELECT COUNT(*) FROM staff_alerts WHERE kind = 'crisis'")).toBe(1);
     await page.context().close();
   });
+
+  it('an idle reset clears everything typed: the next visitor finds no digits, no nickname, no choice', async () => {
+    kiosk = await startWebKiosk({ kioskId: 'e2e-store-idle', idleSeconds: 6, idleCountdownSeconds: 2 });
+    const page = await openStore();
+    await page.getByTestId('consent-agree').tap();
+    await page.getByTestId('identify-yes').tap();
+    await page.locator('[data-testid="nickname-preset"][data-nickname="바다"]').tap();
+    await page.getByTestId('nickname-key-4').tap();
+    await page.getByTestId('nickname-next').tap();
+    for (const d of '0109876') await page.getByTestId(`phone-key-${d}`).tap();
+    expect(await page.getByTestId('phone-display').textContent()).toBe('010-9876');
+    // Walk away: the prompt, the countdown, then the attract screen.
+    await page.getByTestId('attract').waitFor({ timeout: 30_000 });
+    expect(await page.locator('body').textContent()).not.toContain('9876');
+    await page.getByTestId('attract').tap();
+    await page.getByTestId('service-store').tap();
+    await page.getByTestId('store-welcome').waitFor();
+    await page.getByTestId('store-start').tap();
+    await page.getByTestId('consent-agree').tap();
+    await page.getByTestId('identify-yes').tap();
+    expect(await page.getByTestId('nickname-display').textContent()).not.toContain('바다');
+    expect(await page.locator('[data-testid="nickname-preset"][aria-pressed="true"]').count()).toBe(0);
+    await page.getByTestId('nickname-preset').first().tap();
+    await page.getByTestId('nickname-next').tap();
+    expect(await page.getByTestId('phone-display').textContent()).toBe('010-');
+    // Nothing of the abandoned entry reached the database: no visitor was ever identified.
+    expect(count('SELECT COUNT(*) FROM store_visitors')).toBe(0);
+    await page.context().close();
+  });
 });
