@@ -4,10 +4,10 @@
  *
  * `KeyStore` is the seam: the web host and CLIs use `FileKeyStore` (a
  * random 32-byte master key in `<dataDir>/keys/visitor.key`, mode 0600,
- * created on first start); Electron's main may pass one backed by
- * `safeStorage` (the OS keychain) through the store domain's options.
+ * created on first start); Electron's main may pass a `SealedKeyStore`
+ * over `safeStorage` (the OS keychain) through the store domain's options.
  */
-import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { KioskError } from '../../contract/errors';
@@ -56,5 +56,49 @@ export class StaticKeyStore implements KeyStore {
   }
   masterKey(): Buffer {
     return this.key;
+  }
+}
+
+/** The part of Electron's `safeStorage` the key store needs (main passes `safeStorage` itself). */
+export interface OsSecretBox {
+  isEncryptionAvailable(): boolean;
+  encryptString(plain: string): Buffer;
+  decryptString(sealed: Buffer): string;
+}
+
+export const SEALED_KEY_FILE = join('keys', 'visitor.key.sealed');
+
+/**
+ * The master key sealed by the OS keychain (Electron `safeStorage`): the file
+ * on disk is useless without the logged-in kiosk user's keychain. A plain key
+ * file left by an earlier version is sealed and removed on first use. Where
+ * the OS offers no encryption, it falls back to the owner-only key file.
+ */
+export class SealedKeyStore implements KeyStore {
+  private cached: Buffer | null = null;
+  constructor(
+    private readonly dataDir: string,
+    private readonly box: OsSecretBox,
+  ) {}
+
+  masterKey(): Buffer {
+    if (this.cached) return this.cached;
+    const plain = new FileKeyStore(this.dataDir);
+    if (!this.box.isEncryptionAvailable()) return (this.cached = plain.masterKey());
+    const sealed = join(this.dataDir, SEALED_KEY_FILE);
+    try {
+      if (!existsSync(sealed)) {
+        const key = plain.masterKey(); // the existing key, or a new one
+        mkdirSync(join(this.dataDir, 'keys'), { recursive: true, mode: 0o700 });
+        writeFileSync(sealed, this.box.encryptString(key.toString('base64')), { mode: 0o600 });
+        rmSync(plain.path, { force: true });
+      }
+      const key = Buffer.from(this.box.decryptString(readFileSync(sealed)).trim(), 'base64');
+      if (key.length !== 32) throw new Error(`sealed key holds ${key.length} bytes, not 32`);
+      return (this.cached = key);
+    } catch (err) {
+      if (err instanceof KioskError) throw err;
+      throw new KioskError('store.key_unavailable', `cannot unseal the visitor key: ${(err as Error).message}`, { cause: err });
+    }
   }
 }

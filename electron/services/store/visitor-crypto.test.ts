@@ -2,7 +2,9 @@ import { describe, expect, it, afterEach } from 'vitest';
 import { statSync, readFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { makeTempDir } from '../../../test/support/temp-dir';
-import { FileKeyStore, StaticKeyStore } from './key-store';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { FileKeyStore, SealedKeyStore, StaticKeyStore, type OsSecretBox } from './key-store';
 import { isMobileNumber, normalizePhone, VisitorCrypto } from './visitor-crypto';
 
 let dir: ReturnType<typeof makeTempDir> | null = null;
@@ -60,5 +62,43 @@ describe('key file', () => {
     expect(statSync(ks.path).mode & 0o777).toBe(0o600);
     expect(new FileKeyStore(dir.path).masterKey().equals(key)).toBe(true);
     expect(readFileSync(ks.path, 'utf8').trim()).toBe(key.toString('base64'));
+  });
+});
+
+/** A stand-in for Electron's safeStorage: XOR with a secret the "keychain" holds. */
+function fakeKeychain(available = true): OsSecretBox & { secret: Buffer } {
+  const secret = randomBytes(64);
+  const xor = (b: Buffer) => Buffer.from(b.map((x, i) => x ^ secret[i % secret.length]!));
+  return {
+    secret,
+    isEncryptionAvailable: () => available,
+    encryptString: (s) => xor(Buffer.from(s, 'utf8')),
+    decryptString: (b) => xor(b).toString('utf8'),
+  };
+}
+
+describe('key sealed by the OS keychain (safeStorage)', () => {
+  it('seals an existing plain key file, removes it, and keeps the same key (old ciphertexts still open)', () => {
+    dir = makeTempDir('itda-key-');
+    const plainKey = new FileKeyStore(dir.path).masterKey();
+    const box = fakeKeychain();
+    const sealed = new SealedKeyStore(dir.path, box);
+    expect(sealed.masterKey().equals(plainKey)).toBe(true);
+    expect(existsSync(join(dir.path, 'keys', 'visitor.key'))).toBe(false);
+    const onDisk = readFileSync(join(dir.path, 'keys', 'visitor.key.sealed'));
+    expect(onDisk.includes(Buffer.from(plainKey.toString('base64')))).toBe(false);
+    expect(new SealedKeyStore(dir.path, box).masterKey().equals(plainKey)).toBe(true);
+  });
+
+  it('without the keychain the sealed file does not open', () => {
+    dir = makeTempDir('itda-key-');
+    new SealedKeyStore(dir.path, fakeKeychain()).masterKey();
+    expect(() => new SealedKeyStore(dir!.path, fakeKeychain()).masterKey()).toThrow(expect.objectContaining({ code: 'store.key_unavailable' }));
+  });
+
+  it('falls back to the owner-only key file where the OS offers no encryption', () => {
+    dir = makeTempDir('itda-key-');
+    const key = new SealedKeyStore(dir.path, fakeKeychain(false)).masterKey();
+    expect(new FileKeyStore(dir.path).masterKey().equals(key)).toBe(true);
   });
 });
