@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchBrowser } from '../support/browser';
 import { startWebKiosk, type WebKiosk } from '../support/web-kiosk';
-import { axeViolations, openKiosk, turnOn, walkVisitorScreens } from './a11y-helpers';
+import { axeViolations, openKiosk, turnOn, walkCheckInScreens, walkVisitorScreens } from './a11y-helpers';
 
 let browser: Browser;
 const kiosks: Partial<Record<'ko' | 'en', WebKiosk>> = {};
@@ -43,8 +43,39 @@ describe('axe: zero violations on every visitor screen', { timeout: 180_000 }, (
       const v = await axeViolations(page, { enhancedContrast: theme === 'contrast' });
       if (v.length) found[screen] = v;
     });
-    expect(seen).toEqual(['attract', 'a11y-menu', 'home', 'store', 'pharmacy-symptoms', 'pharmacy-crisis', 'pharmacy-detail', 'pharmacy-compounding', 'pharmacy-result']);
+    expect(seen).toEqual(['attract', 'a11y-menu', 'home', 'store-welcome', 'pharmacy-symptoms', 'pharmacy-crisis', 'pharmacy-detail', 'pharmacy-compounding', 'pharmacy-result']);
     expect(found).toEqual({});
+    await page.context().close();
+  });
+});
+
+describe('axe: zero violations on the check-in screens and the staff login', { timeout: 180_000 }, () => {
+  it.each([
+    ['ko', 'normal'],
+    ['ko', 'contrast'],
+    ['en', 'normal'],
+    ['en', 'contrast'],
+  ] as const)('%s, %s theme', async (lang, theme) => {
+    const page = await openKiosk(browser, kiosks[lang]!.url);
+    if (theme === 'contrast') await turnOn(page, ['contrast']);
+    const found: Record<string, unknown[]> = {};
+    const seen: string[] = [];
+    // A new phone number each run: a returning visitor would skip the self-check.
+    await walkCheckInScreens(page, `010${String(Date.now()).slice(-8)}`, async (screen) => {
+      seen.push(screen);
+      const v = await axeViolations(page, { enhancedContrast: theme === 'contrast' });
+      if (v.length) found[screen] = v;
+    });
+    expect(seen).toContain('store-done');
+    expect(found).toEqual({});
+    await page.context().close();
+  });
+
+  it.each(['ko', 'en'] as const)('staff login (%s)', async (lang) => {
+    const page = await (await browser.newContext({ viewport: { width: 1280, height: 1000 } })).newPage();
+    await page.goto(`${kiosks[lang]!.url}/staff`);
+    await page.getByTestId('staff-pin').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
     await page.context().close();
   });
 });

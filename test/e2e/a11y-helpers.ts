@@ -135,7 +135,7 @@ export async function walkVisitorScreens(page: Page, visit: (screen: string) => 
 
   await page.getByTestId('service-store').click();
   await page.getByTestId('home').waitFor({ state: 'detached' });
-  await visit('store');
+  await visit('store-welcome');
   await page.getByTestId('home-button').click();
 
   await page.getByTestId('service-pharmacy').click();
@@ -156,4 +156,58 @@ export async function walkVisitorScreens(page: Page, visit: (screen: string) => 
   await visit('pharmacy-compounding');
   await page.getByTestId('pharmacy-result').waitFor({ timeout: 60_000 });
   await visit('pharmacy-result');
+}
+
+/**
+ * Walks a visitor through the check-in (Mind Convenience Store) by touch:
+ * consent, nickname, phone, self-check, snack, talk, the ticket, and the
+ * crisis panel; `visit(name)` on each.
+ */
+export async function walkCheckInScreens(page: Page, phone: string, visit: (screen: string) => Promise<void>): Promise<void> {
+  await page.getByTestId('attract-start').click();
+  await page.getByTestId('service-store').click();
+  await page.getByTestId('store-welcome').waitFor();
+  await page.getByTestId('store-crisis').click();
+  await page.getByTestId('store-crisis-panel').waitFor();
+  await visit('store-crisis-panel');
+  await page.getByTestId('store-crisis-close').click();
+  await page.getByTestId('store-start').click();
+  await page.getByTestId('consent-agree').waitFor();
+  await visit('store-consent');
+  await page.getByTestId('consent-agree').click();
+  await page.getByTestId('identify-yes').waitFor();
+  await visit('store-identify-ask');
+  await page.getByTestId('identify-yes').click();
+  await page.getByTestId('nickname-preset').first().click();
+  await page.getByTestId('nickname-key-7').click();
+  await visit('store-nickname');
+  await page.getByTestId('nickname-next').click();
+  for (const d of phone) await page.getByTestId(`phone-key-${d}`).click();
+  await visit('store-phone');
+  await page.getByTestId('phone-submit').click();
+  await page.getByTestId('store-selfcheck').waitFor();
+  await visit('store-selfcheck');
+  for (let i = 0; i < 10 && (await page.getByTestId('store-selfcheck').count()) > 0; i++) {
+    const before = await page.getByTestId('store-selfcheck').getAttribute('data-question');
+    await page.getByTestId('selfcheck-answer').first().click();
+    await page.waitForFunction(
+      (b) => document.querySelector('[data-testid="store-selfcheck"]')?.getAttribute('data-question') !== b,
+      before,
+    );
+  }
+  await page.getByTestId('store-selfcheck-result').waitFor();
+  await visit('store-selfcheck-result');
+  await page.getByTestId('selfcheck-next').click();
+  await page.getByTestId('store-snack').waitFor();
+  await visit('store-snack');
+  await page.getByTestId('snack-option').first().click();
+  await page.getByTestId('store-talk').waitFor();
+  await visit('store-talk');
+  await page.getByTestId('talk-book').click();
+  await page.getByTestId('store-book').waitFor();
+  await visit('store-book');
+  await page.getByTestId('book-back').click();
+  await page.getByTestId('talk-now').click();
+  await page.getByTestId('store-done').waitFor({ timeout: 60_000 });
+  await visit('store-done');
 }

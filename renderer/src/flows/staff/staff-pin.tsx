@@ -26,7 +26,7 @@ export function StaffPin({ onCancel }: { onCancel?: () => void }) {
   return (
     <main className="staff-pin" data-testid="staff-pin" aria-labelledby="staff-pin-title">
       <h1 id="staff-pin-title">{needsSetup ? t('staff.pin.setupTitle') : t('staff.pin.title')}</h1>
-      <div className="pin-dots" data-testid="pin-dots" aria-live="polite" aria-label={`${pin.length}`}>
+      <div className="pin-dots" data-testid="pin-dots" role="status" aria-label={`${pin.length}`}>
         {'●'.repeat(pin.length) || '\u00a0'}
       </div>
       {pinError && (
