@@ -3,7 +3,7 @@ import { useEffect } from 'react';
 import { useT, useLanguage } from '../../i18n/use-t';
 import { Pressable } from '../../components/pressable';
 import { useStoreFlow, type Slot } from './store-store';
-import { bookSlot, openBooking, takeSnacks, talkNow, tapSnack, finish, openTalk } from './store-actions';
+import { bookSlot, openBooking, pickBookDay, takeSnacks, talkNow, tapSnack, finish, openTalk } from './store-actions';
 import { Greeting } from './identify-views';
 import { Notice } from './notice';
 import { formatSlotDay, formatSlotTime } from './slot-format';
@@ -84,39 +84,58 @@ export function TalkView() {
   );
 }
 
+/** Two steps on one screen: a day (only days with open times), then a time: no long scrolling list. */
 export function BookingView() {
   const t = useT();
   const lang = useLanguage();
   const slots = useStoreFlow((s) => s.slots);
+  const bookDay = useStoreFlow((s) => s.bookDay);
   const busy = useStoreFlow((s) => s.busy);
   const days = groupByDay(slots ?? []);
+  const times = days.find(([day]) => day === bookDay)?.[1] ?? [];
   return (
     <main className="screen store" data-testid="store-book">
       <h1>{t('store.book.title')}</h1>
       <Notice />
-      {slots && slots.length === 0 && <p className="lead">{t('store.book.none')}</p>}
-      <div className="store-days">
-        {days.map(([day, daySlots]) => (
-          <section key={day} className="store-day" data-day={day}>
-            <h2>{formatSlotDay(day, lang)}</h2>
-            <div className="store-slots">
-              {daySlots.map((s) => (
-                <Pressable
-                  key={s.start}
-                  className="store-slot"
-                  data-testid="booking-slot"
-                  data-slot={s.start}
-                  data-free={s.free ? 'true' : 'false'}
-                  disabled={!s.free || busy}
-                  onClick={() => void bookSlot(s.start)}
-                >
-                  {formatSlotTime(s.start)}
-                </Pressable>
-              ))}
-            </div>
-          </section>
-        ))}
+      {slots && days.length === 0 && <p className="lead">{t('store.book.none')}</p>}
+      <div className="store-days" role="group">
+        {days.map(([day, daySlots]) => {
+          const free = daySlots.some((s) => s.free);
+          return (
+            <Pressable
+              key={day}
+              className="store-day"
+              data-testid="booking-day"
+              data-day={day}
+              aria-pressed={day === bookDay}
+              disabled={!free}
+              onClick={() => pickBookDay(day)}
+            >
+              {formatSlotDay(day, lang)}
+            </Pressable>
+          );
+        })}
       </div>
+      {bookDay && (
+        <section className="store-times" aria-label={formatSlotDay(bookDay, lang)}>
+          <h2>{formatSlotDay(bookDay, lang)}</h2>
+          <div className="store-slots">
+            {times.map((s) => (
+              <Pressable
+                key={s.start}
+                className="store-slot"
+                data-testid="booking-slot"
+                data-slot={s.start}
+                data-free={s.free ? 'true' : 'false'}
+                disabled={!s.free || busy}
+                onClick={() => void bookSlot(s.start)}
+              >
+                {formatSlotTime(s.start)}
+              </Pressable>
+            ))}
+          </div>
+        </section>
+      )}
       <Pressable className="secondary" data-testid="book-back" onClick={() => void openTalk()}>
         {t('store.back')}
       </Pressable>

@@ -172,7 +172,16 @@ export async function talkNow(): Promise<void> {
 
 export async function openBooking(noticeKey: string | null = null): Promise<void> {
   const r = await api().call('store.slots', {});
-  set({ step: 'book', noticeKey, slots: r.ok ? r.value.slots : [] });
+  const slots = r.ok ? r.value.slots : [];
+  // Keep the day the visitor was looking at (after a lost race); else the first day with a free time.
+  const current = get().bookDay;
+  const keep = current && slots.some((s) => s.free && s.start.startsWith(current)) ? current : null;
+  const bookDay = keep ?? slots.find((s) => s.free)?.start.slice(0, 10) ?? null;
+  set({ step: 'book', noticeKey, slots, bookDay });
+}
+
+export function pickBookDay(day: string): void {
+  set({ bookDay: day, noticeKey: null });
 }
 
 export async function bookSlot(slotStart: string): Promise<void> {

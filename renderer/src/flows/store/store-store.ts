@@ -48,6 +48,8 @@ export interface StoreFlowState {
   chosen: string[];
   queueStatus: { waiting: number; estimatedMinutes: number } | null;
   slots: Slot[] | null;
+  /** The day whose times the booking screen shows (`2026-11-26`). */
+  bookDay: string | null;
   /** A message key to show kindly on the current step (lost race, bad number). */
   noticeKey: string | null;
   result: FinishResult | null;
@@ -71,6 +73,7 @@ export const initialStoreFlow = (): StoreFlowState => ({
   chosen: [],
   queueStatus: null,
   slots: null,
+  bookDay: null,
   noticeKey: null,
   result: null,
   crisisOpen: false,
