@@ -11,8 +11,9 @@ import { SnackStock } from '../../electron/services/store/snack-stock';
 import { Bookings } from '../../electron/services/store/bookings';
 import { TalkQueue } from '../../electron/services/store/talk-queue';
 import { KioskError } from '../../electron/contract/errors';
+import { storeHarness } from '../../electron/services/store/store-test-harness';
 
-const [dataDir, kioskId, mode, countArg, nowArg] = process.argv.slice(2) as [string, string, 'snack' | 'book' | 'queue', string, string];
+const [dataDir, kioskId, mode, countArg, nowArg] = process.argv.slice(2) as [string, string, 'snack' | 'choose' | 'book' | 'queue', string, string];
 const count = Number(countArg);
 const now = new Date(nowArg);
 const db = openDatabase({ dataDir });
@@ -25,9 +26,30 @@ const bookings = new Bookings(db, store.availability, store.bookingDays);
 const queue = new TalkQueue(db);
 const slots = mode === 'book' ? bookings.slots(now).slice(0, count).map((s) => s.start) : [];
 
+// `choose`: whole visits through the contract (consent, then the snack), as a kiosk's screen sends them.
+const harness = mode === 'choose' ? storeHarness({ dataDir, kioskId, now: () => now }) : null;
+
 process.stdout.write('ready\n');
 const rl = createInterface({ input: process.stdin });
-rl.once('line', () => {
+rl.once('line', async () => {
+  if (harness) {
+    const got: string[] = [];
+    const lost: string[] = [];
+    for (let i = 0; i < count; i++) {
+      const requestId = `${kioskId}-request-${i}`;
+      await harness.call('store.start', { requestId, consent: false });
+      try {
+        await harness.call('store.chooseSnacks', { requestId, itemIds: ['choco-pie'] });
+        got.push(requestId);
+      } catch (err) {
+        lost.push((err as { code: string }).code);
+      }
+    }
+    harness.close();
+    db.close();
+    process.stdout.write(JSON.stringify({ got, lost }), () => process.exit(0));
+    return;
+  }
   const got: (string | number)[] = [];
   const lost: string[] = [];
   visits.forEach((visit, i) => {

@@ -106,7 +106,7 @@ describe('two processes at the same moment', { timeout: 60_000 }, () => {
     return { child, ready, done };
   }
 
-  async function race(mode: 'snack' | 'book' | 'queue', count: number, setup?: (db: Db) => void) {
+  async function race(mode: 'snack' | 'choose' | 'book' | 'queue', count: number, setup?: (db: Db) => void) {
     dir = makeTempDir('itda-store-procs-');
     const db = openDatabase({ dataDir: dir.path });
     new SnackStock(db, store).ensureItems();
@@ -127,6 +127,15 @@ describe('two processes at the same moment', { timeout: 60_000 }, () => {
     expect(new Set(lost)).toEqual(new Set(['store.out_of_stock']));
     expect(db.prepare("SELECT stock FROM store_snack_stock WHERE item_id = 'choco-pie'").pluck().get()).toBe(0);
     expect(db.prepare("SELECT COUNT(*) FROM store_snacks_taken WHERE item_id = 'choco-pie'").pluck().get()).toBe(30);
+  });
+
+  it('the same through the contract (start, then chooseSnacks): 30 given, the rest told out of stock, never a SQLITE_BUSY', async () => {
+    const { db, results } = await race('choose', 40, (d) => d.prepare("UPDATE store_snack_stock SET stock = 30 WHERE item_id = 'choco-pie'").run());
+    expect(results.flatMap((r) => r.got)).toHaveLength(30);
+    const lost = results.flatMap((r) => r.lost);
+    expect(lost).toHaveLength(50);
+    expect(new Set(lost)).toEqual(new Set(['store.out_of_stock']));
+    expect(db.prepare("SELECT stock FROM store_snack_stock WHERE item_id = 'choco-pie'").pluck().get()).toBe(0);
   });
 
   it('both kiosks book the same 20 slots in the same order: each slot booked once', async () => {

@@ -82,7 +82,7 @@ export class StoreCheckIn {
         .run(id, requestId, ctx.kioskId, seoulDay(now), now.toISOString(), consent ? 1 : 0);
       ctx.record('store.visit_started', { visitId: id, consent });
       return { visitId: id, consent };
-    })();
+    }).immediate();
   }
 
   /** Nickname and phone (with consent only): a returning visitor is recognised. The phone is never returned or logged. */
@@ -137,10 +137,11 @@ export class StoreCheckIn {
     if (visit.print_job_id) throw new KioskError('store.visit_finished', 'the ticket is already printed');
     if (itemIds.length > store.snacksPerVisit) throw new KioskError('store.snack_limit', `at most ${store.snacksPerVisit} per visit`);
     const now = this.now();
+    // IMMEDIATE: the release reads before it writes, and a deferred read-then-write loses to another kiosk's commit with SQLITE_BUSY.
     const lefts = ctx.db.transaction(() => {
       stock.releaseAll(visit.id, now);
       return itemIds.map((itemId) => ({ itemId, left: stock.take(visit.id, itemId, now) }));
-    })();
+    }).immediate();
     for (const { itemId, left } of lefts) {
       ctx.record('store.snack_taken', { visitId: visit.id, itemId, left });
       const row = stock.list().find((s) => s.itemId === itemId);
@@ -239,7 +240,7 @@ export class StoreCheckIn {
         .run(requestId, ctx.kioskId, this.now().toISOString(), alertId);
       ctx.record('store.crisis', { requestId, alertId });
       return { alertId };
-    })();
+    }).immediate();
   }
 
   private estimate(ahead: number): number {
