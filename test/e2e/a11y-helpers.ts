@@ -78,16 +78,22 @@ export async function axeViolations(page: Page, opts: { enhancedContrast?: boole
   }));
 }
 
-/** Elements whose content is wider than their box (by more than 1 px): text cut off or pushed out. */
+/** Elements whose content is wider than their box, or taller than a box that hides it (by more than 1 px): text cut off or pushed out. */
 export async function overflowingElements(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const out: string[] = [];
     for (const el of Array.from(document.querySelectorAll<HTMLElement>('body *'))) {
       if (el.closest('.visually-hidden') || el.closest('svg')) continue;
       if (el.clientWidth === 0) continue; // inline boxes have no scroll box to overflow
+      const id = el.getAttribute('data-testid') ?? el.className ?? el.tagName;
+      const text = (el.textContent ?? '').slice(0, 40);
       if (el.scrollWidth > el.clientWidth + 1) {
-        const id = el.getAttribute('data-testid') ?? el.className ?? el.tagName;
-        out.push(`${el.tagName.toLowerCase()}.${String(id)}: ${el.scrollWidth} > ${el.clientWidth} "${(el.textContent ?? '').slice(0, 40)}"`);
+        out.push(`${el.tagName.toLowerCase()}.${String(id)}: ${el.scrollWidth} > ${el.clientWidth} "${text}"`);
+      }
+      // Cut off at the bottom: a box that hides what does not fit (scrolling boxes are fine).
+      const oy = getComputedStyle(el).overflowY;
+      if ((oy === 'hidden' || oy === 'clip') && el.scrollHeight > el.clientHeight + 1) {
+        out.push(`${el.tagName.toLowerCase()}.${String(id)}: height ${el.scrollHeight} > ${el.clientHeight} "${text}"`);
       }
     }
     return out;

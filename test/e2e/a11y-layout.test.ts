@@ -1,0 +1,120 @@
+/**
+ * The layouts for low vision and low reach, measured in a real browser on
+ * the 1080x1920 kiosk viewport: large text (200 %) leaves nothing wider than
+ * its box on any screen; the low-reach layout keeps every enabled control in
+ * the reachable band; "more time" doubles the idle wait and announces the
+ * countdown; and the options end with the visitor's session.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchBrowser } from '../support/browser';
+import { startWebKiosk, type WebKiosk } from '../support/web-kiosk';
+import { controlsOutsideBand, openKiosk, overflowingElements, spoken, turnOn, walkCheckInScreens, walkVisitorScreens, type A11yOption } from './a11y-helpers';
+
+let browser: Browser;
+let kiosk: WebKiosk;
+
+beforeAll(async () => {
+  kiosk = await startWebKiosk({ kioskId: 'e2e-a11y-layout', idleSeconds: 600, vending: { sim: { vendMs: 3000 } } });
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await kiosk?.stop();
+});
+
+let phoneSeq = 0;
+const nextPhone = () => `0109${String(Date.now() % 1_000_000).padStart(6, '0')}${phoneSeq++ % 10}`;
+
+async function walkAll(options: A11yOption[], check: (page: import('playwright-core').Page, screen: string) => Promise<void>) {
+  const page = await openKiosk(browser, kiosk.url);
+  await turnOn(page, options);
+  const seen: string[] = [];
+  const visit = async (screen: string) => {
+    seen.push(screen);
+    await check(page, screen);
+  };
+  await walkVisitorScreens(page, visit);
+  await page.getByTestId('pharmacy-done').click();
+  await page.getByTestId('home').waitFor();
+  // The check-in in a second visit (its own page), with the same options.
+  const fresh = await openKiosk(browser, kiosk.url);
+  await turnOn(fresh, options);
+  await walkCheckInScreens(fresh, nextPhone(), async (screen) => {
+    seen.push(screen);
+    await check(fresh, screen);
+  });
+  await page.context().close();
+  await fresh.context().close();
+  return seen;
+}
+
+describe('large text', { timeout: 180_000 }, () => {
+  it.each([[['large']], [['large', 'contrast', 'low']]] as Array<[A11yOption[]]>)('%j: no element on any screen is wider than its box', async (options) => {
+    const found: Record<string, string[]> = {};
+    const seen = await walkAll(options, async (page, screen) => {
+      expect(await page.evaluate(() => getComputedStyle(document.documentElement).fontSize)).toBe('48px');
+      const over = await overflowingElements(page);
+      if (over.length) found[screen] = over;
+    });
+    expect(seen).toContain('pharmacy-result');
+    expect(seen).toContain('store-done');
+    expect(found).toEqual({});
+  });
+});
+
+describe('low reach', { timeout: 180_000 }, () => {
+  it('puts every enabled control of every screen in the lower 55 % of the screen', async () => {
+    const found: Record<string, string[]> = {};
+    await walkAll(['low'], async (page, screen) => {
+      const out = await controlsOutsideBand(page, { top: 0.45, bottom: 1 });
+      if (out.length) found[screen] = out;
+    });
+    expect(found).toEqual({});
+  });
+
+  it('follows the configured geometry: a screen hung 700–1900 mm keeps controls below 1220 mm', async () => {
+    const tall = await startWebKiosk({ kioskId: 'e2e-a11y-tall', idleSeconds: 600, a11y: { lowReach: { screenBottomMm: 700, screenHeightMm: 1200 } } });
+    try {
+      const page = await openKiosk(browser, tall.url);
+      await turnOn(page, ['low']);
+      // (1900 − 1220) / 1200 of the screen from the top is out of reach.
+      const band = { top: 0.567, bottom: 1 };
+      expect(await controlsOutsideBand(page, band)).toEqual([]);
+      await page.getByTestId('attract-start').click();
+      await page.getByTestId('service-pharmacy').click();
+      await page.getByTestId('symptom-option').first().waitFor();
+      expect(await controlsOutsideBand(page, band)).toEqual([]);
+      await page.context().close();
+    } finally {
+      await tall.stop();
+    }
+  });
+});
+
+describe('more time', { timeout: 60_000 }, () => {
+  it('doubles the idle wait and countdown with an option on, announces the countdown, and clears the options with the session', async () => {
+    const quick = await startWebKiosk({ kioskId: 'e2e-a11y-idle', idleSeconds: 2, idleCountdownSeconds: 3 });
+    try {
+      const page = await openKiosk(browser, quick.url);
+      await turnOn(page, ['voice', 'large']);
+      await page.getByTestId('attract-start').click();
+      const countdown = page.getByTestId('idle-countdown');
+      await countdown.waitFor({ timeout: 20_000 });
+      // 3 seconds doubled: the prompt starts at 6.
+      const said = (await spoken(page)).map((u) => u.text);
+      expect(said.some((t) => t.startsWith('아직 계세요?') && t.includes('6초 뒤에'))).toBe(true);
+      await page.getByTestId('attract').waitFor({ timeout: 20_000 });
+      const after = (await spoken(page)).map((u) => u.text);
+      expect(after.some((t) => /^[1-5]초 남았어요/.test(t))).toBe(true);
+      // The next visitor meets the plain kiosk.
+      expect(await page.locator('html').getAttribute('data-a11y-large')).toBeNull();
+      await page.getByTestId('a11y-menu').click();
+      expect(await page.getByTestId('a11y-voice').getAttribute('aria-pressed')).toBe('false');
+      await page.context().close();
+    } finally {
+      await quick.stop();
+    }
+  });
+});
