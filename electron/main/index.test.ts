@@ -12,7 +12,7 @@ import { APP_START_URL } from './app-protocol';
 
 vi.mock('electron', () => import('../../test/mocks/electron'));
 // The shell alone: hardware domains (and their simulators) are not this test's business.
-vi.mock('../services/domains', () => ({ domainModules: [] }));
+vi.mock('../services/domains', () => ({ shippedDomains: () => [] }));
 
 type ElectronMock = typeof import('../../test/mocks/electron');
 

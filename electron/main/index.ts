@@ -7,7 +7,7 @@
  * ITDA_DATA_DIR / ITDA_CONFIG as for the web host; the default data dir is
  * Electron's userData. ITDA_KIOSK=0 or --no-kiosk: a window with devtools.
  */
-import { app, BrowserWindow, dialog, ipcMain, Menu, powerSaveBlocker, protocol, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, powerSaveBlocker, protocol, safeStorage, session } from 'electron';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { composeServices, type Services } from '../services/compose';
@@ -104,6 +104,8 @@ async function start(): Promise<void> {
     version: appVersion(),
     logger,
     nativeBinding: native.ok ? native.path : undefined,
+    // The visitor-data key is sealed by the OS keychain where Electron can reach it.
+    platform: { secretBox: safeStorage },
   });
   const svc = services;
   const recordFault = (code: string, message: string) => {

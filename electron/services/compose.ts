@@ -21,7 +21,7 @@ import { HealthMonitor } from './app/health-monitor';
 import { appDomainModule, appInfo } from './app/app-domain';
 import { ulid } from './storage/ids';
 import { join } from 'node:path';
-import { domainModules } from './domains';
+import { shippedDomains, type PlatformHooks } from './domains';
 
 export interface ComposeOptions {
   dataDir: string;
@@ -34,6 +34,8 @@ export interface ComposeOptions {
   extraModules?: DomainModule[];
   /** Replace the shipped domain list (tests that want the shell only). */
   modules?: DomainModule[];
+  /** What the host offers (Electron: safeStorage for the visitor-data key). */
+  platform?: PlatformHooks;
 }
 
 export interface Services {
@@ -68,7 +70,7 @@ export async function composeServices(opts: ComposeOptions): Promise<Services> {
   health.subscribe((h) => push({ name: 'app.health', payload: h }));
 
   const info = { version: opts.version, host: opts.host };
-  const modules = [appDomainModule(info), ...(opts.modules ?? domainModules), ...(opts.extraModules ?? [])];
+  const modules = [appDomainModule(info), ...(opts.modules ?? shippedDomains(opts.platform, opts.dataDir)), ...(opts.extraModules ?? [])];
 
   let db: Db | null = null;
   try {

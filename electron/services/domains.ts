@@ -12,6 +12,7 @@ import { a11yDomainModule } from './a11y/a11y-domain';
 import { staffDomainModule } from './staff/staff-domain';
 import { frameTapFor } from './staff/frame-tap';
 import { gateStoreStaff } from './staff/store-gate';
+import { FileKeyStore, SealedKeyStore, type OsSecretBox } from './store/key-store';
 
 /** Vending with its frames tapped for the staff console's live frame monitor. */
 const vendingDomainModule: DomainModule = {
@@ -19,4 +20,20 @@ const vendingDomainModule: DomainModule = {
   create: (ctx) => createVendingDomain(ctx, { onFrame: frameTapFor(ctx).push }),
 };
 
-export const domainModules: DomainModule[] = [printingDomainModule, vendingDomainModule, pharmacyDomainModule(), gateStoreStaff(storeDomainModule()), a11yDomainModule, staffDomainModule()];
+/** What the host platform offers the services: Electron's main passes `safeStorage`; Node hosts pass nothing. */
+export interface PlatformHooks {
+  /** Seals the visitor-data key with the OS keychain; without it the key is an owner-only file. */
+  secretBox?: OsSecretBox;
+}
+
+export function shippedDomains(platform: PlatformHooks = {}, dataDir?: string): DomainModule[] {
+  const keyStore = platform.secretBox && dataDir ? new SealedKeyStore(dataDir, platform.secretBox) : dataDir ? new FileKeyStore(dataDir) : undefined;
+  return [
+    printingDomainModule,
+    vendingDomainModule,
+    pharmacyDomainModule(),
+    gateStoreStaff(storeDomainModule({ keyStore })),
+    a11yDomainModule,
+    staffDomainModule(),
+  ];
+}

@@ -197,3 +197,10 @@ export function resetElectronMock(): void {
   powerSaveBlocker.started.clear();
   vi.clearAllMocks();
 }
+
+/** A stand-in keychain: "seals" by reversing and tagging, so tests can tell sealed bytes from plain. */
+export const safeStorage = {
+  isEncryptionAvailable: vi.fn(() => true),
+  encryptString: vi.fn((plain: string) => Buffer.from('sealed:' + [...plain].reverse().join(''))),
+  decryptString: vi.fn((sealed: Buffer) => [...sealed.toString().replace(/^sealed:/, '')].reverse().join('')),
+};
