@@ -125,11 +125,23 @@ export async function controlsOutsideBand(page: Page, band: { top: number; botto
 }
 
 /**
+ * A screen that just opened moves focus to its heading (scrolling to the top)
+ * once its effects ran (`screen-watch.ts` waits 80 ms): measure after that.
+ */
+function settled(page: Page, check: (screen: string) => Promise<void>) {
+  return async (screen: string) => {
+    await page.waitForTimeout(200);
+    await check(screen);
+  };
+}
+
+/**
  * Walks a visitor through every screen of the shell and the Mind Pharmacy
  * by touch, calling `visit(name)` on each while it shows. The compounding
  * screen lasts as long as the gift takes: give the kiosk a slow vend.
  */
-export async function walkVisitorScreens(page: Page, visit: (screen: string) => Promise<void>): Promise<void> {
+export async function walkVisitorScreens(page: Page, check: (screen: string) => Promise<void>): Promise<void> {
+  const visit = settled(page, check);
   await visit('attract');
   await page.getByTestId('a11y-menu').click();
   await page.getByTestId('a11y-dialog').waitFor();
@@ -169,7 +181,8 @@ export async function walkVisitorScreens(page: Page, visit: (screen: string) => 
  * consent, nickname, phone, self-check, snack, talk, the ticket, and the
  * crisis panel; `visit(name)` on each.
  */
-export async function walkCheckInScreens(page: Page, phone: string, visit: (screen: string) => Promise<void>): Promise<void> {
+export async function walkCheckInScreens(page: Page, phone: string, check: (screen: string) => Promise<void>): Promise<void> {
+  const visit = settled(page, check);
   await page.getByTestId('attract-start').click();
   await page.getByTestId('service-store').click();
   await page.getByTestId('store-welcome').waitFor();

@@ -31,7 +31,7 @@ async function focusedTestId(page: Page): Promise<string | null> {
 }
 
 /** Presses the down arrow until the control with `testId` has focus (reading order), at most `max` times. */
-async function arrowTo(page: Page, testId: string, max = 30): Promise<void> {
+async function arrowTo(page: Page, testId: string, max = 40): Promise<void> {
   for (let i = 0; i < max; i++) {
     if ((await focusedTestId(page)) === testId) return;
     await page.keyboard.press('ArrowDown');
@@ -150,6 +150,71 @@ describe('keypad only, voice guidance on', { timeout: 90_000 }, () => {
     await page.getByText('Mind Pharmacy').first().waitFor();
     const english = (await spoken(page)).filter((u) => u.language === 'en').map((u) => u.text);
     expect(english.some((t) => t.startsWith('Start screen.'))).toBe(true);
+    await page.context().close();
+  });
+});
+
+describe('keypad only, voice guidance on: check-in', { timeout: 120_000 }, () => {
+  it('takes a blind visitor through the check-in; every screen is read, the phone number never', async () => {
+    const page = await openKiosk(browser, kiosk.url);
+    /** Enter on `testId`; when a new screen `next` opens, wait until it has been announced (a person listens first). */
+    const choose = async (testId: string, next?: string) => {
+      await arrowTo(page, testId);
+      await page.keyboard.press('Enter');
+      if (!next) return;
+      await page.getByTestId(next).waitFor();
+      const heading = (await page.getByTestId(next).locator('h1').textContent())!.trim();
+      await page.waitForFunction((h) => window.__itdaSpeech!.spoken.some((u) => u.text.includes(h)), heading);
+    };
+    await page.keyboard.press('ArrowDown');
+    await choose('attract-start', 'home');
+    await choose('service-store', 'store-welcome');
+    await choose('store-start', 'store-consent');
+    await choose('consent-agree', 'store-identify-ask');
+    await choose('identify-yes', 'store-nickname');
+    await choose('nickname-preset');
+    await choose('nickname-next', 'store-phone');
+    for (const d of '01024681357') await choose(`phone-key-${d}`);
+    await choose('phone-submit', 'store-selfcheck');
+    for (let i = 0; i < 8 && (await page.getByTestId('store-selfcheck').count()) > 0; i++) {
+      const before = await page.getByTestId('store-selfcheck').getAttribute('data-question');
+      await choose('selfcheck-answer');
+      await page.waitForFunction((b) => document.querySelector('[data-testid="store-selfcheck"]')?.getAttribute('data-question') !== b, before);
+      // The next question (or the result) is heard before the visitor answers.
+      await page.waitForFunction(() => {
+        const h = document.querySelector('main h1')?.textContent ?? '';
+        return window.__itdaSpeech!.spoken.some((u) => u.text.includes(h));
+      });
+    }
+    await page.getByTestId('store-selfcheck-result').waitFor();
+    await choose('selfcheck-next', 'store-snack');
+    await choose('snack-option', 'store-talk');
+    await choose('talk-now', 'store-done');
+    const queue = (await page.getByTestId('queue-number').textContent())!.trim();
+
+    const said = await texts(page);
+    const check = inOrder(said, [
+      '처음 화면이에요',
+      /^서울마음편의점 .*, 버튼$/,
+      '서울마음편의점에 오신 걸 환영해요',
+      '개인정보 수집·이용 동의. 모으는 것',
+      '동의해요, 버튼',
+      '다음에 오시면 알아볼 수 있게 할까요?',
+      '별명을 골라 주세요',
+      '휴대전화 번호를 눌러 주세요',
+      '0, 버튼',
+      '요즘 마음을 살펴볼게요 (1/5)',
+      '요즘 마음을 살펴볼게요 (5/5)',
+      '간식을',
+      '상담 선생님과 이야기해 볼까요?',
+      '지금 이야기할래요, 버튼',
+      `방문 등록이 끝났어요. 상담 대기번호 ${queue}`,
+    ]);
+    expect(check.missing, said.join('\n')).toBeNull();
+    // The self-check questions themselves are read, not only the step title.
+    expect(said.find((t) => t.startsWith('요즘 마음을 살펴볼게요 (1/5)'))!.length).toBeGreaterThan(40);
+    // Digits are read one key at a time as the visitor presses them; the number as a whole never.
+    expect(said.some((t) => /2468|1357|0102|010-?\d{3,4}-?\d{4}/.test(t))).toBe(false);
     await page.context().close();
   });
 });

@@ -12,6 +12,7 @@ import { announce, useAnnouncerStore } from './announcer';
 import { describeFocus } from './accessible-name';
 import { handleKeypad } from './keypad';
 import { A11yMenu } from './a11y-menu';
+import { watchScreens } from './screen-watch';
 
 export function A11yLayer() {
   const { voice, contrast, large, low, menuOpen } = useA11yStore();
@@ -27,7 +28,9 @@ export function A11yLayer() {
       if (text) announce(text, 'focus');
     };
     document.addEventListener('focusin', onFocus);
+    const unwatch = watchScreens();
     return () => {
+      unwatch();
       window.removeEventListener('keydown', handleKeypad);
       document.removeEventListener('focusin', onFocus);
     };

@@ -12,10 +12,14 @@ describe('maskPhone', () => {
     expect(maskPhone('02-123-4567')).toBe('02-***-4567');
   });
 
-  it('shows a half-typed number as stars and at most its last two digits', () => {
-    expect(maskPhone('0101')).toBe('**01');
-    expect(maskPhone('01')).toBe('**');
+  it('masks while typing: the area code shows, the middle four never do, the last four as typed', () => {
     expect(maskPhone('')).toBe('');
+    expect(maskPhone('01')).toBe('01');
+    expect(maskPhone('0101')).toBe('010-*');
+    expect(maskPhone('0101234')).toBe('010-****');
+    expect(maskPhone('01012345')).toBe('010-****-5');
+    expect(maskPhone('0101234567')).toBe('010-***-4567');
+    expect(maskPhone('01012345678')).toBe('010-****-5678');
   });
 
   it('never contains the hidden digits', () => {

@@ -10,14 +10,21 @@ function digitsOf(raw: string): string {
   return raw.replace(/\D/g, '');
 }
 
-/** `01012345678` or `010-1234-5678` → `010-****-5678`; short input shows only its last digits. */
+/**
+ * `01012345678` or `010-1234-5678` → `010-****-5678`. Works while typing
+ * too (`0101234` → `010-****`, `01012345` → `010-****-5`): the area code
+ * and the last four show, the middle never does.
+ */
 export function maskPhone(raw: string): string {
   const d = digitsOf(raw);
-  if (d.length < 7) return d.length <= 2 ? '*'.repeat(d.length) : `${'*'.repeat(d.length - 2)}${d.slice(-2)}`;
-  const head = d.startsWith('02') ? d.slice(0, 2) : d.slice(0, 3);
-  const last = d.slice(-4);
-  const middle = d.length - head.length - last.length;
-  return `${head}-${'*'.repeat(middle)}-${last}`;
+  const headLen = d.startsWith('02') ? 2 : 3;
+  if (d.length <= headLen) return d;
+  // A complete number: what is left after the last four; while typing: a mobile's four.
+  const midLen = d.length >= headLen + 7 ? d.length - headLen - 4 : 4;
+  const head = d.slice(0, headLen);
+  const mid = '*'.repeat(Math.min(midLen, d.length - headLen));
+  const tail = d.slice(headLen + midLen);
+  return [head, mid, tail].filter(Boolean).join('-');
 }
 
 /** What the speaker says for a phone number: only its last four digits, one by one. */

@@ -8,6 +8,8 @@ import { useT, useLanguage } from '../../i18n/use-t';
 import { Pressable } from '../../components/pressable';
 import { useStoreFlow } from './store-store';
 import { storeNicknames } from './store-i18n';
+import { useA11yStore } from '../../a11y/a11y-store';
+import { maskPhone } from '../../a11y/mask-phone';
 import { chooseNickname, formatPhone, goStep, nicknameKey, phoneKey, phoneLooksValid, skipIdentity, submitIdentity } from './store-actions';
 import { Notice } from './notice';
 
@@ -75,12 +77,14 @@ export function PhoneView() {
   const t = useT();
   const phone = useStoreFlow((s) => s.phone);
   const busy = useStoreFlow((s) => s.busy);
+  // No personal data in large type: with large text on, the middle digits stay hidden even while typing.
+  const large = useA11yStore((s) => s.large);
   return (
     <main className="screen store" data-testid="store-phone">
       <h1>{t('store.phone.title')}</h1>
       <p className="lead">{t('store.phone.body')}</p>
       <div className="store-display store-phone" data-testid="phone-display">
-        {formatPhone(phone) || '010-'}
+        {(large ? maskPhone(phone) : formatPhone(phone)) || '010-'}
       </div>
       <Notice />
       <Keypad prefix="phone" onKey={phoneKey} />
