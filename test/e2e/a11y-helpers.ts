@@ -7,6 +7,12 @@ import type { Browser, Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import { KIOSK_VIEWPORT } from '../support/browser';
 
+// page.evaluate callbacks run in the browser; this file is type-checked without the DOM lib (tsconfig.node.json).
+declare const window: any;
+declare const document: any;
+declare function getComputedStyle(el: any): any;
+declare function requestAnimationFrame(cb: (t: number) => void): number;
+
 export type A11yOption = 'voice' | 'contrast' | 'large' | 'low';
 
 export interface Spoken {
@@ -22,12 +28,12 @@ export async function openKiosk(browser: Browser, url: string): Promise<Page> {
   const context = await browser.newContext({ viewport: KIOSK_VIEWPORT, hasTouch: true, locale: 'ko-KR' });
   const page = await context.newPage();
   await page.addInitScript(() => {
-    (window as unknown as { __ITDA_TEST__: boolean }).__ITDA_TEST__ = true;
+    window.__ITDA_TEST__ = true;
   });
   await page.goto(url);
   await page.getByTestId('attract').waitFor();
   // The speaker is chosen once the kiosk's a11y settings arrived.
-  await page.waitForFunction(() => Boolean((window as unknown as { __itdaSpeech?: unknown }).__itdaSpeech));
+  await page.waitForFunction(() => Boolean(window.__itdaSpeech));
   return page;
 }
 
@@ -44,11 +50,11 @@ export async function turnOn(page: Page, options: A11yOption[]): Promise<void> {
 }
 
 export async function spoken(page: Page): Promise<Spoken[]> {
-  return page.evaluate(() => (window as unknown as { __itdaSpeech: { spoken: Spoken[] } }).__itdaSpeech.spoken.map((u) => ({ ...u })));
+  return page.evaluate(() => window.__itdaSpeech.spoken.map((u: Spoken) => ({ ...u })));
 }
 
 export async function clearSpoken(page: Page): Promise<void> {
-  await page.evaluate(() => (window as unknown as { __itdaSpeech: { clear(): void } }).__itdaSpeech.clear());
+  await page.evaluate(() => window.__itdaSpeech.clear());
 }
 
 /**
@@ -82,7 +88,7 @@ export async function axeViolations(page: Page, opts: { enhancedContrast?: boole
 export async function overflowingElements(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const out: string[] = [];
-    for (const el of Array.from(document.querySelectorAll<HTMLElement>('body *'))) {
+    for (const el of Array.from<any>(document.querySelectorAll('body *'))) {
       if (el.closest('.visually-hidden') || el.closest('svg')) continue;
       if (el.clientWidth === 0) continue; // inline boxes have no scroll box to overflow
       const id = el.getAttribute('data-testid') ?? el.className ?? el.tagName;
@@ -109,8 +115,8 @@ export async function controlsOutsideBand(page: Page, band: { top: number; botto
   return page.evaluate(async ({ top, bottom }) => {
     const h = window.innerHeight;
     const out: string[] = [];
-    const controls = Array.from(
-      document.querySelectorAll<HTMLElement>('button:not([disabled]), a[href], input:not([disabled]), select, textarea, [role="button"], [tabindex]:not([tabindex="-1"])'),
+    const controls = Array.from<any>(
+      document.querySelectorAll('button:not([disabled]), a[href], input:not([disabled]), select, textarea, [role="button"], [tabindex]:not([tabindex="-1"])'),
     ).filter((el) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden');
     for (const el of controls) {
       el.scrollIntoView({ block: 'nearest' });

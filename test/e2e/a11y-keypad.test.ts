@@ -9,6 +9,12 @@ import { launchBrowser } from '../support/browser';
 import { startWebKiosk, type WebKiosk } from '../support/web-kiosk';
 import { clearSpoken, inOrder, openKiosk, spoken } from './a11y-helpers';
 
+// page.evaluate callbacks run in the browser; this file is type-checked without the DOM lib (tsconfig.node.json).
+declare const window: any;
+declare const document: any;
+declare function getComputedStyle(el: any): any;
+declare function requestAnimationFrame(cb: (t: number) => void): number;
+
 let browser: Browser;
 let kiosk: WebKiosk;
 
@@ -164,7 +170,7 @@ describe('keypad only, voice guidance on: check-in', { timeout: 120_000 }, () =>
       if (!next) return;
       await page.getByTestId(next).waitFor();
       const heading = (await page.getByTestId(next).locator('h1').textContent())!.trim();
-      await page.waitForFunction((h) => window.__itdaSpeech!.spoken.some((u) => u.text.includes(h)), heading);
+      await page.waitForFunction((h) => window.__itdaSpeech.spoken.some((u: { text: string }) => u.text.includes(h)), heading);
     };
     await page.keyboard.press('ArrowDown');
     await choose('attract-start', 'home');
@@ -183,7 +189,7 @@ describe('keypad only, voice guidance on: check-in', { timeout: 120_000 }, () =>
       // The next question (or the result) is heard before the visitor answers.
       await page.waitForFunction(() => {
         const h = document.querySelector('main h1')?.textContent ?? '';
-        return window.__itdaSpeech!.spoken.some((u) => u.text.includes(h));
+        return window.__itdaSpeech.spoken.some((u: { text: string }) => u.text.includes(h));
       });
     }
     await page.getByTestId('store-selfcheck-result').waitFor();

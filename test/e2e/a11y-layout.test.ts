@@ -11,6 +11,10 @@ import { launchBrowser } from '../support/browser';
 import { startWebKiosk, type WebKiosk } from '../support/web-kiosk';
 import { controlsOutsideBand, openKiosk, overflowingElements, spoken, turnOn, walkCheckInScreens, walkVisitorScreens, type A11yOption } from './a11y-helpers';
 
+// page.evaluate callbacks run in the browser; this file is type-checked without the DOM lib (tsconfig.node.json).
+declare const document: any;
+declare function getComputedStyle(el: any): any;
+
 let browser: Browser;
 let kiosk: WebKiosk;
 

@@ -1,0 +1,69 @@
+/** The a11y domain through dispatch, as the renderer calls it: settings, and speech through a configured TTS program. */
+import { afterEach, describe, expect, it } from 'vitest';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { composeServices, type Services } from '../compose';
+import { parseConfig } from '../config/load-config';
+import { createLogger } from '../app/logger';
+import { a11yDomainModule } from './a11y-domain';
+import { makeTempDir } from '../../../test/support/temp-dir';
+
+let cleanup: Array<() => Promise<void> | void> = [];
+afterEach(async () => {
+  for (const c of cleanup.reverse()) await c();
+  cleanup = [];
+});
+
+async function start(config: object): Promise<{ services: Services; dir: string }> {
+  const dir = makeTempDir('itda-a11y-');
+  const services = await composeServices({
+    dataDir: dir.path,
+    config: parseConfig(config),
+    host: 'web',
+    version: 'test',
+    logger: createLogger({ dir: join(dir.path, 'logs'), echo: false }),
+    modules: [a11yDomainModule],
+  });
+  cleanup.push(async () => {
+    await services.close();
+    dir.remove();
+  });
+  return { services, dir: dir.path };
+}
+
+describe('a11y domain', () => {
+  it('tells the renderer the keypad keys, the reach band and to speak with the Web Speech API by default', async () => {
+    const { services } = await start({});
+    const r = await services.dispatch('a11y.config', {});
+    expect(r).toEqual({
+      ok: true,
+      value: { keys: { replay: 'F2', menu: 'F1', volumeUp: 'F3', volumeDown: 'F4' }, reach: { top: 0.45, bottom: 1 }, speaker: 'web' },
+    });
+    await expect(services.dispatch('a11y.speak', { text: '안녕하세요', language: 'ko' })).resolves.toEqual({ ok: true, value: { outcome: 'no_command' } });
+  });
+
+  it('uses the configured keys and geometry', async () => {
+    const { services } = await start({ a11y: { keys: { replay: 'PageUp' }, lowReach: { screenBottomMm: 700, screenHeightMm: 1200 } } });
+    const r = await services.dispatch('a11y.config', {});
+    expect(r).toMatchObject({ ok: true, value: { keys: { replay: 'PageUp', menu: 'F1' }, reach: { top: 0.567, bottom: 1 } } });
+  });
+
+  it('speaks through the configured TTS program with the voice of the language, rate and volume', async () => {
+    const dir = makeTempDir('itda-tts-');
+    cleanup.push(() => dir.remove());
+    const script = join(dir.path, 'tts.cjs');
+    const out = join(dir.path, 'args.json');
+    writeFileSync(script, `require('fs').writeFileSync(${JSON.stringify(out)}, JSON.stringify(process.argv.slice(2)));`);
+    const { services } = await start({
+      a11y: { ttsCommand: { command: process.execPath, args: [script, '-v', '{voice}', '-s', '{wpm}', '-a', '{volume}', '{text}'], voices: { ko: 'ko+f3' } } },
+    });
+    expect(await services.dispatch('a11y.config', {})).toMatchObject({ ok: true, value: { speaker: 'command' } });
+    const r = await services.dispatch('a11y.speak', { text: '오늘의 마음 처방전', language: 'ko', rate: 0.8, volume: 0.6 });
+    expect(r).toEqual({ ok: true, value: { outcome: 'spoken' } });
+    expect(JSON.parse(readFileSync(out, 'utf8'))).toEqual(['-v', 'ko+f3', '-s', '128', '-a', '60', '오늘의 마음 처방전']);
+  });
+
+  it('refuses a config with an unknown a11y field: a typo must not pass silently', () => {
+    expect(() => parseConfig({ a11y: { ttsComand: { command: 'espeak-ng' } } })).toThrow(/ttsComand/);
+  });
+});
