@@ -167,19 +167,36 @@ describe('keypad only, voice guidance on: check-in', { timeout: 120_000 }, () =>
     const choose = async (testId: string, next?: string) => {
       await arrowTo(page, testId);
       await page.keyboard.press('Enter');
-      if (!next) return;
+      if (next) await heard(next);
+    };
+    /** Waits until screen `next` shows and has been announced (its heading heard `times` times in all). */
+    const heard = async (next: string, times = 1) => {
       await page.getByTestId(next).waitFor();
       const heading = (await page.getByTestId(next).locator('h1').textContent())!.trim();
-      await page.waitForFunction((h) => window.__itdaSpeech.spoken.some((u: { text: string }) => u.text.includes(h)), heading);
+      await page.waitForFunction(
+        ([h, n]) => window.__itdaSpeech.spoken.filter((u: { text: string }) => u.text.includes(h)).length >= n,
+        [heading, times] as const,
+      );
     };
     await page.keyboard.press('ArrowDown');
     await choose('attract-start', 'home');
     await choose('service-store', 'store-welcome');
+    // The crisis panel opens by keypad and Escape closes it (its own close button).
+    await choose('store-crisis');
+    await page.getByTestId('store-crisis-panel').waitFor();
+    await page.keyboard.press('Escape');
+    await page.getByTestId('store-crisis-panel').waitFor({ state: 'detached' });
     await choose('store-start', 'store-consent');
     await choose('consent-agree', 'store-identify-ask');
     await choose('identify-yes', 'store-nickname');
     await choose('nickname-preset');
     await choose('nickname-next', 'store-phone');
+    // Escape is the screen's "이전": back to the nickname, then on again.
+    await page.keyboard.press('Escape');
+    await heard('store-nickname', 2);
+    if (await page.getByTestId('nickname-next').isDisabled()) await choose('nickname-preset');
+    await choose('nickname-next');
+    await heard('store-phone', 2);
     for (const d of '01024681357') await choose(`phone-key-${d}`);
     await choose('phone-submit', 'store-selfcheck');
     for (let i = 0; i < 8 && (await page.getByTestId('store-selfcheck').count()) > 0; i++) {

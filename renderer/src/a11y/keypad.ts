@@ -9,7 +9,7 @@ import { useSessionStore } from '../stores/session-store';
 import { changeVolume, closeA11yMenu, keypadUsed, openA11yMenu } from './a11y-actions';
 import { useA11ySettings, useA11yStore } from './a11y-store';
 import { replay } from './announcer';
-import { focusScope, nextControl } from './focus-order';
+import { focusableControls, focusScope, nextControl } from './focus-order';
 
 /** Back actions of the screens now shown, innermost last (see `useBackAction`). */
 const backStack: Array<() => void> = [];
@@ -22,15 +22,24 @@ export function pushBackAction(fn: () => void): () => void {
   };
 }
 
+/**
+ * Escape: close the menu; else a dialog's own back button (`data-a11y-back`;
+ * the idle prompt has none and answers only to "continue"); else the
+ * screen's back action, or its visible back button; else Home.
+ */
 export function goBack(): void {
   if (useA11yStore.getState().menuOpen) {
     closeA11yMenu();
     return;
   }
-  // The idle prompt and other modal dialogs answer only to their own buttons.
-  if (document.querySelector('[aria-modal="true"]')) return;
+  const backButton = focusableControls(focusScope()).find((el) => el.hasAttribute('data-a11y-back'));
+  if (document.querySelector('[aria-modal="true"]')) {
+    backButton?.click();
+    return;
+  }
   const back = backStack[backStack.length - 1];
   if (back) back();
+  else if (backButton) backButton.click();
   else if (useSessionStore.getState().screen !== 'attract') goHome();
 }
 

@@ -136,7 +136,7 @@ export function BookingView() {
           </div>
         </section>
       )}
-      <Pressable className="secondary" data-testid="book-back" onClick={() => void openTalk()}>
+      <Pressable className="secondary" data-testid="book-back" data-a11y-back onClick={() => void openTalk()}>
         {t('store.back')}
       </Pressable>
     </main>

@@ -89,7 +89,7 @@ export function PhoneView() {
       <Notice />
       <Keypad prefix="phone" onKey={phoneKey} />
       <div className="store-actions">
-        <Pressable className="secondary" data-testid="phone-back" onClick={() => goStep('nickname')}>
+        <Pressable className="secondary" data-testid="phone-back" data-a11y-back onClick={() => goStep('nickname')}>
           {t('store.back')}
         </Pressable>
         <Pressable className="primary" data-testid="phone-submit" disabled={busy || !phoneLooksValid(phone)} onClick={() => void submitIdentity()}>

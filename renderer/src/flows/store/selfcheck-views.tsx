@@ -45,7 +45,7 @@ export function SelfCheckView() {
       </div>
       <Notice />
       {index > 0 && (
-        <Pressable className="secondary" data-testid="selfcheck-back" onClick={selfCheckBack}>
+        <Pressable className="secondary" data-testid="selfcheck-back" data-a11y-back onClick={selfCheckBack}>
           {t('store.back')}
         </Pressable>
       )}

@@ -83,7 +83,7 @@ function CrisisPanel() {
         <p className="notice ok" role="status" data-testid="store-crisis-status" data-state={state}>
           {status}
         </p>
-        <Pressable className="secondary" data-testid="store-crisis-close" onClick={closeCrisis}>
+        <Pressable className="secondary" data-testid="store-crisis-close" data-a11y-back onClick={closeCrisis}>
           {t('store.crisisPanel.close')}
         </Pressable>
       </div>
