@@ -236,3 +236,36 @@ export async function walkCheckInScreens(page: Page, phone: string, check: (scre
   await page.getByTestId('store-done').waitFor({ timeout: 60_000 });
   await visit('store-done');
 }
+
+/** The venue's screen: 64 px ≈ 12 mm (base.css `--target`), so 2.5 mm ≈ 13 px. */
+export const PX_PER_MM = 64 / 12;
+
+/**
+ * Enabled, visible controls smaller than 12 mm either way, and pairs closer
+ * than 2.5 mm to each other (nested or overlapping boxes count as too close).
+ */
+export async function targetProblems(page: Page): Promise<string[]> {
+  return page.evaluate((pxPerMm) => {
+    const min = 12 * pxPerMm - 0.5;
+    const gap = 2.5 * pxPerMm - 0.5;
+    // Under an open modal dialog only its own controls can be touched.
+    const modals = document.querySelectorAll('[aria-modal="true"]');
+    const scope = modals.length ? modals[modals.length - 1] : document;
+    const controls = Array.from<any>(scope.querySelectorAll('button:not([disabled]), a[href], input:not([disabled]), [role="button"]'))
+      .filter((el) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden');
+    const name = (el: any) => el.getAttribute('data-testid') ?? (el.textContent ?? '').trim().slice(0, 20);
+    const out: string[] = [];
+    const boxes = controls.map((el) => ({ el, r: el.getBoundingClientRect() }));
+    for (const { el, r } of boxes) if (r.width < min || r.height < min) out.push(`${name(el)}: ${Math.round(r.width)}x${Math.round(r.height)}`);
+    for (let i = 0; i < boxes.length; i++) {
+      for (let j = i + 1; j < boxes.length; j++) {
+        const a = boxes[i].r;
+        const b = boxes[j].r;
+        const dx = Math.max(0, b.left - a.right, a.left - b.right);
+        const dy = Math.max(0, b.top - a.bottom, a.top - b.bottom);
+        if (Math.max(dx, dy) < gap) out.push(`${name(boxes[i].el)} ↔ ${name(boxes[j].el)}: ${Math.round(Math.max(dx, dy))} px apart`);
+      }
+    }
+    return out;
+  }, PX_PER_MM);
+}

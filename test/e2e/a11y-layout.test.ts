@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchBrowser } from '../support/browser';
 import { startWebKiosk, type WebKiosk } from '../support/web-kiosk';
-import { controlsOutsideBand, openKiosk, overflowingElements, spoken, turnOn, walkCheckInScreens, walkVisitorScreens, type A11yOption } from './a11y-helpers';
+import { controlsOutsideBand, openKiosk, overflowingElements, spoken, targetProblems, turnOn, walkCheckInScreens, walkVisitorScreens, type A11yOption } from './a11y-helpers';
 
 // page.evaluate callbacks run in the browser; this file is type-checked without the DOM lib (tsconfig.node.json).
 declare const document: any;
@@ -124,3 +124,63 @@ describe('more time', { timeout: 60_000 }, () => {
     }
   });
 });
+
+describe('targets, focus ring, motion', { timeout: 180_000 }, () => {
+  it('every control of every screen is at least 12 mm and 2.5 mm from the next', async () => {
+    const found: Record<string, string[]> = {};
+    await walkAll([], async (page, screen) => {
+      const problems = await targetProblems(page);
+      if (problems.length) found[screen] = problems;
+    });
+    expect(found).toEqual({});
+  });
+
+  it.each([[[]], [['contrast']]] as Array<[A11yOption[]]>)('%j: the keypad focus ring is at least 3 px and stands out from the page', async (options) => {
+    const page = await openKiosk(browser, kiosk.url);
+    await turnOn(page, options);
+    await page.getByTestId('attract-start').click();
+    await page.getByTestId('home').waitFor();
+    await page.waitForTimeout(200);
+    for (let i = 0; i < 6; i++) {
+      await page.keyboard.press('ArrowDown');
+      const ring = await page.evaluate(() => {
+        const el = document.activeElement;
+        const cs = getComputedStyle(el);
+        const bg = getComputedStyle(document.body).backgroundColor;
+        return { id: el.getAttribute('data-testid'), width: parseFloat(cs.outlineWidth), style: cs.outlineStyle, color: cs.outlineColor, bg };
+      });
+      expect(ring.style, ring.id ?? '').toBe('solid');
+      expect(ring.width, ring.id ?? '').toBeGreaterThanOrEqual(3);
+      expect(contrastOf(ring.color, ring.bg), `${ring.id}: ${ring.color} on ${ring.bg}`).toBeGreaterThanOrEqual(3);
+    }
+    await page.context().close();
+  });
+
+  it('with reduced motion asked for, or any option on, nothing moves', async () => {
+    const context = await browser.newContext({ viewport: { width: 1080, height: 1920 }, reducedMotion: 'reduce' });
+    const page = await context.newPage();
+    await page.goto(kiosk.url);
+    await page.getByTestId('attract').waitFor();
+    expect(await page.evaluate(() => document.getAnimations().length)).toBe(0);
+    await context.close();
+
+    const plain = await openKiosk(browser, kiosk.url);
+    expect(await plain.evaluate(() => document.getAnimations().length)).toBeGreaterThan(0);
+    await turnOn(plain, ['large']);
+    expect(await plain.evaluate(() => document.getAnimations().length)).toBe(0);
+    await plain.context().close();
+  });
+});
+
+/** WCAG contrast of two CSS `rgb()` colours. */
+function contrastOf(a: string, b: string): number {
+  const lum = (c: string) => {
+    const [r, g, bl] = (c.match(/\d+(\.\d+)?/g) ?? ['0', '0', '0']).slice(0, 3).map((v) => {
+      const x = Number(v) / 255;
+      return x <= 0.04045 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
+  };
+  const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x);
+  return (hi + 0.05) / (lo + 0.05);
+}
