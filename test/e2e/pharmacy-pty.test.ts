@@ -46,8 +46,8 @@ describe('Mind Pharmacy over a serial VMC', { timeout: 90_000 }, () => {
     await page.getByTestId('attract').tap();
     await page.getByTestId('service-pharmacy').tap();
     await page.getByTestId('symptom-option').nth(5).tap();
-    await page.getByTestId('pharmacy-confirm').evaluate((el: { click(): void }) => {
-      for (let i = 0; i < 20; i++) el.click();
+    await page.getByTestId('pharmacy-confirm').evaluate((el) => {
+      for (let i = 0; i < 20; i++) (el as HTMLElement).click();
     });
     const result = page.getByTestId('pharmacy-result');
     await result.waitFor({ timeout: 60_000 });

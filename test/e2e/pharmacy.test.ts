@@ -99,8 +99,8 @@ describe('Mind Pharmacy', { timeout: 90_000 }, () => {
     const confirm = page.getByTestId('pharmacy-confirm');
     await confirm.waitFor();
     // Thirty taps inside one frame: faster than any finger.
-    await confirm.evaluate((el: { click(): void }) => {
-      for (let i = 0; i < 30; i++) el.click();
+    await confirm.evaluate((el) => {
+      for (let i = 0; i < 30; i++) (el as HTMLElement).click();
     });
     await page.getByTestId('pharmacy-result').waitFor({ timeout: 60_000 });
     expect(count('SELECT COUNT(*) FROM print_jobs')).toBe(1);
