@@ -184,6 +184,9 @@ describe('keypad only, voice guidance on: check-in', { timeout: 120_000 }, () =>
     // The crisis panel opens by keypad and Escape closes it (its own close button).
     await choose('store-crisis');
     await page.getByTestId('store-crisis-panel').waitFor();
+    // The panel is read, the numbers included, and focus goes into it.
+    await page.waitForFunction(() => window.__itdaSpeech.spoken.some((u: { text: string }) => u.text.includes('109')));
+    expect(await page.evaluate(() => document.activeElement?.closest('[data-testid="store-crisis-panel"]') !== null)).toBe(true);
     await page.keyboard.press('Escape');
     await page.getByTestId('store-crisis-panel').waitFor({ state: 'detached' });
     await choose('store-start', 'store-consent');
@@ -214,6 +217,8 @@ describe('keypad only, voice guidance on: check-in', { timeout: 120_000 }, () =>
     await choose('snack-option', 'store-talk');
     await choose('talk-now', 'store-done');
     const queue = (await page.getByTestId('queue-number').textContent())!.trim();
+    // "Finishing" and the ticket share a heading: wait for the ticket itself to be read.
+    await page.waitForFunction((q) => window.__itdaSpeech.spoken.some((u: { text: string }) => u.text.includes(`상담 대기번호 ${q}`)), queue);
 
     const said = await texts(page);
     const check = inOrder(said, [

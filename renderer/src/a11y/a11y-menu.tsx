@@ -34,7 +34,7 @@ export function A11yMenu() {
   }, [announcement]);
 
   return (
-    <div className="overlay a11y-overlay" data-testid="a11y-dialog">
+    <div className="overlay a11y-overlay" data-testid="a11y-dialog" data-a11y-announced>
       <div className="dialog a11y-dialog" role="dialog" aria-modal="true" aria-labelledby="a11y-title" aria-describedby="a11y-lead" ref={dialog}>
         <h2 id="a11y-title">{t('a11y.menu.title')}</h2>
         <p id="a11y-lead" className="lead">

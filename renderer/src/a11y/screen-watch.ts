@@ -8,6 +8,7 @@
 import { translate } from '../i18n/translate';
 import { useSessionStore } from '../stores/session-store';
 import { announce } from './announcer';
+import { focusableControls } from './focus-order';
 
 /** The screen's effects run within this time after its DOM changed; they may announce it themselves. */
 const SETTLE_MS = 80;
@@ -51,7 +52,8 @@ function screenText(main: HTMLElement): string {
   return Array.from(main.querySelectorAll<HTMLElement>('h2, h3, p, li, dt, dd, article > *'))
     .filter((el) => !el.closest('button, [role="button"], [aria-hidden="true"], .visually-hidden') && !el.querySelector('p, li'))
     .map((el) => spacedText(el).replace(/\s+/g, ' ').trim())
-    .filter(Boolean)
+    // "…" on a waiting screen says nothing aloud.
+    .filter((t) => /[\p{L}\p{N}]/u.test(t))
     .join(' ');
 }
 
@@ -68,8 +70,10 @@ function spacedText(el: Element): string {
 export function watchScreens(root: Node = document.body): () => void {
   let lastKey = currentScreenKey();
   let timer: ReturnType<typeof setTimeout> | null = null;
+  let lastDialogKey = '';
   const check = () => {
     timer = null;
+    checkDialog();
     const key = currentScreenKey();
     if (!key || key === lastKey) return;
     lastKey = key;
@@ -80,6 +84,22 @@ export function watchScreens(root: Node = document.body): () => void {
     focusScreenHeading();
     const lang = useSessionStore.getState().language;
     // "할까요?" needs no added full stop.
+    const template = /[.?!…]$/.test(title) ? 'a11y.screen.titleBody' : 'a11y.screen.generic';
+    announce(body ? translate(lang, template, { title, body }) : title, 'screen');
+  };
+  // A modal dialog a flow opened (the check-in's crisis panel): read it and put focus in it.
+  // The accessibility menu and the idle prompt announce themselves (`data-a11y-announced`).
+  const checkDialog = () => {
+    const modals = document.querySelectorAll<HTMLElement>('[aria-modal="true"]');
+    const dialog = modals.length ? modals[modals.length - 1] : null;
+    const title = (dialog?.querySelector('h1, h2')?.textContent ?? '').trim();
+    const key = dialog ? `${dialog.getAttribute('data-testid') ?? dialog.id}|${title}` : '';
+    if (key === lastDialogKey) return;
+    lastDialogKey = key;
+    if (!dialog || dialog.closest('[data-a11y-announced]') || dialog.querySelector('[data-a11y-announced]')) return;
+    if (!dialog.contains(document.activeElement)) focusableControls(dialog)[0]?.focus();
+    const body = screenText(dialog);
+    const lang = useSessionStore.getState().language;
     const template = /[.?!…]$/.test(title) ? 'a11y.screen.titleBody' : 'a11y.screen.generic';
     announce(body ? translate(lang, template, { title, body }) : title, 'screen');
   };

@@ -25,7 +25,7 @@ export function IdleOverlay({ onContinue }: { onContinue(): void }) {
   }, [remaining, t]);
   if (remaining === null) return null;
   return (
-    <div className="overlay" role="alertdialog" aria-modal="true" aria-labelledby="idle-title" aria-describedby="idle-body">
+    <div className="overlay" role="alertdialog" aria-modal="true" aria-labelledby="idle-title" aria-describedby="idle-body" data-a11y-announced>
       <div className="dialog">
         <h2 id="idle-title">{t('idle.title')}</h2>
         <div className="countdown" data-testid="idle-countdown" aria-live="polite">
