@@ -32,7 +32,13 @@ async function main() {
   const services = await composeServices({ dataDir: rt.dataDir, config, host: 'web', version: appVersion(), logger });
   let host;
   try {
-    host = await startWebHost({ services, rendererDir: join(projectRoot(), 'out', 'renderer'), port: rt.port, host: rt.host });
+    host = await startWebHost({
+      services,
+      rendererDir: join(projectRoot(), 'out', 'renderer'),
+      port: rt.port,
+      host: rt.host,
+      tls: config.webHost.tls,
+    });
   } catch (err) {
     process.stderr.write(`${(err as Error).message}\n`);
     await services.close();

@@ -5,6 +5,8 @@
  * staff tablets run the kiosk.
  */
 import { createServer, type Server } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
+import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Services } from '../services/compose';
@@ -17,6 +19,8 @@ export interface WebHostOptions {
   rendererDir: string;
   port: number;
   host?: string;
+  /** PEM files; required to listen beyond loopback (a venue LAN), optional on loopback. */
+  tls?: { certFile: string; keyFile: string } | null;
 }
 
 export interface WebHost {
@@ -34,16 +38,17 @@ export function isLoopback(host: string): boolean {
 
 export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
   const host = opts.host ?? '127.0.0.1';
-  if (!isLoopback(host)) {
+  if (!isLoopback(host) && !opts.tls) {
     // Staff pages and visitor data must not travel a venue LAN in clear text.
     throw new Error(
-      `refusing to listen on ${host}: serving beyond this machine needs TLS, which is not configured. Use the default 127.0.0.1.`,
+      `refusing to listen on ${host}: serving beyond this machine needs TLS. Set webHost.tls.certFile and webHost.tls.keyFile in the config, or use the default 127.0.0.1.`,
     );
   }
+  const tls = opts.tls ? readTlsFiles(opts.tls) : null;
   const { services } = opts;
   const log = services.logger.child('webhost');
   const serveStatic = createStaticHandler(opts.rendererDir, 'ws: wss:');
-  const server = createServer((req, res) => serveStatic(req, res));
+  const server: Server = tls ? createTlsServer(tls, (req, res) => serveStatic(req, res)) : createServer((req, res) => serveStatic(req, res));
   const wss = new WebSocketServer({ noServer: true, maxPayload: WS_MAX_PAYLOAD });
   const sockets = new Set<WebSocket>();
   let nextConnection = 1;
@@ -95,7 +100,7 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     });
   });
   const port = (server.address() as AddressInfo).port;
-  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  const url = `${tls ? 'https' : 'http'}://${host.includes(':') ? `[${host}]` : host}:${port}`;
   log.info(`web host listening on ${url}`);
 
   return {
@@ -109,6 +114,17 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+function readTlsFiles(files: { certFile: string; keyFile: string }): { cert: Buffer; key: Buffer } {
+  const read = (what: string, file: string) => {
+    try {
+      return readFileSync(file);
+    } catch (err) {
+      throw new Error(`cannot read the TLS ${what} file ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    }
+  };
+  return { cert: read('certificate', files.certFile), key: read('key', files.keyFile) };
 }
 
 function send(ws: WebSocket, msg: WsServerMessage) {

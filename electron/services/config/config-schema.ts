@@ -39,6 +39,22 @@ export const configSchema = z
     /** Barrier-free options: keypad keys, low-reach geometry, local TTS program. */
     a11y: a11yConfigSchema.prefault({}),
     store: storeConfigSchema.prefault({}),
+    /** The web host. Beyond loopback (`--listen ADDR`) it serves only over TLS, with these files. */
+    webHost: z
+      .object({
+        tls: z
+          .object({
+            /** PEM certificate (chain) file. */
+            certFile: z.string().min(1),
+            /** PEM private key file, readable by the kiosk user only. */
+            keyFile: z.string().min(1),
+          })
+          .strict()
+          .nullable()
+          .default(null),
+      })
+      .strict()
+      .prefault({}),
   })
   .strict()
   .refine((c) => c.languages.includes(c.defaultLanguage), {

@@ -1,0 +1,85 @@
+/**
+ * The web host beyond loopback: only with TLS. A self-signed certificate
+ * made for the test stands in for the venue's.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { get } from 'node:https';
+import { join } from 'node:path';
+import WebSocket from 'ws';
+import { composeServices, type Services } from '../../electron/services/compose';
+import { parseConfig } from '../../electron/services/config/load-config';
+import { createLogger } from '../../electron/services/app/logger';
+import { startWebHost } from '../../electron/webhost/server';
+import { makeTempDir } from '../support/temp-dir';
+
+const dir = makeTempDir('itda-tls-');
+let services: Services;
+let tls: { certFile: string; keyFile: string };
+let rendererDir: string;
+
+beforeAll(async () => {
+  tls = { certFile: join(dir.path, 'cert.pem'), keyFile: join(dir.path, 'key.pem') };
+  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1', '-keyout', tls.keyFile, '-out', tls.certFile], { stdio: 'ignore' });
+  rendererDir = join(dir.path, 'renderer');
+  mkdirSync(rendererDir);
+  writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>kiosk</title>');
+  services = await composeServices({
+    dataDir: join(dir.path, 'data'),
+    config: parseConfig({}),
+    host: 'web',
+    version: 't',
+    logger: createLogger({ dir: null, echo: false }),
+    modules: [],
+  });
+});
+afterAll(async () => {
+  await services.close();
+  dir.remove();
+});
+
+function httpsGet(url: string): Promise<{ status: number; csp: string | undefined; body: string }> {
+  return new Promise((resolve, reject) => {
+    get(url, { rejectUnauthorized: false }, (res) => {
+      let body = '';
+      res.on('data', (d) => (body += d));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, csp: res.headers['content-security-policy'] as string | undefined, body }));
+    }).on('error', reject);
+  });
+}
+
+describe('web host over TLS', () => {
+  it('refuses a LAN address without a certificate, naming the config fields to set', async () => {
+    await expect(startWebHost({ services, rendererDir, port: 0, host: '0.0.0.0' })).rejects.toThrow(/webHost\.tls\.certFile/);
+  });
+
+  it('says which TLS file it cannot read', async () => {
+    await expect(
+      startWebHost({ services, rendererDir, port: 0, host: '0.0.0.0', tls: { certFile: join(dir.path, 'missing.pem'), keyFile: tls.keyFile } }),
+    ).rejects.toThrow(/cannot read the TLS certificate file .*missing\.pem: ENOENT/);
+  });
+
+  it('serves pages and the API over https and wss when a certificate is configured', async () => {
+    // Bound to every address as on a venue LAN; the test talks to it over loopback only.
+    const host = await startWebHost({ services, rendererDir, port: 0, host: '0.0.0.0', tls });
+    try {
+      expect(host.url).toMatch(/^https:\/\//);
+      const page = await httpsGet(`https://127.0.0.1:${host.port}/`);
+      expect(page.status).toBe(200);
+      expect(page.body).toContain('<title>kiosk</title>');
+      expect(page.csp).toContain("default-src 'self'");
+      const ws = new WebSocket(`wss://127.0.0.1:${host.port}/api`, { rejectUnauthorized: false });
+      await new Promise((resolve, reject) => {
+        ws.once('open', resolve);
+        ws.once('error', reject);
+      });
+      const reply = new Promise<any>((resolve) => ws.once('message', (d) => resolve(JSON.parse(d.toString()))));
+      ws.send(JSON.stringify({ id: 1, method: 'app.health', input: {} }));
+      expect((await reply).result).toMatchObject({ ok: true, value: { status: 'ok' } });
+      ws.close();
+    } finally {
+      await host.close();
+    }
+  });
+});
