@@ -45,6 +45,7 @@ export const methodNames = [
   'store.staffQueue',
   'store.staffCallNext',
   'store.staffMarkQueue',
+  'store.staffMoveQueue',
   'store.staffBookings',
   'store.staffCancelBooking',
   'store.staffAvailability',

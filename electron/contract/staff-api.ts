@@ -143,7 +143,7 @@ export const staffApi = {
       .object({
         token,
         method: z.enum([
-          'store.staffQueue', 'store.staffCallNext', 'store.staffMarkQueue', 'store.staffBookings', 'store.staffCancelBooking', 'store.staffAvailability',
+          'store.staffQueue', 'store.staffCallNext', 'store.staffMarkQueue', 'store.staffMoveQueue', 'store.staffBookings', 'store.staffCancelBooking', 'store.staffAvailability',
           'store.staffSetAvailability', 'store.staffStock', 'store.staffRestock', 'store.staffSetLowStock', 'store.staffEraseVisitor', 'store.staffPurge',
         ]),
         input: z.record(z.string(), z.unknown()).default({}),

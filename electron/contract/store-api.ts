@@ -128,6 +128,11 @@ export const storeApi = {
     input: z.object({ entryId: z.string().max(40), outcome: z.enum(['talked', 'no_show']) }).strict(),
     output: z.object({ entry: queueEntry }),
   },
+  /** Moves a waiting entry one place up or down today's queue (ticket numbers stay); `entries` is the day's queue in its new order. */
+  'store.staffMoveQueue': {
+    input: z.object({ entryId: z.string().max(40), direction: z.enum(['up', 'down']) }).strict(),
+    output: z.object({ moved: z.boolean(), entries: z.array(queueEntry) }),
+  },
   'store.staffBookings': {
     input: empty,
     output: z.object({ bookings: z.array(booking) }),

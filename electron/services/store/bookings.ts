@@ -9,6 +9,7 @@ import { randomInt } from 'node:crypto';
 import { KioskError } from '../../contract/errors';
 import { getSetting, setSetting, type Db } from '../storage/database';
 import { ulid } from '../storage/ids';
+import { availabilityProblems } from './availability-check';
 import { weeklyAvailabilitySchema, type WeeklyAvailability } from './store-config';
 import { addDays, fromSeoulMinute, hhmmOf, minutesOf, seoulDay, weekdayOf } from './seoul-time';
 
@@ -50,7 +51,10 @@ export class Bookings {
 
   /** Staff: replaces the weekly schedule; existing bookings stay (staff cancel them if needed). */
   setAvailability(weekly: WeeklyAvailability): void {
-    setSetting(this.db, SETTING, JSON.stringify(weeklyAvailabilitySchema.parse(weekly)));
+    const parsed = weeklyAvailabilitySchema.parse(weekly);
+    const problems = availabilityProblems(parsed);
+    if (problems.length) throw new KioskError('store.availability_invalid', `weekly availability: ${problems.join('; ')}`, { details: problems });
+    setSetting(this.db, SETTING, JSON.stringify(parsed));
   }
 
   /** Every slot of the schedule from now to the end of the booking window, each marked free or taken. */

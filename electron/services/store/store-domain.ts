@@ -28,6 +28,7 @@ export const storeEventSchemas = {
   'store.completed': z.object({ visitId: id, printJobId: id.nullable(), printOutcome: z.string() }),
   'store.crisis': z.object({ requestId: id, alertId: id }),
   'store.queue_changed': z.object({ entryId: id, number: z.number().int(), state: z.string() }),
+  'store.queue_moved': z.object({ entryId: id, direction: z.enum(['up', 'down']), moved: z.boolean() }),
   'store.booking_cancelled': z.object({ bookingId: id }),
   'store.availability_set': z.object({ slotMinutes: z.number().int() }),
   'store.restocked': z.object({ itemId: id, stock: z.number().int() }),
@@ -131,6 +132,11 @@ export function createStoreDomain(ctx: ServiceContext, opts: StoreDomainOptions 
         const entry = queue.mark(entryId, outcome, now());
         ctx.record('store.queue_changed', { entryId, number: entry.number, state: entry.state });
         return { entry };
+      },
+      'store.staffMoveQueue': ({ entryId, direction }) => {
+        const moved = queue.move(entryId, direction);
+        ctx.record('store.queue_moved', { entryId, direction, moved });
+        return { moved, entries: queue.list(seoulDay(now())) };
       },
       'store.staffBookings': () => ({ bookings: bookings.list(now()) }),
       'store.staffCancelBooking': ({ bookingId }) => {

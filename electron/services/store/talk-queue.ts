@@ -9,6 +9,9 @@ import type { Db } from '../storage/database';
 import { ulid } from '../storage/ids';
 import { seoulDay } from './seoul-time';
 
+/** The queue's order: staff's position, else the ticket number. */
+const ORDER = 'COALESCE(position, number)';
+
 export type QueueState = 'waiting' | 'called' | 'talked' | 'no_show';
 
 export interface QueueEntry {
@@ -55,11 +58,13 @@ export class TalkQueue {
 
   /** People still waiting before this number today (the one being called counts too: they are still talking). */
   ahead(day: string, number?: number): number {
+    // "Before" is the order staff set (see `move`), not the printed number.
     const sql =
       number === undefined
         ? "SELECT COUNT(*) FROM store_queue WHERE day = ? AND state IN ('waiting', 'called')"
-        : "SELECT COUNT(*) FROM store_queue WHERE day = ? AND state IN ('waiting', 'called') AND number < ?";
-    const args = number === undefined ? [day] : [day, number];
+        : `SELECT COUNT(*) FROM store_queue WHERE day = ? AND state IN ('waiting', 'called')
+           AND ${ORDER} < (SELECT ${ORDER} FROM store_queue WHERE day = ? AND number = ?)`;
+    const args = number === undefined ? [day] : [day, day, number];
     return this.db.prepare(sql).pluck().get(...args) as number;
   }
 
@@ -68,7 +73,7 @@ export class TalkQueue {
       .prepare(
         `SELECT q.id, q.number, q.state, q.joined_at, q.called_at, q.done_at, q.kiosk_id, v.nickname
          FROM store_queue q JOIN store_visits s ON s.id = q.visit_id LEFT JOIN store_visitors v ON v.id = s.visitor_id
-         WHERE q.day = ? ORDER BY q.number`,
+         WHERE q.day = ? ORDER BY COALESCE(q.position, q.number)`,
       )
       .all(day) as Row[];
     return rows.map(toEntry);
@@ -77,7 +82,7 @@ export class TalkQueue {
   /** Staff: calls the lowest waiting number; null when no one waits. */
   callNext(day: string, now = new Date()): QueueEntry | null {
     const id = this.db.transaction(() => {
-      const next = this.db.prepare("SELECT id FROM store_queue WHERE day = ? AND state = 'waiting' ORDER BY number LIMIT 1").pluck().get(day) as
+      const next = this.db.prepare(`SELECT id FROM store_queue WHERE day = ? AND state = 'waiting' ORDER BY ${ORDER} LIMIT 1`).pluck().get(day) as
         | string
         | undefined;
       if (!next) return null;
@@ -85,6 +90,35 @@ export class TalkQueue {
       return next;
     }).immediate();
     return id ? this.get(id) : null;
+  }
+
+  /**
+   * Staff: moves a waiting entry one place up or down among today's waiting
+   * entries (a visitor who stepped out, someone who cannot wait). The two
+   * entries swap places; their ticket numbers stay. One IMMEDIATE
+   * transaction, so two consoles pressing at once see each other's move.
+   * False when the entry is already first (up) or last (down).
+   */
+  move(entryId: string, direction: 'up' | 'down'): boolean {
+    return this.db.transaction(() => {
+      const me = this.db.prepare(`SELECT id, day, state, ${ORDER} AS pos FROM store_queue WHERE id = ?`).get(entryId) as
+        | { id: string; day: string; state: QueueState; pos: number }
+        | undefined;
+      if (!me) throw new KioskError('store.unknown_queue_entry', `no queue entry ${entryId}`);
+      if (me.state !== 'waiting') throw new KioskError('store.queue_not_waiting', `queue entry ${entryId} is ${me.state}`);
+      const neighbour = this.db
+        .prepare(
+          direction === 'up'
+            ? `SELECT id, ${ORDER} AS pos FROM store_queue WHERE day = ? AND state = 'waiting' AND ${ORDER} < ? ORDER BY ${ORDER} DESC LIMIT 1`
+            : `SELECT id, ${ORDER} AS pos FROM store_queue WHERE day = ? AND state = 'waiting' AND ${ORDER} > ? ORDER BY ${ORDER} LIMIT 1`,
+        )
+        .get(me.day, me.pos) as { id: string; pos: number } | undefined;
+      if (!neighbour) return false;
+      const set = this.db.prepare('UPDATE store_queue SET position = ? WHERE id = ?');
+      set.run(neighbour.pos, me.id);
+      set.run(me.pos, neighbour.id);
+      return true;
+    }).immediate();
   }
 
   /** Staff: the talk happened, or the visitor did not come when called. */

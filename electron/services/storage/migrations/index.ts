@@ -10,6 +10,7 @@ import { sql as pharmacy } from './0004-pharmacy';
 import { sql as pharmacyFlow } from './0005-pharmacy-flow';
 import { sql as store } from './0006-store';
 import { sql as staff } from './0007-staff';
+import { sql as storeQueueOrder } from './0008-store-queue-order';
 
 export interface Migration {
   id: number;
@@ -25,4 +26,5 @@ export const migrations: Migration[] = [
   { id: 5, name: 'pharmacy-flow', sql: pharmacyFlow },
   { id: 6, name: 'store', sql: store },
   { id: 7, name: 'staff', sql: staff },
+  { id: 8, name: 'store-queue-order', sql: storeQueueOrder },
 ];
