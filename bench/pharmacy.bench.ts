@@ -21,7 +21,8 @@ const PROBE = `(() => {
         requestAnimationFrame(() => window.__marks.push({ id, ms: performance.now() - down }));
       }
     }
-  }).observe(document.documentElement, { childList: true, subtree: true });
+    // Init scripts run before <html> exists: watch the document itself.
+  }).observe(document, { childList: true, subtree: true });
 })()`;
 
 async function screenLatencies(visits: number) {
