@@ -89,7 +89,11 @@ export const staffApi = {
   'staff.acknowledgeAlert': { input: z.object({ token, alertId: z.string().max(40) }).strict(), output: staffAlertSchema },
 
   'staff.stock': { input: auth, output: z.object({ slots: z.array(vendingSlotSchema.extend({ held: z.boolean() })) }) },
-  'staff.restock': { input: z.object({ token, slot, count: z.number().int().min(0).max(100) }).strict(), output: z.object({ slots: z.array(vendingSlotSchema.extend({ held: z.boolean() })) }) },
+  /** `clearedFaults`: CLEAR_FAULTS was sent (the slot was the only one jammed); `stillJammed`: slots a technician must still free and clear. */
+  'staff.restock': {
+    input: z.object({ token, slot, count: z.number().int().min(0).max(100) }).strict(),
+    output: z.object({ slots: z.array(vendingSlotSchema.extend({ held: z.boolean() })), clearedFaults: z.boolean(), stillJammed: z.array(z.number().int()) }),
+  },
   'staff.setSlotEnabled': { input: z.object({ token, slot, enabled: z.boolean() }).strict(), output: z.object({ slots: z.array(vendingSlotSchema.extend({ held: z.boolean() })) }) },
   'staff.editSlot': {
     input: z.object({ token, slot, category: z.enum(['tea', 'sweets', 'stationery', 'comfort']), item: localized, capacity: z.number().int().min(0).max(100) }).strict(),

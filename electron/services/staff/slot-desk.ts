@@ -1,9 +1,8 @@
 /**
  * Vending stock as staff see it: the slot table, restock, take a slot out of
  * service and back, item and category editing. Counts and fault states go
- * through the vending service; a staff hold (disabled) is kept in
- * `vending_slot_holds` and put back whenever the cabinet's SLOT_INFO would
- * return the slot to service (the board knows nothing of a staff hold).
+ * through the vending service, which also keeps a staff hold (disabled) in
+ * `vending_slot_holds` over whatever the cabinet's SLOT_INFO says later.
  */
 import type { Db } from '../storage/database';
 import type { SlotConfig } from '../vending/vending-config';
@@ -32,37 +31,34 @@ export class SlotDesk {
     return this.vending.slots().map((s) => ({ ...s, held: held.has(s.slot) }));
   }
 
-  /** Sets the count; a jammed slot also gets CLEAR_FAULTS on the board (staff have just opened it and cleared the spiral). */
-  async restock(slot: number, count: number): Promise<StaffSlot[]> {
-    const before = this.vending.slots().find((s) => s.slot === slot);
+  /**
+   * Sets the count. A jammed slot also gets CLEAR_FAULTS on the board (staff
+   * have just opened it and cleared the spiral), but only when no other slot
+   * is jammed: CLEAR_FAULTS clears the whole cabinet, and a spiral nobody has
+   * freed would go back into service and jam the next gift. Then the answer
+   * names the slots still jammed, for the technician's "clear faults".
+   */
+  async restock(slot: number, count: number): Promise<{ slots: StaffSlot[]; clearedFaults: boolean; stillJammed: number[] }> {
+    const jammed = (s: { state: string; boardState: string | null }) => s.state === 'jammed' || s.boardState === 'jammed';
+    const before = this.vending.slots();
+    const others = before.filter((s) => s.slot !== slot && jammed(s)).map((s) => s.slot);
+    const mine = before.find((s) => s.slot === slot);
     this.vending.restock(slot, count);
-    if (before?.state === 'jammed' || before?.boardState === 'jammed') {
+    let clearedFaults = false;
+    if (mine && jammed(mine) && others.length === 0) {
       await this.vending.clearFaults();
+      clearedFaults = true;
     }
-    this.reapplyHolds();
-    return this.slots();
+    const slots = this.slots();
+    return { slots, clearedFaults, stillJammed: slots.filter(jammed).map((s) => s.slot) };
   }
 
   setEnabled(slot: number, enabled: boolean, by: string): StaffSlot[] {
-    this.vending.slots(); // validates nothing, but keeps the table seeded order
-    this.db.transaction(() => {
-      if (enabled) {
-        this.db.prepare('DELETE FROM vending_slot_holds WHERE slot = ?').run(slot);
-        this.db
-          .prepare(
-            `UPDATE vending_slots SET state = CASE WHEN board_state IN ('empty', 'jammed', 'disabled') THEN board_state WHEN count = 0 THEN 'empty' ELSE 'ok' END,
-             updated_at = ? WHERE slot = ? AND state = 'disabled'`,
-          )
-          .run(new Date().toISOString(), slot);
-      } else {
-        this.db.prepare('INSERT INTO vending_slot_holds (slot, held_at, held_by) VALUES (?, ?, ?) ON CONFLICT(slot) DO NOTHING').run(slot, new Date().toISOString(), by);
-        this.reapplyHolds();
-      }
-    })();
+    this.vending.setSlotHeld(slot, !enabled, by);
     return this.slots();
   }
 
-  /** Puts every held slot back to disabled; cheap, called after anything that may have re-enabled one. */
+  /** A safety net only: the vending service keeps held slots disabled itself (`VendStore.setHeld`). */
   reapplyHolds(): number {
     return this.db
       .prepare("UPDATE vending_slots SET state = 'disabled', updated_at = ? WHERE slot IN (SELECT slot FROM vending_slot_holds) AND state != 'disabled'")

@@ -135,7 +135,7 @@ export function createStaffDomain(ctx: ServiceContext, opts: StaffDomainOptions 
     ),
 
     'staff.stock': guard('staff.stock', 'staff', () => ({ slots: desk.slots() })),
-    'staff.restock': guard('staff.restock', 'staff', async (i) => ({ slots: await desk.restock(i.slot, i.count) }), { target: (i) => i.slot }),
+    'staff.restock': guard('staff.restock', 'staff', (i) => desk.restock(i.slot, i.count), { target: (i) => i.slot }),
     'staff.setSlotEnabled': guard('staff.setSlotEnabled', 'staff', (i, s) => ({ slots: desk.setEnabled(i.slot, i.enabled, s.role) }), { target: (i) => i.slot }),
     'staff.editSlot': guard(
       'staff.editSlot',

@@ -195,11 +195,45 @@ export class VendStore {
       const cur = this.slot(slot);
       if (!cur) return false;
       let next: SlotState = cur.state;
-      if (board !== 'ok') next = board;
+      // A staff hold wins over anything the board says: the board knows nothing of it.
+      if (this.isHeld(slot)) next = 'disabled';
+      else if (board !== 'ok') next = board;
       else if (cur.state === 'disabled') next = 'ok';
       this.db.prepare('UPDATE vending_slots SET board_state = ?, state = ?, updated_at = ? WHERE slot = ?').run(board, next, now(), slot);
       return next !== cur.state;
     })();
+  }
+
+  /**
+   * Staff take a slot out of service (`held`) or put it back. The hold is
+   * kept in `vending_slot_holds`, so SLOT_INFO, CLEAR_FAULTS and a restart
+   * all leave the slot disabled until staff release it; a release puts back
+   * what the board last said (jammed, empty) or the count's state.
+   */
+  setHeld(slot: number, held: boolean, by: string): SlotRow | undefined {
+    this.db.transaction(() => {
+      if (held) {
+        this.db.prepare('INSERT INTO vending_slot_holds (slot, held_at, held_by) VALUES (?, ?, ?) ON CONFLICT(slot) DO NOTHING').run(slot, now(), by);
+        this.db.prepare("UPDATE vending_slots SET state = 'disabled', updated_at = ? WHERE slot = ?").run(now(), slot);
+      } else {
+        this.db.prepare('DELETE FROM vending_slot_holds WHERE slot = ?').run(slot);
+        this.db
+          .prepare(
+            `UPDATE vending_slots SET state = CASE WHEN board_state IN ('empty', 'jammed', 'disabled') THEN board_state WHEN count = 0 THEN 'empty' ELSE 'ok' END,
+             updated_at = ? WHERE slot = ? AND state = 'disabled'`,
+          )
+          .run(now(), slot);
+      }
+    }).immediate();
+    return this.slot(slot);
+  }
+
+  isHeld(slot: number): boolean {
+    return this.db.prepare('SELECT 1 FROM vending_slot_holds WHERE slot = ?').get(slot) !== undefined;
+  }
+
+  heldSlots(): Set<number> {
+    return new Set(this.db.prepare('SELECT slot FROM vending_slot_holds').pluck().all() as number[]);
   }
 
   /** After CLEAR_FAULTS by staff: jammed and empty slots back in service (disabled stays). */

@@ -284,6 +284,15 @@ export class VendingServiceImpl implements VendingService {
     return row;
   }
 
+  /** Staff: a slot out of service (or back), whatever the cabinet's SLOT_INFO says later (see `VendStore.setHeld`). */
+  setSlotHeld(slot: number, held: boolean, by: string): SlotRow {
+    this.checkSlot(slot);
+    const row = this.store.setHeld(slot, held, by)!;
+    this.ctx.record('vending.slot_changed', { slot, state: row.state, boardState: row.boardState ?? 'unread' });
+    this.pushStatus();
+    return row;
+  }
+
   toResolve(): VendRow[] {
     return this.store.toResolve();
   }

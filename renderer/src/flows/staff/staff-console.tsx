@@ -9,13 +9,15 @@ import { useT, useTDynamic } from '../../i18n/use-t';
 import { logout, setTab, staffCall } from './staff-actions';
 import { useMaintenanceStore, useStaffStore, type StaffTab } from './staff-store';
 import { StaffPin } from './staff-pin';
-import { AlertsView, CounselView, StockView } from './staff-views';
+import { AlertsView, StockView } from './staff-views';
+import { CounselView } from './counsel-view';
+import { PinAdmin } from './pin-admin';
 import { DashboardView } from './dashboard-view';
 import { MaintenanceView } from './maintenance-view';
 import './staff.css';
 
 const IDLE_MS = 2 * 60_000;
-const TABS: StaffTab[] = ['alerts', 'stock', 'counsel', 'dashboard', 'maintenance'];
+const TABS: StaffTab[] = ['alerts', 'stock', 'counsel', 'dashboard', 'maintenance', 'pins'];
 
 export function StaffConsole({ onExit }: { onExit?: () => void }) {
   const t = useT();
@@ -50,7 +52,7 @@ export function StaffConsole({ onExit }: { onExit?: () => void }) {
 
   if (!token) return <StaffPin onCancel={onExit} />;
   return (
-    <div className="staff-console" data-testid="staff-console" data-role={role ?? ''}>
+    <main className="staff-console" data-testid="staff-console" data-role={role ?? ''}>
       <header className="staff-header">
         <h1>
           {t('staff.title')} · {role ? t(`staff.role.${role}`) : ''}
@@ -72,7 +74,7 @@ export function StaffConsole({ onExit }: { onExit?: () => void }) {
         </Pressable>
       </header>
       <nav className="staff-tabs" role="tablist">
-        {TABS.map((id) => (
+        {TABS.filter((id) => id !== 'pins' || role === 'admin').map((id) => (
           <Pressable key={id} role="tab" aria-selected={tab === id} data-testid={`staff-tab-${id}`} className="staff-tab" onClick={() => setTab(id)}>
             {t(`staff.tab.${id}`)}
           </Pressable>
@@ -89,8 +91,9 @@ export function StaffConsole({ onExit }: { onExit?: () => void }) {
         {tab === 'counsel' && <CounselView />}
         {tab === 'dashboard' && <DashboardView />}
         {tab === 'maintenance' && <MaintenanceView />}
+        {tab === 'pins' && role === 'admin' && <PinAdmin />}
       </section>
-    </div>
+    </main>
   );
 }
 

@@ -1,5 +1,8 @@
 /** The staff console's text, Korean first; English typed against it. Staff-facing: plain and short. */
+import { counselEn, counselKo } from './counsel-i18n';
+
 export const staffKo = {
+  ...counselKo,
   'staff.title': '직원 콘솔',
   'staff.pin.title': '직원 PIN을 입력하세요',
   'staff.pin.setupTitle': '처음 시작: 관리자 PIN을 정하세요 (숫자 4–8자리)',
@@ -92,6 +95,7 @@ export const staffKo = {
 } as const;
 
 export const staffEn: Record<keyof typeof staffKo, string> = {
+  ...counselEn,
   'staff.title': 'Staff console',
   'staff.pin.title': 'Enter your staff PIN',
   'staff.pin.setupTitle': 'First start: choose the admin PIN (4–8 digits)',

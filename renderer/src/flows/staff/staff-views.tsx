@@ -1,8 +1,7 @@
-/** Alerts, gift stock, and the check-in flow's queue, bookings and snacks. */
+/** Alerts and gift stock; the counseling screens are in `counsel-view.tsx`. */
 import { useEffect, useState } from 'react';
 import { Pressable } from '../../components/pressable';
 import { useLanguage, useT } from '../../i18n/use-t';
-import type { ApiOutput } from '../../../../electron/contract/api';
 import { staffCall } from './staff-actions';
 import { useStaffStore } from './staff-store';
 
@@ -49,8 +48,19 @@ export function StockView() {
   const lang = useLanguage();
   const data = useStaffData(() => staffCall('staff.stock', {}));
   const [counts, setCounts] = useState<Record<number, string>>({});
+  const [jamNote, setJamNote] = useState<{ slot: number; others: number[] } | null>(null);
   if (!data) return null;
+  const restock = async (slot: number, count: number) => {
+    const r = await staffCall('staff.restock', { slot, count }, { bump: true });
+    setJamNote(r && !r.clearedFaults && r.stillJammed.length > 0 ? { slot, others: r.stillJammed } : null);
+  };
   return (
+    <>
+    {jamNote && (
+      <p className="staff-error" role="status" data-testid="restock-still-jammed" data-slots={jamNote.others.join(',')}>
+        {t('staff.stock.stillJammed', { slot: jamNote.slot, slots: jamNote.others.join(', ') })}
+      </p>
+    )}
     <table className="staff-table" data-testid="stock-table">
       <thead>
         <tr>
@@ -78,7 +88,7 @@ export function StockView() {
                 value={counts[s.slot] ?? String(s.capacity)}
                 onChange={(e) => setCounts({ ...counts, [s.slot]: e.target.value.replace(/\D/g, '') })}
               />
-              <Pressable className="small-button" data-testid={`slot-restock-${s.slot}`} onClick={() => void staffCall('staff.restock', { slot: s.slot, count: Math.min(100, Number(counts[s.slot] ?? s.capacity) || 0) }, { bump: true })}>
+              <Pressable className="small-button" data-testid={`slot-restock-${s.slot}`} onClick={() => void restock(s.slot, Math.min(100, Number(counts[s.slot] ?? s.capacity) || 0))}>
                 {t('staff.stock.restock')}
               </Pressable>
               <Pressable className="small-button" data-testid={`slot-toggle-${s.slot}`} onClick={() => void staffCall('staff.setSlotEnabled', { slot: s.slot, enabled: s.held }, { bump: true })}>
@@ -89,61 +99,6 @@ export function StockView() {
         ))}
       </tbody>
     </table>
-  );
-}
-
-type QueueOut = ApiOutput<'store.staffQueue'>;
-type BookingsOut = ApiOutput<'store.staffBookings'>;
-type SnacksOut = ApiOutput<'store.staffStock'>;
-
-export function CounselView() {
-  const t = useT();
-  const queue = useStaffData(async () => (await staffCall('staff.store', { method: 'store.staffQueue', input: {} }))?.value as QueueOut | null);
-  const bookings = useStaffData(async () => (await staffCall('staff.store', { method: 'store.staffBookings', input: {} }))?.value as BookingsOut | null);
-  const snacks = useStaffData(async () => (await staffCall('staff.store', { method: 'store.staffStock', input: {} }))?.value as SnacksOut | null);
-  if (!queue && !bookings && !snacks) return <p>{t('staff.counsel.unavailable')}</p>;
-  const act = (method: 'store.staffCallNext' | 'store.staffMarkQueue' | 'store.staffCancelBooking', input: Record<string, unknown>) =>
-    void staffCall('staff.store', { method, input }, { bump: true });
-  return (
-    <div className="staff-columns">
-      <section>
-        <h2>{t('staff.counsel.queue')}</h2>
-        <Pressable className="small-button" data-testid="queue-call-next" onClick={() => act('store.staffCallNext', {})}>
-          {t('staff.counsel.callNext')}
-        </Pressable>
-        <ul className="staff-list" data-testid="queue">
-          {queue?.entries.map((e) => (
-            <li key={e.entryId} data-testid="queue-entry" data-state={e.state}>
-              {JSON.stringify({ ...e, entryId: undefined }).slice(0, 120)}
-              <Pressable className="small-button" onClick={() => act('store.staffMarkQueue', { entryId: e.entryId, outcome: 'talked' })}>
-                {t('staff.counsel.talked')}
-              </Pressable>
-              <Pressable className="small-button" onClick={() => act('store.staffMarkQueue', { entryId: e.entryId, outcome: 'no_show' })}>
-                {t('staff.counsel.noShow')}
-              </Pressable>
-            </li>
-          ))}
-        </ul>
-      </section>
-      <section>
-        <h2>{t('staff.counsel.bookings')}</h2>
-        <ul className="staff-list">
-          {bookings?.bookings.map((b) => (
-            <li key={b.bookingId}>
-              {JSON.stringify({ ...b, bookingId: undefined }).slice(0, 120)}
-              <Pressable className="small-button" onClick={() => act('store.staffCancelBooking', { bookingId: b.bookingId })}>
-                {t('staff.counsel.cancel')}
-              </Pressable>
-            </li>
-          ))}
-        </ul>
-        <h2>{t('staff.counsel.snacks')}</h2>
-        <ul className="staff-list">
-          {snacks?.items.map((s) => (
-            <li key={s.itemId}>{JSON.stringify(s).slice(0, 120)}</li>
-          ))}
-        </ul>
-      </section>
-    </div>
+    </>
   );
 }

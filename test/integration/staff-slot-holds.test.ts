@@ -1,0 +1,79 @@
+/**
+ * Gift slots as staff handle them, through the one dispatcher with the VMC
+ * simulator: a slot staff disabled stays disabled whatever the cabinet says,
+ * and restocking one jammed slot clears the cabinet's faults only when no
+ * other slot is jammed (CLEAR_FAULTS is cabinet-wide).
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { composeServices, type Services } from '../../electron/services/compose';
+import { parseConfig } from '../../electron/services/config/load-config';
+import { createLogger } from '../../electron/services/app/logger';
+import type { VendingServiceImpl } from '../../electron/services/vending/vending-service';
+import { makeTempDir } from '../support/temp-dir';
+
+let temp: ReturnType<typeof makeTempDir>;
+let services: Services;
+let vending: VendingServiceImpl;
+let token: string;
+
+beforeEach(async () => {
+  temp = makeTempDir('itda-slot-holds-');
+  process.env.ITDA_CONFIG = join(temp.path, 'config.json');
+  services = await composeServices({
+    dataDir: temp.path,
+    config: parseConfig({ kioskId: 'holds-test', vending: { sim: { vendMs: 0 } } }),
+    host: 'web',
+    version: 'test',
+    logger: createLogger({ dir: join(temp.path, 'logs'), echo: false }),
+  });
+  vending = services.domains.get('vending')!.service as VendingServiceImpl;
+  await vending.whenReady();
+  token = (await call('staff.setup', { pin: '2580' })).token;
+});
+afterEach(async () => {
+  await services.close();
+  delete process.env.ITDA_CONFIG;
+  temp.remove();
+});
+
+async function call(method: string, input: unknown = {}): Promise<any> {
+  const r = await services.dispatch(method, input, { transport: 'ws' });
+  if (!r.ok) throw Object.assign(new Error(`${method}: ${r.error.code}`), { code: r.error.code });
+  return r.value;
+}
+const slotOf = async (n: number) => (await call('staff.stock', { token })).slots.find((s: { slot: number }) => s.slot === n);
+const jam = async (slot: number) => {
+  await call('vending.simFaults', { faults: { slots: { [String(slot)]: 'jam' } } });
+  const v = await vending.motorTest(slot);
+  expect(v.state).toBe('jammed');
+  await call('vending.simFaults', { faults: { slots: { [String(slot)]: 'ok' } } });
+};
+
+describe('gift slots as staff handle them', { timeout: 30_000 }, () => {
+  it('a disabled slot stays disabled after the cabinet reads it ok, and no gift comes from it', async () => {
+    await call('staff.setSlotEnabled', { token, slot: 1, enabled: false });
+    await call('staff.vendingSlotInfo', { token });
+    expect(await slotOf(1)).toMatchObject({ state: 'disabled', boardState: 'ok', held: true, inService: false });
+    const v = await vending.vendGift({ category: 'tea', reason: 'test', requestId: 'holds-gift-0001' });
+    expect(v.state).toBe('delivered');
+    expect(v.slot).not.toBe(1);
+    await call('staff.setSlotEnabled', { token, slot: 1, enabled: true });
+    expect(await slotOf(1)).toMatchObject({ state: 'ok', held: false, inService: true });
+  });
+
+  it('restocking the only jammed slot clears the fault and serves again; with another slot jammed it does not clear, and says which', async () => {
+    await jam(2);
+    const alone = await call('staff.restock', { token, slot: 2, count: 8 });
+    expect(alone).toMatchObject({ clearedFaults: true, stillJammed: [] });
+    expect(await slotOf(2)).toMatchObject({ state: 'ok', count: 8, inService: true });
+
+    await jam(1);
+    await jam(3);
+    const two = await call('staff.restock', { token, slot: 1, count: 8 });
+    expect(two).toMatchObject({ clearedFaults: false, stillJammed: [1, 3] });
+    // Slot 3's spiral was never freed: it must not go back into service behind the technician's back.
+    expect(await slotOf(3)).toMatchObject({ state: 'jammed', inService: false });
+    expect(await slotOf(1)).toMatchObject({ state: 'jammed', count: 8 });
+  });
+});
