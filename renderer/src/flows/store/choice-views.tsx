@@ -1,10 +1,11 @@
 /** Snack (live stock; out-of-stock shown, not selectable), talk now / book / skip, and the booking slots. */
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { useT, useLanguage } from '../../i18n/use-t';
 import { Pressable } from '../../components/pressable';
 import { useStoreFlow, type Slot } from './store-store';
 import { bookSlot, openBooking, pickBookDay, takeSnacks, talkNow, tapSnack, finish, openTalk } from './store-actions';
-import { Greeting } from './identify-views';
+import { Greeting, useGreetingText } from './identify-views';
+import { useAnnounceScreen } from '../../a11y/use-announce-screen';
 import { Notice } from './notice';
 import { formatSlotDay, formatSlotTime } from './slot-format';
 
@@ -16,10 +17,21 @@ export function SnackView() {
   const busy = useStoreFlow((s) => s.busy);
   const selfCheck = useStoreFlow((s) => s.selfCheck);
   const many = (snacks?.perVisit ?? 1) > 1;
+  const greeting = useGreetingText();
+  const title = many ? t('store.snack.titleMany', { n: snacks!.perVisit }) : t('store.snack.title');
+  const items = snacks?.items
+    .map((s) => t('store.a11y.snackItem', { name: s.name[lang], stock: s.available ? t('store.snack.left', { n: s.stock }) : t('store.snack.out') }))
+    .join(', ');
+  const screenText = snacks
+    ? t(many ? 'store.a11y.snackMany' : 'store.a11y.snack', { title, items: items ?? '', next: t('store.next'), none: t('store.snack.none') })
+    : null;
+  useRefocusAfterLostRace('store.snack.gone', '[data-testid="snack-option"]:not([disabled])');
+  // A returning visitor skips the self-check: the welcome back is heard here.
+  useAnnounceScreen('store.snack', screenText && !selfCheck && greeting ? `${greeting} ${screenText}` : screenText);
   return (
     <main className="screen store" data-testid="store-snack">
       {!selfCheck && <Greeting />}
-      <h1>{many ? t('store.snack.titleMany', { n: snacks!.perVisit }) : t('store.snack.title')}</h1>
+      <h1>{title}</h1>
       <Notice />
       <div className="store-snacks">
         {snacks?.items.map((s) => (
@@ -58,15 +70,33 @@ export function TalkView() {
   const status = useStoreFlow((s) => s.queueStatus);
   const suggest = useStoreFlow((s) => s.selfCheck?.suggestTalk ?? false);
   const busy = useStoreFlow((s) => s.busy);
+  const lang = useLanguage();
+  const snacks = useStoreFlow((s) => s.snacks);
+  const chosen = useStoreFlow((s) => s.chosen);
   useEffect(() => {
     if (!useStoreFlow.getState().queueStatus) void openTalk();
   }, []);
+  const statusText = status && status.waiting > 0 ? t('store.talk.waiting', { n: status.waiting, min: status.estimatedMinutes }) : t('store.talk.noWait');
+  // The snack just taken (or declined) is the result of the last step: said first.
+  const names = chosen.map((id) => snacks?.items.find((s) => s.itemId === id)?.name[lang]).filter(Boolean);
+  const snackResult = !snacks || snacks.perVisit === 0 ? '' : names.length ? t('store.a11y.snackChosen', { name: names.join(', ') }) : t('store.a11y.snackNone');
+  useAnnounceScreen(
+    'store.talk',
+    `${snackResult} ${t('store.a11y.talk', {
+      title: t('store.talk.title'),
+      status: `${statusText}.`,
+      suggest: suggest ? `${t('store.talk.suggest')} ` : '',
+      now: t('store.talk.now'),
+      book: t('store.talk.book'),
+      skip: t('store.talk.skip'),
+    })}`.trim(),
+  );
   return (
     <main className="screen store" data-testid="store-talk">
       <h1>{t('store.talk.title')}</h1>
       {suggest && <p className="lead store-suggest">{t('store.talk.suggest')}</p>}
       <p className="store-queue-status" data-testid="queue-status">
-        {status && status.waiting > 0 ? t('store.talk.waiting', { n: status.waiting, min: status.estimatedMinutes }) : t('store.talk.noWait')}
+        {statusText}
       </p>
       <Notice />
       <div className="store-actions column">
@@ -93,6 +123,18 @@ export function BookingView() {
   const busy = useStoreFlow((s) => s.busy);
   const days = groupByDay(slots ?? []);
   const times = days.find(([day]) => day === bookDay)?.[1] ?? [];
+  // The day shown when the screen opened; later picks are announced as results (`pickBookDay`).
+  const firstDay = useRef(bookDay);
+  useRefocusAfterLostRace('store.book.taken', '[data-testid="booking-slot"]:not([disabled])');
+  const openDays = days.filter(([, daySlots]) => daySlots.some((s) => s.free)).length;
+  useAnnounceScreen(
+    'store.book',
+    !slots
+      ? null
+      : openDays === 0 || !firstDay.current
+        ? t('store.a11y.bookNone', { title: t('store.book.title'), none: t('store.book.none') })
+        : t('store.a11y.book', { title: t('store.book.title'), days: openDays, day: formatSlotDay(firstDay.current, lang) }),
+  );
   return (
     <main className="screen store" data-testid="store-book">
       <h1>{t('store.book.title')}</h1>
@@ -130,7 +172,8 @@ export function BookingView() {
                 disabled={!s.free || busy}
                 onClick={() => void bookSlot(s.start)}
               >
-                {formatSlotTime(s.start)}
+                <span className="store-slot-time">{formatSlotTime(s.start)}</span>
+                {!s.free && <span className="store-slot-taken">{t('store.book.takenSlot')}</span>}
               </Pressable>
             ))}
           </div>
@@ -150,4 +193,19 @@ function groupByDay(slots: Slot[]): [string, Slot[]][] {
     m.set(day, [...(m.get(day) ?? []), s]);
   }
   return [...m.entries()];
+}
+
+/**
+ * After a lost race the button the visitor pressed is disabled and focus fell
+ * off it: put the keypad on the first choice still open, so the next arrow
+ * press does not start from the top bar.
+ */
+function useRefocusAfterLostRace(noticeKey: string, selector: string): void {
+  const notice = useStoreFlow((s) => s.noticeKey);
+  useEffect(() => {
+    if (notice !== noticeKey) return;
+    const active = document.activeElement;
+    if (active && active !== document.body && !(active as HTMLButtonElement).disabled) return;
+    document.querySelector<HTMLElement>(`main ${selector}`)?.focus();
+  }, [notice]);
 }

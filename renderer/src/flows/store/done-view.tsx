@@ -9,15 +9,18 @@ import { Pressable } from '../../components/pressable';
 import { useStoreFlow } from './store-store';
 import { doneCheckIn } from './store-actions';
 import { formatSlot } from './slot-format';
+import { useAnnounceScreen } from '../../a11y/use-announce-screen';
+import { moreTimeFactor } from '../../a11y/a11y-store';
 
 export const DONE_RETURN_SECONDS = 30;
 
 export function FinishingView() {
   const t = useT();
+  useAnnounceScreen('store.finishing', t('store.a11y.finishing', { title: t('store.finishing.title'), body: t('store.finishing.body') }));
   return (
     <main className="screen store" data-testid="store-finishing" aria-busy="true">
-      <h1>{t('store.done.title')}</h1>
-      <p className="lead">…</p>
+      <h1>{t('store.finishing.title')}</h1>
+      <p className="lead">{t('store.finishing.body')}</p>
     </main>
   );
 }
@@ -26,12 +29,41 @@ export function DoneView() {
   const t = useT();
   const lang = useLanguage();
   const r = useStoreFlow((s) => s.result);
+  // "More time" doubles this wait too: a ticket read aloud takes longer than one read by eye.
+  const seconds = DONE_RETURN_SECONDS * moreTimeFactor();
   useEffect(() => {
-    const timer = setTimeout(doneCheckIn, DONE_RETURN_SECONDS * 1000);
+    const timer = setTimeout(doneCheckIn, seconds * 1000);
     return () => clearTimeout(timer);
   }, []);
+  const printed = r?.print.outcome === 'printed';
+  const snackNames = r?.snacks.map((s) => s.name[lang]).join(', ') ?? '';
+  const aheadText = r?.queue
+    ? r.queue.ahead > 0
+      ? t('store.done.ahead', { n: r.queue.ahead, min: r.queue.estimatedMinutes })
+      : t('store.done.next')
+    : '';
+  const doneAnnouncement = (): string => {
+    const title = t('store.done.title');
+    const main = r!.queue
+      ? t('store.a11y.doneQueue', {
+          title,
+          n: r!.queue.number,
+          ahead: r!.queue.ahead > 0 ? t('store.a11y.doneAhead', { n: r!.queue.ahead, min: r!.queue.estimatedMinutes }) : t('store.a11y.doneNext'),
+        })
+      : r!.booking
+        ? t('store.a11y.doneBooking', { title, when: formatSlot(r!.booking.slotStart, lang), ref: r!.booking.ref.split('').join(' ') })
+        : `${title}.`;
+    const rest = t('store.a11y.doneRest', {
+      snack: r!.snacks.length ? t('store.a11y.doneSnack', { name: snackNames }) : t('store.a11y.doneNoSnack'),
+      print: printed ? t('store.done.printed') : t('store.done.notPrinted'),
+      line120: t('store.done.line120'),
+      finish: t('store.done.finish'),
+      seconds,
+    });
+    return `${main} ${rest}`;
+  };
+  useAnnounceScreen('store.done', r ? doneAnnouncement() : null);
   if (!r) return null;
-  const printed = r.print.outcome === 'printed';
   return (
     <main className="screen store" data-testid="store-done" data-print={r.print.outcome}>
       <h1>{t('store.done.title')}</h1>
@@ -42,7 +74,7 @@ export function DoneView() {
             <strong data-testid="queue-number" data-number={r.queue.number}>
               {t('store.done.queueNumber', { n: r.queue.number })}
             </strong>
-            <span>{t('store.done.ahead', { n: r.queue.ahead, min: r.queue.estimatedMinutes })}</span>
+            <span>{aheadText}</span>
           </div>
         )}
         {r.booking && (
@@ -56,7 +88,7 @@ export function DoneView() {
         )}
         <div className="store-ticket-row">
           <span>{t('store.done.snack')}</span>
-          <strong data-testid="done-snack">{r.snacks.length ? r.snacks.map((s) => s.name[lang]).join(', ') : t('store.done.noSnack')}</strong>
+          <strong data-testid="done-snack">{r.snacks.length ? snackNames : t('store.done.noSnack')}</strong>
         </div>
         <div className="store-ticket-row">
           <span>{t('store.done.hours')}</span>

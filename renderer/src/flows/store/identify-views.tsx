@@ -12,6 +12,7 @@ import { useA11yStore } from '../../a11y/a11y-store';
 import { maskPhone } from '../../a11y/mask-phone';
 import { chooseNickname, formatPhone, goStep, nicknameKey, phoneKey, phoneLooksValid, skipIdentity, submitIdentity } from './store-actions';
 import { Notice } from './notice';
+import { useAnnounceScreen } from '../../a11y/use-announce-screen';
 
 function Keypad({ prefix, onKey }: { prefix: string; onKey: (key: string) => void }) {
   const t = useT();
@@ -38,6 +39,10 @@ export function NicknameView() {
   const preset = useStoreFlow((s) => s.nicknamePreset);
   const digits = useStoreFlow((s) => s.nicknameDigits);
   const shown = preset === null ? t('store.nickname.placeholder') : `${storeNicknames[preset]![lang]}${digits ? ` ${digits}` : ''}`;
+  useAnnounceScreen(
+    'store.nickname',
+    t('store.a11y.nickname', { title: t('store.nickname.title'), count: storeNicknames.length, next: t('store.next'), skip: t('store.identify.skip') }),
+  );
   return (
     <main className="screen store" data-testid="store-nickname">
       <h1>{t('store.nickname.title')}</h1>
@@ -79,6 +84,7 @@ export function PhoneView() {
   const busy = useStoreFlow((s) => s.busy);
   // No personal data in large type: with large text on, the middle digits stay hidden even while typing.
   const large = useA11yStore((s) => s.large);
+  useAnnounceScreen('store.phone', t('store.a11y.phone', { title: t('store.phone.title'), next: t('store.next') }));
   return (
     <main className="screen store" data-testid="store-phone">
       <h1>{t('store.phone.title')}</h1>
@@ -100,16 +106,24 @@ export function PhoneView() {
   );
 }
 
-/** "다시 오셨네요": with the nickname just typed, in the visitor's language. */
-export function Greeting() {
+/** The greeting's words (for the screen and for the announcement), or null before identification. */
+export function useGreetingText(): string | null {
   const t = useT();
   const lang = useLanguage();
   const g = useStoreFlow((s) => s.greeting);
   if (!g) return null;
   const name = `${storeNicknames[g.preset]![lang]}${g.digits ? ` ${g.digits}` : ''}`;
+  return g.returning ? t('store.greet.returning', { name }) : t('store.greet.new', { name });
+}
+
+/** "다시 오셨네요": with the nickname just typed, in the visitor's language. */
+export function Greeting() {
+  const g = useStoreFlow((s) => s.greeting);
+  const text = useGreetingText();
+  if (!g || !text) return null;
   return (
     <p className="store-greeting" data-testid="store-greeting" data-returning={g.returning ? 'true' : 'false'}>
-      {g.returning ? t('store.greet.returning', { name }) : t('store.greet.new', { name })}
+      {text}
     </p>
   );
 }

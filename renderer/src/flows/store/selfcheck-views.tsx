@@ -4,7 +4,8 @@ import type { MessageKey } from '../../i18n/ko';
 import { Pressable } from '../../components/pressable';
 import { SELF_CHECK_QUESTIONS, useStoreFlow } from './store-store';
 import { answerSelfCheck, openSnacks, selfCheckBack } from './store-actions';
-import { Greeting } from './identify-views';
+import { Greeting, useGreetingText } from './identify-views';
+import { useAnnounceScreen } from '../../a11y/use-announce-screen';
 import { Notice } from './notice';
 
 const FREQUENCY: { value: number; key: MessageKey }[] = [
@@ -23,6 +24,17 @@ export function SelfCheckView() {
   const busy = useStoreFlow((s) => s.busy);
   const q = SELF_CHECK_QUESTIONS[index]!;
   const options: { value: number | boolean; key: MessageKey }[] = index < 3 ? FREQUENCY : YES_NO;
+  const greeting = useGreetingText();
+  const question = t('store.a11y.selfcheck', {
+    n: index + 1,
+    question: t(`store.selfcheck.q.${q}` as MessageKey),
+    options: options.map((o) => t(o.key)).join(', '),
+  });
+  // The first question also carries the welcome and "no right answers"; later ones only the question.
+  useAnnounceScreen(
+    `store.selfcheck.${index}`,
+    index === 0 ? `${t('store.a11y.selfcheckFirst', { greeting: greeting ?? '', lead: t('store.selfcheck.lead') }).trim()} ${question}` : question,
+  );
   return (
     <main className="screen store" data-testid="store-selfcheck" data-question={q}>
       <Greeting />
@@ -56,6 +68,17 @@ export function SelfCheckView() {
 export function SelfCheckResultView() {
   const t = useT();
   const result = useStoreFlow((s) => s.selfCheck);
+  useAnnounceScreen(
+    'store.selfcheckResult',
+    result
+      ? t('store.a11y.result', {
+          title: t('store.result.title'),
+          message: t(`store.result.${result.level}` as MessageKey),
+          note: t('store.result.note'),
+          next: t('store.next'),
+        })
+      : null,
+  );
   if (!result) return null;
   return (
     <main className="screen store" data-testid="store-selfcheck-result" data-level={result.level}>

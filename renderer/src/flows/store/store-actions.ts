@@ -4,6 +4,8 @@ import { useSessionStore } from '../../stores/session-store';
 import { resetVisitorSession } from '../../stores/session-actions';
 import { SELF_CHECK_QUESTIONS, useStoreFlow, useStoreInfo, useStoreVisit, type StoreStep } from './store-store';
 import { storeNicknames } from './store-i18n';
+import { sayBookDay, sayNickname, sayPhoneProgress } from './store-speech';
+import { formatSlotDay } from './slot-format';
 
 const set = useStoreFlow.setState;
 const get = useStoreFlow.getState;
@@ -49,6 +51,7 @@ export async function giveConsent(consent: boolean): Promise<void> {
 
 export function chooseNickname(preset: number): void {
   set({ nicknamePreset: preset });
+  sayNickname(preset, get().nicknameDigits);
 }
 
 export function nicknameKey(key: string): void {
@@ -56,6 +59,7 @@ export function nicknameKey(key: string): void {
   if (key === 'back') set({ nicknameDigits: d.slice(0, -1) });
   else if (key === 'clear') set({ nicknameDigits: '' });
   else if (/^\d$/.test(key) && d.length < 3) set({ nicknameDigits: d + key });
+  sayNickname(get().nicknamePreset, get().nicknameDigits);
 }
 
 export function phoneKey(key: string): void {
@@ -63,6 +67,8 @@ export function phoneKey(key: string): void {
   if (key === 'back') set({ phone: p.slice(0, -1), noticeKey: null });
   else if (key === 'clear') set({ phone: '', noticeKey: null });
   else if (/^\d$/.test(key) && p.length < 11) set({ phone: p + key, noticeKey: null });
+  const now = get().phone;
+  sayPhoneProgress(now, phoneLooksValid(now));
 }
 
 /** `010-1234-5678` while typing: easier to check than eleven digits in a row. */
@@ -182,6 +188,8 @@ export async function openBooking(noticeKey: string | null = null): Promise<void
 
 export function pickBookDay(day: string): void {
   set({ bookDay: day, noticeKey: null });
+  const free = (get().slots ?? []).filter((s) => s.free && s.start.startsWith(day)).length;
+  sayBookDay(formatSlotDay(day, useSessionStore.getState().language), free);
 }
 
 export async function bookSlot(slotStart: string): Promise<void> {

@@ -2,7 +2,7 @@
  * The Mind Convenience Store check-in: one step at a time, with
  * "지금 많이 힘들어요" on every step and the crisis numbers a tap away.
  */
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { useT } from '../../i18n/use-t';
 import { Pressable } from '../../components/pressable';
 import { useStoreFlow } from './store-store';
@@ -12,6 +12,7 @@ import { NicknameView, PhoneView } from './identify-views';
 import { SelfCheckResultView, SelfCheckView } from './selfcheck-views';
 import { BookingView, SnackView, TalkView } from './choice-views';
 import { DoneView, FinishingView } from './done-view';
+import { announce } from '../../a11y/announcer';
 import './store.css';
 
 export function StoreScreen() {
@@ -71,8 +72,27 @@ function CrisisPanel() {
   const state = useStoreFlow((s) => s.crisisState);
   const status =
     state === 'alerted' ? t('store.crisisPanel.alerted') : state === 'failed' ? t('store.crisisPanel.failed') : t('store.crisisPanel.alerting');
+  const ref = useRef<HTMLDivElement>(null);
+  // The panel reads itself (the numbers first, then how to close it) and holds focus; closing gives focus back to the button.
+  useEffect(() => {
+    ref.current?.querySelector<HTMLElement>('[data-testid="store-crisis-close"]')?.focus();
+    announce(
+      t('store.a11y.crisis', {
+        title: t('store.crisisPanel.title'),
+        body: t('store.crisisPanel.body'),
+        line109: t('store.crisisPanel.line109'),
+        line120: t('store.crisisPanel.line120'),
+      }),
+      'screen',
+    );
+    return () => document.querySelector<HTMLElement>('[data-testid="store-crisis"]')?.focus();
+  }, []);
+  // Staff told (or not): queued after the numbers, never over them.
+  useEffect(() => {
+    if (state === 'alerted' || state === 'failed') announce(status, 'result');
+  }, [state, status]);
   return (
-    <div className="overlay" role="dialog" aria-modal="true" aria-labelledby="store-crisis-title" data-testid="store-crisis-panel">
+    <div ref={ref} className="overlay" role="dialog" aria-modal="true" aria-labelledby="store-crisis-title" data-testid="store-crisis-panel" data-a11y-announced>
       <div className="dialog store-crisis-dialog">
         <h2 id="store-crisis-title">{t('store.crisisPanel.title')}</h2>
         <p className="lead">{t('store.crisisPanel.body')}</p>

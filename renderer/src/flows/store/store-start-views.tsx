@@ -4,9 +4,14 @@ import { Pressable } from '../../components/pressable';
 import { useStoreFlow, useStoreInfo } from './store-store';
 import { giveConsent, goStep, skipIdentity } from './store-actions';
 import { Notice } from './notice';
+import { useAnnounceScreen } from '../../a11y/use-announce-screen';
 
 export function WelcomeView() {
   const t = useT();
+  useAnnounceScreen(
+    'store.welcome',
+    t('store.a11y.welcome', { title: t('store.welcome.title'), body: t('store.welcome.body'), start: t('store.welcome.start'), crisis: t('store.a11y.crisisHint') }),
+  );
   return (
     <main className="screen store" data-testid="store-welcome">
       <h1>{t('store.welcome.title')}</h1>
@@ -22,6 +27,18 @@ export function ConsentView() {
   const t = useT();
   const days = useStoreInfo((s) => s.info?.retentionDays ?? 90);
   const busy = useStoreFlow((s) => s.busy);
+  useAnnounceScreen(
+    'store.consent',
+    t('store.a11y.consent', {
+      title: t('store.consent.title'),
+      what: t('store.consent.what'),
+      why: t('store.consent.why'),
+      keep: t('store.consent.keep', { days }),
+      refuse: t('store.consent.refuse'),
+      agree: t('store.consent.agree'),
+      decline: t('store.consent.decline'),
+    }),
+  );
   return (
     <main className="screen store" data-testid="store-consent">
       <h1>{t('store.consent.title')}</h1>
@@ -46,6 +63,10 @@ export function ConsentView() {
 
 export function IdentifyAskView() {
   const t = useT();
+  useAnnounceScreen(
+    'store.identifyAsk',
+    t('store.a11y.identifyAsk', { title: t('store.identify.title'), body: t('store.identify.body'), yes: t('store.identify.yes'), skip: t('store.identify.skip') }),
+  );
   return (
     <main className="screen store" data-testid="store-identify-ask">
       <h1>{t('store.identify.title')}</h1>
