@@ -13,6 +13,7 @@ import type { Browser, Page } from 'playwright-core';
 import { KIOSK_VIEWPORT, launchBrowser } from '../support/browser';
 import { startWebKiosk, type WebKiosk } from '../support/web-kiosk';
 import { axeViolations } from './a11y-helpers';
+import type { VendingServiceImpl } from '../../electron/services/vending/vending-service';
 
 // page.evaluate callbacks run in the browser; this file is type-checked without the DOM lib.
 declare const document: any;
@@ -31,8 +32,8 @@ afterEach(async () => {
   kiosk = null;
 });
 
-async function start(): Promise<WebKiosk> {
-  kiosk = await startWebKiosk({ kioskId: 'e2e-counsel', idleSeconds: 600 });
+async function start(config: Parameters<typeof startWebKiosk>[0] = {}): Promise<WebKiosk> {
+  kiosk = await startWebKiosk({ kioskId: 'e2e-counsel', idleSeconds: 600, ...config });
   const admin = await call('staff.setup', { pin: '2580' });
   await call('staff.addPin', { token: admin.token, role: 'staff', label: 'desk', pin: '4826' });
   await call('staff.addPin', { token: admin.token, role: 'technician', label: 'tech', pin: '7391' });
@@ -307,6 +308,51 @@ describe('counseling screens of the staff console', { timeout: 120_000 }, () => 
     const csv = readFileSync((await download.path())!, 'utf8').replace(/^\uFEFF/, '');
     expect(csv.split(/\r?\n/)[0]).toBe('section,key,value');
     expect(csv).toMatch(/daily_checkins,\d{4}-\d{2}-\d{2},1/);
+    await staff.context().close();
+  });
+
+  it('in English, every counseling and PIN screen has zero axe violations and finger-sized controls', async () => {
+    await start({ defaultLanguage: 'en' });
+    await queuedVisitor(1);
+    await queuedVisitor(2);
+    const admin = await console_('2580');
+    expect(await admin.locator('html').getAttribute('lang')).toBe('en');
+    const found: Record<string, unknown[]> = {};
+    const check = async (name: string) => {
+      const v = [...(await axeViolations(admin)), ...(await smallTargets(admin)).map((x) => ({ small: x }))];
+      if (v.length) found[name] = v;
+    };
+    await admin.getByTestId('staff-tab-counsel').tap();
+    for (const view of ['queue', 'calendar', 'hours', 'erase', 'snacks']) {
+      await admin.getByTestId(`counsel-view-${view}`).tap();
+      await admin.locator('.staff-body section').first().waitFor();
+      await check(view);
+    }
+    await admin.getByTestId('staff-tab-pins').tap();
+    await admin.getByTestId('pin-table').waitFor();
+    await admin.locator('[data-testid="pin-row"][data-label="desk"]').getByTestId('pin-remove').tap();
+    await check('pins-confirm');
+    expect(found).toEqual({});
+    await admin.context().close();
+  });
+
+  it('restocking a jammed slot while another is jammed: faults are not cleared and the stock table names the jammed slots', async () => {
+    await start({ vending: { sim: { vendMs: 0 } } });
+    const vending = kiosk!.services.domains.get('vending')!.service as VendingServiceImpl;
+    await vending.whenReady();
+    for (const slot of [1, 3]) {
+      await call('vending.simFaults', { faults: { slots: { [String(slot)]: 'jam' } } });
+      expect((await vending.motorTest(slot)).state).toBe('jammed');
+    }
+    await call('vending.simFaults', { faults: { slots: { '1': 'ok', '3': 'ok' } } });
+    const staff = await console_('4826');
+    await staff.getByTestId('staff-tab-stock').tap();
+    await staff.getByTestId('slot-input-1').fill('8');
+    await staff.getByTestId('slot-restock-1').tap();
+    await staff.getByTestId('restock-still-jammed').waitFor();
+    expect(await staff.getByTestId('restock-still-jammed').getAttribute('data-slots')).toBe('1,3');
+    expect(await staff.getByTestId('restock-still-jammed').textContent()).toContain('오류 지우기');
+    expect(await staff.getByTestId('slot-state-3').textContent()).toBe('걸림');
     await staff.context().close();
   });
 });
