@@ -68,7 +68,7 @@ export function HoursEditor() {
               ))}
               {weekly[day].length < 6 && (
                 <Pressable className="staff-button" data-testid={`hours-add-${day}`} aria-label={t('staff.hours.addSpan', { day: dayName })} onClick={() => edit(addSpan(weekly, day))}>
-                  ＋
+                  {t('staff.hours.add')}
                 </Pressable>
               )}
             </li>

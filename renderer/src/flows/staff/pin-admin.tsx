@@ -50,7 +50,7 @@ export function PinAdmin() {
     <div className="staff-columns" data-testid="pin-admin">
       <section aria-labelledby="pins-title">
         <h2 id="pins-title">{t('staff.pins.title')}</h2>
-        <table className="staff-table" data-testid="pin-table">
+        <table className="staff-table pin-table" data-testid="pin-table">
           <thead>
             <tr>
               <th scope="col">{t('staff.pins.role')}</th>
