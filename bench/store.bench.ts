@@ -10,6 +10,7 @@ import { storeHarness } from '../electron/services/store/store-test-harness';
 import { ulid } from '../electron/services/storage/ids';
 import { addDays, seoulDay } from '../electron/services/store/seoul-time';
 import { median, percentile, type BenchModule, type BenchRow } from './bench-table';
+import { firstVisitByTouch } from './store-touch-visit';
 
 const NOW = new Date('2026-11-25T02:00:00Z'); // Wednesday 11:00 in Seoul
 const PAST_VISITS = 100_000;
@@ -111,6 +112,9 @@ export const storeBench: BenchModule = {
     } finally {
       dirA.remove();
     }
+
+    // A first visit by touch in Chromium, paced like a person: the figure the "under two minutes" is about.
+    rows.push(...(await firstVisitByTouch()));
 
     const dirB = makeTempDir('itda-bench-store-');
     const dirC = makeTempDir('itda-bench-store-');

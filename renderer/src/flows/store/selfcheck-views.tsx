@@ -37,9 +37,10 @@ export function SelfCheckView() {
   );
   return (
     <main className="screen store" data-testid="store-selfcheck" data-question={q}>
-      <Greeting />
+      {/* The welcome and "no right answers" once, on the first question: four fewer things to read again. */}
+      {index === 0 && <Greeting />}
       <h1>{t('store.selfcheck.title', { n: index + 1 })}</h1>
-      <p className="lead">{t('store.selfcheck.lead')}</p>
+      {index === 0 && <p className="lead">{t('store.selfcheck.lead')}</p>}
       <p className="store-question">{t(`store.selfcheck.q.${q}` as MessageKey)}</p>
       <div className="store-answers">
         {options.map((o) => (
