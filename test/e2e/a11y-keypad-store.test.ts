@@ -114,8 +114,8 @@ describe('keypad only, voice guidance on: check-in', { timeout: 120_000 }, () =>
       `별명: ${nickname} 7`,
       /^휴대전화 번호를 눌러 주세요\. .*번호는 소리 내어 읽지 않아요/,
       '0, 버튼',
-      '1자리 눌렀어요',
-      '10자리 눌렀어요',
+      '지금 1자리예요',
+      '지금 10자리예요',
       '끝자리가 1 3 5 7인 전화번호를 눌렀어요. 맞으면 다음 버튼을 누르세요.',
       // The welcome (a first visit) and the first question, with its answers.
       new RegExp(`^${nickname} 7님, 처음 오셨네요\\. 반가워요\\. 정답은 없어요\\..* 마음 살피기, 5개 가운데 1번째 질문이에요\\. .+ 답: 거의 없어요, 가끔 있어요, 자주 있어요\\.`),

@@ -23,11 +23,12 @@ export function sayNickname(preset: number | null, digits: string): void {
 
 export function sayPhoneProgress(digits: string, complete: boolean): void {
   const l = lang();
-  if (complete) announce(translate(l, 'store.a11y.phoneReady', { phone: spokenPhone(digits, l), next: translate(l, 'store.next') }), 'result');
-  else announceKey('store.a11y.phoneDigits', { n: digits.length });
+  // Shown nowhere in words (the display is not a live region: privacy), so also to the live region for screen readers.
+  if (complete) announce(translate(l, 'store.a11y.phoneReady', { phone: spokenPhone(digits, l), next: translate(l, 'store.next') }), 'result', { live: true });
+  else announceKey('store.a11y.phoneDigits', { n: digits.length }, 'result', { live: true });
 }
 
 /** A day picked on the booking screen: how many times are free on it. */
 export function sayBookDay(dayLabel: string, free: number): void {
-  announceKey('store.a11y.bookDay', { day: dayLabel, count: free });
+  announceKey('store.a11y.bookDay', { day: dayLabel, count: free }, 'result', { live: true });
 }
