@@ -3,7 +3,7 @@
  * it, and the overlays (idle prompt, staff-call toast, connection banner,
  * out of service) above it.
  */
-import { useEffect, useRef, type ComponentType } from 'react';
+import { lazy, Suspense, useEffect, useRef, type ComponentType } from 'react';
 import { useT } from './i18n/use-t';
 import { TopBar } from './components/top-bar';
 import { HelpLines } from './components/help-lines';
@@ -19,14 +19,25 @@ import { useSessionStore, type ScreenId } from './stores/session-store';
 import { IdleTimer } from './stores/idle-timer';
 import { idleContinued, idlePrompted, idleTick, resetVisitorSession } from './stores/session-actions';
 import { flowScreens } from './screens/flow-screens';
-import { MaintenanceNotice, StaffConsole } from './flows/staff/staff-console';
+import { MaintenanceNotice } from './flows/staff/maintenance-notice';
 import { bootMaintenance } from './flows/staff/staff-actions';
 import { useMaintenanceStore } from './flows/staff/staff-store';
 
-/** The web host serves the staff console at /staff (loopback only unless TLS is configured). */
-const staffPath = typeof location !== 'undefined' && location.pathname.replace(/\/+$/, '') === '/staff';
 import { A11yLayer } from './a11y/a11y-layer';
 import { useA11yStore, useMoreTimeFactor } from './a11y/a11y-store';
+
+/** The web host serves the staff console at /staff (loopback only unless TLS is configured). */
+const staffPath = typeof location !== 'undefined' && location.pathname.replace(/\/+$/, '') === '/staff';
+
+// The staff console (and its chart library) loads only when staff open it: visitors' screens stay light.
+const LazyStaffConsole = lazy(() => import('./flows/staff/staff-console').then((m) => ({ default: m.StaffConsole })));
+function StaffConsole(props: { onExit?: () => void }) {
+  return (
+    <Suspense fallback={null}>
+      <LazyStaffConsole {...props} />
+    </Suspense>
+  );
+}
 
 const screens: Record<ScreenId, ComponentType> = {
   attract: AttractScreen,

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, KIOSK_VIEWPORT } from '../support/browser';
 import { startWebKiosk, type WebKiosk } from '../support/web-kiosk';
-import { ocrCompact, tesseractAvailable } from '../support/ocr';
+import { ocrCompact, ocrFindsCode, tesseractAvailable } from '../support/ocr';
 
 let browser: Browser;
 let kiosk: WebKiosk | null = null;
@@ -80,8 +80,8 @@ describe('Mind Pharmacy', { timeout: 90_000 }, () => {
     const pngs = slipFiles('.png');
     expect(pngs).toHaveLength(1);
     if (tesseractAvailable()) {
-      const text = ocrCompact(pngs[0]);
-      expect(text).toContain(rxNumber);
+      const text = await ocrCompact(pngs[0]);
+      expect(ocrFindsCode(text, rxNumber), `OCR read: ${text.slice(0, 200)}`).toBe(true);
       expect(text).toContain('마음약방');
     }
     // One motor run, stock down by one, and the books agree.
@@ -176,7 +176,7 @@ describe('Mind Pharmacy', { timeout: 90_000 }, () => {
     await page.getByTestId('staff-call-result').waitFor();
     expect(count("SELECT COUNT(*) FROM staff_alerts WHERE kind = 'staff_call'")).toBe(1);
     await expect.poll(() => slipFiles('.png').length, { timeout: 20_000 }).toBe(1);
-    if (tesseractAvailable()) expect(ocrCompact(slipFiles('.png')[0])).toContain('109');
+    if (tesseractAvailable()) expect(await ocrCompact(slipFiles('.png')[0])).toContain('109');
     expect(count('SELECT COUNT(*) FROM vends')).toBe(0);
     await page.context().close();
   });

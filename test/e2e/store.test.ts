@@ -106,7 +106,7 @@ describe('Mind Convenience Store check-in', { timeout: 120_000 }, () => {
     const pngs = slipFiles('.png');
     expect(pngs).toHaveLength(1);
     if (tesseractAvailable()) {
-      const text = ocrCompact(pngs[0]!);
+      const text = await ocrCompact(pngs[0]!);
       expect(text).toContain('서울마음편의점');
       expect(text).toContain('컵라면');
       expect(text).not.toContain('5678');

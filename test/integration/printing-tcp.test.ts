@@ -10,17 +10,17 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createCanvas, loadImage } from '@napi-rs/canvas';
 import { composeServices, type Services } from '../../electron/services/compose';
 import { parseConfig } from '../../electron/services/config/load-config';
 import { createLogger } from '../../electron/services/app/logger';
 import type { PrintingService } from '../../electron/services/printing';
 import { printingDomainModule } from '../../electron/services/printing/printing-domain';
+import { ocrCompact, tesseractAvailable } from '../support/ocr';
 
 const TSX = join(process.cwd(), 'node_modules', '.bin', 'tsx');
 const SIM_CLI = 'electron/services/printing/sim/printer-sim-cli.ts';
 const PRINTER_CLI = 'electron/services/printing/cli/printer-cli.ts';
-const hasTesseract = spawnSync('tesseract', ['--version']).status === 0;
+const hasTesseract = tesseractAvailable();
 
 let root: string;
 let out: string;
@@ -174,16 +174,7 @@ describe('kiosk services printing to a TCP printer', () => {
     );
     expect(await printing.waitForJob(job.jobId, 10_000)).toMatchObject({ state: 'printed' });
     const png = join(out, jobFiles('.png').at(-1)!);
-    // 203 dpi paper is read at arm's length; scale 2× with a margin, as a phone camera would see it.
-    const img = await loadImage(readFileSync(png));
-    const c = createCanvas(img.width * 2 + 80, img.height * 2 + 80);
-    const ctx = c.getContext('2d');
-    ctx.fillStyle = '#fff';
-    ctx.fillRect(0, 0, c.width, c.height);
-    ctx.drawImage(img, 40, 40, img.width * 2, img.height * 2);
-    const scaled = join(root, 'ocr.png');
-    writeFileSync(scaled, c.toBuffer('image/png'));
-    const ocr = spawnSync('tesseract', [scaled, '-', '-l', 'kor+eng', '--psm', '6'], { encoding: 'utf8' }).stdout.replace(/\s+/g, '');
+    const ocr = await ocrCompact(png, 6);
     expect(ocr).toContain('마음처방전');
     expect(ocr).toContain('오늘하루도정말수고많았어요');
     expect(ocr).toContain('하루세번');
