@@ -7,6 +7,11 @@
 import { z } from 'zod';
 import { printJobSummarySchema, printerStatusSchema } from './printing-api';
 import { vendingSlotSchema, vendingStatusSchema, vendRecordSchema } from './vending-api';
+import { storeApi } from './store-api';
+
+/** The check-in's staff methods, named once in store-api.ts. */
+type StoreStaffMethodName = Extract<keyof typeof storeApi, `store.staff${string}`>;
+const storeStaffMethodNames = Object.keys(storeApi).filter((k) => k.startsWith('store.staff')) as [StoreStaffMethodName, ...StoreStaffMethodName[]];
 
 const token = z.string().min(16).max(64);
 const pin = z.string().regex(/^[0-9]{4,8}$/, '4 to 8 digits');
@@ -146,10 +151,7 @@ export const staffApi = {
     input: z
       .object({
         token,
-        method: z.enum([
-          'store.staffQueue', 'store.staffCallNext', 'store.staffMarkQueue', 'store.staffMoveQueue', 'store.staffBookings', 'store.staffCancelBooking', 'store.staffAvailability',
-          'store.staffSetAvailability', 'store.staffStock', 'store.staffRestock', 'store.staffSetLowStock', 'store.staffEraseVisitor', 'store.staffPurge',
-        ]),
+        method: z.enum(storeStaffMethodNames),
         input: z.record(z.string(), z.unknown()).default({}),
       })
       .strict(),

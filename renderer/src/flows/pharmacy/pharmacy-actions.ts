@@ -1,16 +1,12 @@
 /** Mind Pharmacy actions: module functions over the stores and the API, callable from screens and tests. */
 import { api } from '../../api/client';
+import { newRequestId } from '../../api/request-id';
 import { useSessionStore } from '../../stores/session-store';
 import { usePharmacyCatalog, usePharmacyFlow, usePharmacyVisit } from './pharmacy-store';
 
 /** The compounding animation shows at least this long, so the change of screen reads as a step, not a flicker. */
 const MIN_COMPOUNDING_MS = 1500;
 
-function newRequestId(): string {
-  return typeof crypto.randomUUID === 'function'
-    ? crypto.randomUUID()
-    : Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
-}
 
 /** One request id per visit: every prescribe and crisis call of this visitor carries it. */
 function visitRequestId(): string {

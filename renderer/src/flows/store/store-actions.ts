@@ -1,5 +1,6 @@
 /** Check-in actions: module functions over the stores and the API, callable from screens, timers and tests. */
 import { api } from '../../api/client';
+import { newRequestId } from '../../api/request-id';
 import { useSessionStore } from '../../stores/session-store';
 import { resetVisitorSession } from '../../stores/session-actions';
 import { SELF_CHECK_QUESTIONS, useStoreFlow, useStoreInfo, useStoreVisit, type StoreStep } from './store-store';
@@ -10,11 +11,6 @@ import { formatSlotDay } from './slot-format';
 const set = useStoreFlow.setState;
 const get = useStoreFlow.getState;
 
-function newRequestId(): string {
-  return typeof crypto.randomUUID === 'function'
-    ? crypto.randomUUID()
-    : Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
-}
 
 function requestId(): string {
   let id = useStoreVisit.getState().requestId;
