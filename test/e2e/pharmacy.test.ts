@@ -4,8 +4,6 @@
  * gets a fresh kiosk so faults and counts never leak between them.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, KIOSK_VIEWPORT } from '../support/browser';
 import { startWebKiosk, type WebKiosk } from '../support/web-kiosk';
@@ -30,11 +28,7 @@ async function start(): Promise<WebKiosk> {
   return kiosk;
 }
 
-async function call(method: string, input: unknown) {
-  const r = await kiosk!.services.dispatch(method, input);
-  if (!r.ok) throw new Error(`${method}: ${JSON.stringify(r.error)}`);
-  return r.value as any;
-}
+const call = (method: string, input: unknown = {}) => kiosk!.call(method, input);
 
 async function openPharmacy(): Promise<Page> {
   const context = await browser.newContext({ viewport: KIOSK_VIEWPORT, hasTouch: true });
@@ -46,18 +40,9 @@ async function openPharmacy(): Promise<Page> {
   return page;
 }
 
-function slipFiles(ext: string): string[] {
-  const dir = join(kiosk!.dataDir, 'printer-sim');
-  try {
-    return readdirSync(dir).filter((f) => f.endsWith(ext)).map((f) => join(dir, f));
-  } catch {
-    return [];
-  }
-}
+const slipFiles = (ext: '.png' | '.txt') => kiosk!.slipFiles(ext);
 
-function count(sql: string): number {
-  return kiosk!.services.db!.prepare(sql).pluck().get() as number;
-}
+const count = (sql: string) => kiosk!.count(sql);
 
 // Generous limits: the screen may wait up to 20 s for a slip, and CI runs two heavy suites side by side.
 describe('Mind Pharmacy', { timeout: 90_000 }, () => {

@@ -41,11 +41,7 @@ async function start(config: Parameters<typeof startWebKiosk>[0] = {}): Promise<
   return kiosk;
 }
 
-async function call(method: string, input: unknown = {}) {
-  const r = await kiosk!.services.dispatch(method, input);
-  if (!r.ok) throw new Error(`${method}: ${JSON.stringify(r.error)}`);
-  return r.value as any;
-}
+const call = (method: string, input: unknown = {}) => kiosk!.call(method, input);
 
 /** A visitor who joined the queue at another kiosk screen (the open visitor methods, as a screen calls them). */
 async function queuedVisitor(n: number) {

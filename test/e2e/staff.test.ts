@@ -33,11 +33,7 @@ async function start(): Promise<WebKiosk> {
   return kiosk;
 }
 
-async function call(method: string, input: unknown = {}) {
-  const r = await kiosk!.services.dispatch(method, input);
-  if (!r.ok) throw new Error(`${method}: ${JSON.stringify(r.error)}`);
-  return r.value as any;
-}
+const call = (method: string, input: unknown = {}) => kiosk!.call(method, input);
 
 async function typePin(page: Page, pin: string) {
   for (const d of pin) await page.getByTestId(`pin-key-${d}`).click();

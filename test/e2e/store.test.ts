@@ -30,24 +30,9 @@ async function start(): Promise<WebKiosk> {
   return kiosk;
 }
 
-async function call(method: string, input: unknown) {
-  const r = await kiosk!.services.dispatch(method, input);
-  if (!r.ok) throw new Error(`${method}: ${JSON.stringify(r.error)}`);
-  return r.value as any;
-}
+const count = (sql: string) => kiosk!.count(sql);
 
-function count(sql: string): number {
-  return kiosk!.services.db!.prepare(sql).pluck().get() as number;
-}
-
-function slipFiles(ext: string): string[] {
-  const dir = join(kiosk!.dataDir, 'printer-sim');
-  try {
-    return readdirSync(dir).filter((f) => f.endsWith(ext)).map((f) => join(dir, f));
-  } catch {
-    return [];
-  }
-}
+const slipFiles = (ext: '.png' | '.txt') => kiosk!.slipFiles(ext);
 
 async function openStore(): Promise<Page> {
   const context = await browser.newContext({ viewport: KIOSK_VIEWPORT, hasTouch: true });

@@ -3,6 +3,7 @@
  * hardware, the web host on a free loopback port. What `npm run start:web`
  * runs, minus the command line.
  */
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { composeServices, type Services } from '../../electron/services/compose';
 import { parseConfig } from '../../electron/services/config/load-config';
@@ -17,6 +18,12 @@ export interface WebKiosk {
   services: Services;
   dataDir: string;
   host: WebHost;
+  /** Calls the contract as a screen would; throws on an error result (test set-up must not fail quietly). */
+  call<T = any>(method: string, input?: unknown): Promise<T>;
+  /** One number from the kiosk's database (`SELECT COUNT(*) ...`). */
+  count(sql: string, ...args: unknown[]): number;
+  /** Files the printer simulator wrote (`.png`, `.txt`), full paths, oldest first. */
+  slipFiles(ext: '.png' | '.txt'): string[];
   stop(): Promise<void>;
 }
 
@@ -37,6 +44,18 @@ export async function startWebKiosk(config: KioskConfigInput = {}, opts: { dataD
     services,
     dataDir,
     host,
+    async call(method, input = {}) {
+      const r = await services.dispatch(method, input);
+      if (!r.ok) throw new Error(`${method}: ${JSON.stringify(r.error)}`);
+      return r.value as never;
+    },
+    count(sql, ...args) {
+      return services.db!.prepare(sql).pluck().get(...args) as number;
+    },
+    slipFiles(ext) {
+      const dir = join(dataDir, 'printer-sim');
+      return existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith(ext)).sort().map((f) => join(dir, f)) : [];
+    },
     async stop() {
       await host.close();
       await services.close();

@@ -1,23 +1,7 @@
 /** The vending domain as the composition root sees it: events, contract handlers, the service object, start/stop. */
 import type { DomainModule, ServiceContext, ServiceDomain } from '../context';
-import type { VendRow } from './vend-store';
 import { vendingEventSchemas } from './vending-events';
 import { VendingServiceImpl, type VendingServiceOptions } from './vending-service';
-
-function record(v: VendRow) {
-  return {
-    txn: v.txn,
-    kind: v.kind,
-    slot: v.slot,
-    state: v.state,
-    outcome: v.outcome,
-    errorCode: v.errorCode,
-    attempts: v.attempts,
-    createdAt: v.createdAt,
-    finishedAt: v.finishedAt,
-    resolution: v.resolution,
-  };
-}
 
 export function createVendingDomain(ctx: ServiceContext, opts: VendingServiceOptions = {}): ServiceDomain {
   const service = new VendingServiceImpl(ctx, opts);
