@@ -3,46 +3,35 @@
  * simulator writing each slip as PNG, the vending board simulator. Each test
  * gets a fresh kiosk so faults and counts never leak between them.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, KIOSK_VIEWPORT } from '../support/browser';
-import { startWebKiosk, type WebKiosk } from '../support/web-kiosk';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { KIOSK_VIEWPORT } from '../support/browser';
+import type { WebKiosk } from '../support/web-kiosk';
+import { useE2eKiosk } from '../support/e2e-kiosk';
 import { ocrCompact, ocrFindsCode, tesseractAvailable } from '../support/ocr';
 
-let browser: Browser;
-let kiosk: WebKiosk | null = null;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  await kiosk?.stop();
-  kiosk = null;
-});
+const e2e = useE2eKiosk();
 
 async function start(): Promise<WebKiosk> {
-  kiosk = await startWebKiosk({ kioskId: 'e2e-pharmacy', idleSeconds: 600, vending: { sim: { vendMs: 200 } } });
+  const kiosk = await e2e.start({ kioskId: 'e2e-pharmacy', idleSeconds: 600, vending: { sim: { vendMs: 200 } } });
   return kiosk;
 }
 
-const call = (method: string, input: unknown = {}) => kiosk!.call(method, input);
+const call = (method: string, input: unknown = {}) => e2e.kiosk.call(method, input);
 
 async function openPharmacy(): Promise<Page> {
-  const context = await browser.newContext({ viewport: KIOSK_VIEWPORT, hasTouch: true });
+  const context = await e2e.browser.newContext({ viewport: KIOSK_VIEWPORT, hasTouch: true });
   const page = await context.newPage();
-  await page.goto(kiosk!.url);
+  await page.goto(e2e.kiosk.url);
   await page.getByTestId('attract').tap();
   await page.getByTestId('service-pharmacy').tap();
   await page.getByTestId('symptom-option').first().waitFor();
   return page;
 }
 
-const slipFiles = (ext: '.png' | '.txt') => kiosk!.slipFiles(ext);
+const slipFiles = (ext: '.png' | '.txt') => e2e.kiosk.slipFiles(ext);
 
-const count = (sql: string) => kiosk!.count(sql);
+const count = (sql: string) => e2e.kiosk.count(sql);
 
 // Generous limits: the screen may wait up to 20 s for a slip, and CI runs two heavy suites side by side.
 describe('Mind Pharmacy', { timeout: 90_000 }, () => {
@@ -174,9 +163,9 @@ describe('Mind Pharmacy', { timeout: 90_000 }, () => {
     await expect
       .poll(async () => (await call('pharmacy.availability', {})).available, { timeout: 30_000, interval: 500 })
       .toBe(false);
-    const context = await browser.newContext({ viewport: KIOSK_VIEWPORT, hasTouch: true });
+    const context = await e2e.browser.newContext({ viewport: KIOSK_VIEWPORT, hasTouch: true });
     const page = await context.newPage();
-    await page.goto(kiosk!.url);
+    await page.goto(e2e.kiosk.url);
     await page.getByTestId('attract').tap();
     await page.getByTestId('service-pharmacy-break').waitFor();
     expect(await page.getByTestId('service-pharmacy').isDisabled()).toBe(true);

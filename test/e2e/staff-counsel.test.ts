@@ -7,33 +7,23 @@
  * PIN management, the hidden five-tap way in at the kiosk, and the
  * dashboard's charts and CSV. Big touch targets and axe on every such screen.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { KIOSK_VIEWPORT, launchBrowser } from '../support/browser';
-import { startWebKiosk, type WebKiosk } from '../support/web-kiosk';
+import type { Page } from 'playwright-core';
+import { KIOSK_VIEWPORT } from '../support/browser';
+import type { WebKiosk } from '../support/web-kiosk';
+import { useE2eKiosk } from '../support/e2e-kiosk';
+import type { KioskConfigInput } from '../../electron/services/config/config-schema';
 import { axeViolations } from './a11y-helpers';
 import type { VendingServiceImpl } from '../../electron/services/vending/vending-service';
 
 // page.evaluate callbacks run in the browser; this file is type-checked without the DOM lib.
 declare const document: any;
 
-let browser: Browser;
-let kiosk: WebKiosk | null = null;
+const e2e = useE2eKiosk();
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  await kiosk?.stop();
-  kiosk = null;
-});
-
-async function start(config: Parameters<typeof startWebKiosk>[0] = {}): Promise<WebKiosk> {
-  kiosk = await startWebKiosk({ kioskId: 'e2e-counsel', idleSeconds: 600, ...config });
+async function start(config: KioskConfigInput = {}): Promise<WebKiosk> {
+  const kiosk = await e2e.start({ kioskId: 'e2e-counsel', idleSeconds: 600, ...config });
   const admin = await call('staff.setup', { pin: '2580' });
   await call('staff.addPin', { token: admin.token, role: 'staff', label: 'desk', pin: '4826' });
   await call('staff.addPin', { token: admin.token, role: 'technician', label: 'tech', pin: '7391' });
@@ -41,7 +31,7 @@ async function start(config: Parameters<typeof startWebKiosk>[0] = {}): Promise<
   return kiosk;
 }
 
-const call = (method: string, input: unknown = {}) => kiosk!.call(method, input);
+const call = (method: string, input: unknown = {}) => e2e.kiosk.call(method, input);
 
 /** A visitor who joined the queue at another kiosk screen (the open visitor methods, as a screen calls them). */
 async function queuedVisitor(n: number) {
@@ -51,8 +41,8 @@ async function queuedVisitor(n: number) {
 }
 
 async function console_(pin: string): Promise<Page> {
-  const page = await (await browser.newContext({ viewport: { width: 1280, height: 1000 }, hasTouch: true })).newPage();
-  await page.goto(`${kiosk!.url}/staff`);
+  const page = await (await e2e.browser.newContext({ viewport: { width: 1280, height: 1000 }, hasTouch: true })).newPage();
+  await page.goto(`${e2e.kiosk.url}/staff`);
   await page.getByTestId('staff-pin').waitFor();
   for (const d of pin) await page.getByTestId(`pin-key-${d}`).tap();
   await page.getByTestId('pin-submit').tap();
@@ -62,8 +52,8 @@ async function console_(pin: string): Promise<Page> {
 
 /** A visitor at the kiosk up to the talk screen (no consent, no snack). */
 async function visitorAtTalk(): Promise<Page> {
-  const page = await (await browser.newContext({ viewport: KIOSK_VIEWPORT, hasTouch: true })).newPage();
-  await page.goto(kiosk!.url);
+  const page = await (await e2e.browser.newContext({ viewport: KIOSK_VIEWPORT, hasTouch: true })).newPage();
+  await page.goto(e2e.kiosk.url);
   await page.getByTestId('attract').tap();
   await page.getByTestId('service-store').tap();
   await page.getByTestId('store-start').tap();
@@ -190,7 +180,7 @@ describe('counseling screens of the staff console', { timeout: 120_000 }, () => 
     await start();
     await call('store.start', { requestId: 'e2e-erase-0001', consent: true });
     await call('store.identify', { requestId: 'e2e-erase-0001', nickname: '별빛', phone: '01012345678' });
-    expect(kiosk!.services.db!.prepare('SELECT COUNT(*) FROM store_visitors').pluck().get()).toBe(1);
+    expect(e2e.kiosk.services.db!.prepare('SELECT COUNT(*) FROM store_visitors').pluck().get()).toBe(1);
 
     // Staff do not see the erasure screen at all.
     const desk = await console_('4826');
@@ -215,7 +205,7 @@ describe('counseling screens of the staff console', { timeout: 120_000 }, () => 
     expect(await admin.getByTestId('erase-result').getAttribute('data-erased')).toBe('true');
     const text = (await admin.locator('body').textContent())!;
     for (const full of ['01012345678', '010-1234-5678', '1234']) expect(text).not.toContain(full);
-    expect(kiosk!.services.db!.prepare('SELECT COUNT(*) FROM store_visitors').pluck().get()).toBe(0);
+    expect(e2e.kiosk.services.db!.prepare('SELECT COUNT(*) FROM store_visitors').pluck().get()).toBe(0);
 
     // The same number again: nothing left to erase, and the screen says so.
     await admin.getByTestId('erase-again').tap();
@@ -253,7 +243,7 @@ describe('counseling screens of the staff console', { timeout: 120_000 }, () => 
     await deskRow.getByTestId('pin-remove').tap();
     await deskRow.getByTestId('pin-remove-yes').tap();
     await expect.poll(rows).toEqual(['admin:admin', 'technician:tech', 'technician:야간 기술']);
-    const r = await kiosk!.services.dispatch('staff.login', { pin: '4826' });
+    const r = await e2e.kiosk.services.dispatch('staff.login', { pin: '4826' });
     expect(r.ok ? null : r.error.code).toBe('staff.pin_wrong');
     // Staff and technicians have no PIN tab.
     const tech = await console_('7391');
@@ -263,10 +253,10 @@ describe('counseling screens of the staff console', { timeout: 120_000 }, () => 
 
   it('five quick taps on the venue name open the staff PIN pad at the kiosk; four do not; closing returns to the attract screen', async () => {
     await start();
-    const page = await (await browser.newContext({ viewport: KIOSK_VIEWPORT, hasTouch: true })).newPage();
+    const page = await (await e2e.browser.newContext({ viewport: KIOSK_VIEWPORT, hasTouch: true })).newPage();
     // The page's clock is a fake one, moved by hand: the three-second window without waiting three seconds.
     await page.clock.install();
-    await page.goto(kiosk!.url);
+    await page.goto(e2e.kiosk.url);
     await page.getByTestId('attract').waitFor();
     for (let i = 0; i < 4; i++) await page.getByTestId('venue-name').first().tap();
     expect(await page.getByTestId('staff-pin').count()).toBe(0);
@@ -334,7 +324,7 @@ describe('counseling screens of the staff console', { timeout: 120_000 }, () => 
 
   it('restocking a jammed slot while another is jammed: faults are not cleared and the stock table names the jammed slots', async () => {
     await start({ vending: { sim: { vendMs: 0 } } });
-    const vending = kiosk!.services.domains.get('vending')!.service as VendingServiceImpl;
+    const vending = e2e.kiosk.services.domains.get('vending')!.service as VendingServiceImpl;
     await vending.whenReady();
     for (const slot of [1, 3]) {
       await call('vending.simFaults', { faults: { slots: { [String(slot)]: 'jam' } } });

@@ -5,35 +5,25 @@
  * simulator shown as an alert and cleared in maintenance mode; the
  * diagnostics bundle free of phone numbers and nicknames.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from '../support/browser';
-import { startWebKiosk, type WebKiosk } from '../support/web-kiosk';
+import type { Page } from 'playwright-core';
+import type { WebKiosk } from '../support/web-kiosk';
+import { useE2eKiosk } from '../support/e2e-kiosk';
 import type { VendingServiceImpl } from '../../electron/services/vending/vending-service';
 
-let browser: Browser;
-let kiosk: WebKiosk | null = null;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  await kiosk?.stop();
-  kiosk = null;
+const e2e = useE2eKiosk();
+afterEach(() => {
   delete process.env.ITDA_CONFIG;
 });
 
 async function start(): Promise<WebKiosk> {
-  kiosk = await startWebKiosk({ kioskId: 'e2e-staff', idleSeconds: 600, vending: { sim: { vendMs: 0 } } });
+  const kiosk = await e2e.start({ kioskId: 'e2e-staff', idleSeconds: 600, vending: { sim: { vendMs: 0 } } });
   process.env.ITDA_CONFIG = join(kiosk.dataDir, 'config.json');
   return kiosk;
 }
 
-const call = (method: string, input: unknown = {}) => kiosk!.call(method, input);
+const call = (method: string, input: unknown = {}) => e2e.kiosk.call(method, input);
 
 async function typePin(page: Page, pin: string) {
   for (const d of pin) await page.getByTestId(`pin-key-${d}`).click();
@@ -41,8 +31,8 @@ async function typePin(page: Page, pin: string) {
 }
 
 async function openConsole(): Promise<Page> {
-  const page = await (await browser.newContext({ viewport: { width: 1280, height: 1000 } })).newPage();
-  await page.goto(`${kiosk!.url}/staff`);
+  const page = await (await e2e.browser.newContext({ viewport: { width: 1280, height: 1000 } })).newPage();
+  await page.goto(`${e2e.kiosk.url}/staff`);
   await page.getByTestId('staff-pin').waitFor();
   return page;
 }
@@ -96,7 +86,7 @@ describe('staff console in the browser', { timeout: 90_000 }, () => {
   it('shows a jam from the VMC simulator as an alert; a technician clears it in maintenance mode and the slot serves again', async () => {
     await start();
     await withPins();
-    const vending = kiosk!.services.domains.get('vending')!.service as VendingServiceImpl;
+    const vending = e2e.kiosk.services.domains.get('vending')!.service as VendingServiceImpl;
     await vending.whenReady();
     await call('vending.simFaults', { faults: { slots: { '1': 'jam' } } });
     expect((await vending.vendGift({ category: 'tea', reason: 'e2e', requestId: 'e2e-jam-0001' })).state).toBe('jammed');
@@ -111,8 +101,8 @@ describe('staff console in the browser', { timeout: 90_000 }, () => {
     await page.getByTestId('maintenance-badge').waitFor();
 
     // A visitor screen now says "under maintenance".
-    const visitor = await (await browser.newContext()).newPage();
-    await visitor.goto(kiosk!.url);
+    const visitor = await (await e2e.browser.newContext()).newPage();
+    await visitor.goto(e2e.kiosk.url);
     await visitor.getByTestId('maintenance-notice').waitFor();
 
     await call('vending.simFaults', { faults: { slots: { '1': 'ok' } } }); // the spiral is freed by hand
@@ -126,8 +116,8 @@ describe('staff console in the browser', { timeout: 90_000 }, () => {
   it('downloads a diagnostics bundle with no phone number or nickname in it', async () => {
     await start();
     await withPins();
-    kiosk!.services.db!.prepare("INSERT INTO store_visitors (id, nickname, phone_enc, phone_hash, first_visit_at, last_visit_at) VALUES ('v1', '별빛고래', 'enc', 'hash', 'x', 'x')").run();
-    kiosk!.services.logger.info('visitor checked in', { phone: '010-2222-3333', nickname: '별빛고래' });
+    e2e.kiosk.services.db!.prepare("INSERT INTO store_visitors (id, nickname, phone_enc, phone_hash, first_visit_at, last_visit_at) VALUES ('v1', '별빛고래', 'enc', 'hash', 'x', 'x')").run();
+    e2e.kiosk.services.logger.info('visitor checked in', { phone: '010-2222-3333', nickname: '별빛고래' });
     const page = await openConsole();
     await typePin(page, '7391');
     await page.getByTestId('staff-tab-maintenance').click();

@@ -3,41 +3,30 @@
  * host, touch only (every entry on the on-screen keypads), the printer
  * simulator writing each ticket as PNG. A fresh kiosk per test.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, KIOSK_VIEWPORT } from '../support/browser';
-import { startWebKiosk, type WebKiosk } from '../support/web-kiosk';
+import type { Page } from 'playwright-core';
+import { KIOSK_VIEWPORT } from '../support/browser';
+import type { WebKiosk } from '../support/web-kiosk';
+import { useE2eKiosk } from '../support/e2e-kiosk';
 import { ocrCompact, tesseractAvailable } from '../support/ocr';
 
-let browser: Browser;
-let kiosk: WebKiosk | null = null;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  await kiosk?.stop();
-  kiosk = null;
-});
+const e2e = useE2eKiosk();
 
 async function start(): Promise<WebKiosk> {
-  kiosk = await startWebKiosk({ kioskId: 'e2e-store', idleSeconds: 600 });
+  const kiosk = await e2e.start({ kioskId: 'e2e-store', idleSeconds: 600 });
   return kiosk;
 }
 
-const count = (sql: string) => kiosk!.count(sql);
+const count = (sql: string) => e2e.kiosk.count(sql);
 
-const slipFiles = (ext: '.png' | '.txt') => kiosk!.slipFiles(ext);
+const slipFiles = (ext: '.png' | '.txt') => e2e.kiosk.slipFiles(ext);
 
 async function openStore(): Promise<Page> {
-  const context = await browser.newContext({ viewport: KIOSK_VIEWPORT, hasTouch: true });
+  const context = await e2e.browser.newContext({ viewport: KIOSK_VIEWPORT, hasTouch: true });
   const page = await context.newPage();
-  await page.goto(kiosk!.url);
+  await page.goto(e2e.kiosk.url);
   await page.getByTestId('attract').tap();
   await page.getByTestId('service-store').tap();
   await page.getByTestId('store-start').tap();
@@ -97,7 +86,7 @@ describe('Mind Convenience Store check-in', { timeout: 120_000 }, () => {
       expect(text).not.toContain('5678');
       expect(text).not.toContain('해바라기');
     }
-    const job = kiosk!.services.db!.prepare("SELECT document FROM print_jobs WHERE kind = 'store-ticket'").pluck().get() as string;
+    const job = e2e.kiosk.services.db!.prepare("SELECT document FROM print_jobs WHERE kind = 'store-ticket'").pluck().get() as string;
     expect(job).toContain('1번');
     expect(job).not.toContain('5678');
     expect(job).not.toContain('해바라기');
@@ -105,7 +94,7 @@ describe('Mind Convenience Store check-in', { timeout: 120_000 }, () => {
     expect(count("SELECT COUNT(*) FROM store_queue WHERE number = 1 AND state = 'waiting'")).toBe(1);
 
     // Nothing on disk holds the number as typed, through the real web host and its logs.
-    const files = readdirSync(kiosk!.dataDir, { withFileTypes: true, recursive: true }).filter((e) => e.isFile() && !e.name.endsWith('.lock'));
+    const files = readdirSync(e2e.kiosk.dataDir, { withFileTypes: true, recursive: true }).filter((e) => e.isFile() && !e.name.endsWith('.lock'));
     for (const e of files) {
       const buf = readFileSync(join(e.parentPath, e.name));
       for (const form of ['01012345678', '010-1234-5678', '12345678']) expect(buf.includes(Buffer.from(form)), `${e.name}: ${form}`).toBe(false);
@@ -155,7 +144,7 @@ describe('Mind Convenience Store check-in', { timeout: 120_000 }, () => {
     await slot.tap();
     await page.getByTestId('store-done').waitFor({ timeout: 60_000 });
     expect(await page.getByTestId('booking-time').getAttribute('data-slot')).toBe(slot0);
-    const bookings = kiosk!.services
+    const bookings = e2e.kiosk.services
       .db!.prepare("SELECT b.slot_start, v.nickname FROM store_bookings b JOIN store_visitors v ON v.id = b.visitor_id WHERE b.state = 'booked'")
       .all();
     expect(bookings).toEqual([{ slot_start: slot0, nickname: '소나무' }]);
@@ -165,7 +154,7 @@ describe('Mind Convenience Store check-in', { timeout: 120_000 }, () => {
   it('the last snack from two screens at once: one gets it, the other is told kindly and picks again', async () => {
     await start();
     // Staff methods sit behind the staff console's PIN: the test sets the stock in the database directly.
-    const db = kiosk!.services.db!;
+    const db = e2e.kiosk.services.db!;
     db.prepare('UPDATE store_snack_stock SET stock = 0').run();
     db.prepare("UPDATE store_snack_stock SET stock = 1 WHERE item_id = 'choco-pie'").run();
     db.prepare("UPDATE store_snack_stock SET stock = 5 WHERE item_id = 'barley-tea'").run();
@@ -232,7 +221,7 @@ describe('Mind Convenience Store check-in', { timeout: 120_000 }, () => {
   });
 
   it('an idle reset clears everything typed: the next visitor finds no digits, no nickname, no choice', async () => {
-    kiosk = await startWebKiosk({ kioskId: 'e2e-store-idle', idleSeconds: 6, idleCountdownSeconds: 2 });
+    await e2e.start({ kioskId: 'e2e-store-idle', idleSeconds: 6, idleCountdownSeconds: 2 });
     const page = await openStore();
     await page.getByTestId('consent-agree').tap();
     await page.getByTestId('identify-yes').tap();
