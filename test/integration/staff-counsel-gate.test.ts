@@ -5,30 +5,18 @@
  * PIN cannot be removed.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
-import { composeServices, type Services } from '../../electron/services/compose';
-import { parseConfig } from '../../electron/services/config/load-config';
-import { createLogger } from '../../electron/services/app/logger';
-import { makeTempDir } from '../support/temp-dir';
+import type { Services } from '../../electron/services/compose';
+import { startTestServices, type TestServices } from '../support/test-services';
 
-let temp: ReturnType<typeof makeTempDir>;
+let kiosk: TestServices;
 let services: Services;
 
 beforeEach(async () => {
-  temp = makeTempDir('itda-counsel-gate-');
-  process.env.ITDA_CONFIG = join(temp.path, 'config.json');
-  services = await composeServices({
-    dataDir: temp.path,
-    config: parseConfig({ kioskId: 'gate-test', vending: { sim: { vendMs: 0 } } }),
-    host: 'web',
-    version: 'test',
-    logger: createLogger({ dir: join(temp.path, 'logs'), echo: false }),
-  });
+  kiosk = await startTestServices({ kioskId: 'gate-test', vending: { sim: { vendMs: 0 } } }, { prefix: 'itda-counsel-gate-', configEnv: true });
+  services = kiosk.services;
 });
 afterEach(async () => {
-  await services.close();
-  delete process.env.ITDA_CONFIG;
-  temp.remove();
+  await kiosk.stop();
 });
 
 async function call(method: string, input: unknown = {}): Promise<any> {

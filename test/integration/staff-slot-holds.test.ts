@@ -5,36 +5,24 @@
  * other slot is jammed (CLEAR_FAULTS is cabinet-wide).
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
-import { composeServices, type Services } from '../../electron/services/compose';
-import { parseConfig } from '../../electron/services/config/load-config';
-import { createLogger } from '../../electron/services/app/logger';
+import type { Services } from '../../electron/services/compose';
 import type { VendingServiceImpl } from '../../electron/services/vending/vending-service';
-import { makeTempDir } from '../support/temp-dir';
+import { startTestServices, type TestServices } from '../support/test-services';
 
-let temp: ReturnType<typeof makeTempDir>;
+let kiosk: TestServices;
 let services: Services;
 let vending: VendingServiceImpl;
 let token: string;
 
 beforeEach(async () => {
-  temp = makeTempDir('itda-slot-holds-');
-  process.env.ITDA_CONFIG = join(temp.path, 'config.json');
-  services = await composeServices({
-    dataDir: temp.path,
-    config: parseConfig({ kioskId: 'holds-test', vending: { sim: { vendMs: 0 } } }),
-    host: 'web',
-    version: 'test',
-    logger: createLogger({ dir: join(temp.path, 'logs'), echo: false }),
-  });
+  kiosk = await startTestServices({ kioskId: 'holds-test', vending: { sim: { vendMs: 0 } } }, { prefix: 'itda-slot-holds-', configEnv: true });
+  services = kiosk.services;
   vending = services.domains.get('vending')!.service as VendingServiceImpl;
   await vending.whenReady();
   token = (await call('staff.setup', { pin: '2580' })).token;
 });
 afterEach(async () => {
-  await services.close();
-  delete process.env.ITDA_CONFIG;
-  temp.remove();
+  await kiosk.stop();
 });
 
 async function call(method: string, input: unknown = {}): Promise<any> {
