@@ -9,10 +9,34 @@ import { CoreErrorCode, KioskError, toWireError, type Result } from './errors';
 
 export type Handlers = { [M in ApiMethod]: (input: ApiParsedInput<M>, meta: CallMeta) => Promise<ApiOutput<M>> | ApiOutput<M> };
 
-/** Who is calling: which transport, and (web host) which connection. */
+/**
+ * Who is calling, as the host that received the call proved it:
+ * - `screen`: the kiosk's own screen (Electron's window after the sender check,
+ *   or the web host's page holding the per-start screen cookie and the host's Origin);
+ * - `device`: an enrolled staff device on the venue LAN (its credential cookie checked);
+ * - `anonymous`: a connection that proved nothing (only pairing is open to it);
+ * - `local`: code running in this process (CLIs, tests, the services themselves).
+ */
+export type Principal =
+  | { kind: 'screen' }
+  | { kind: 'device'; deviceId: string; name: string }
+  | { kind: 'anonymous' }
+  | { kind: 'local' };
+
+/** Who is calling: which transport, which principal, and (web host) which connection and peer. */
 export interface CallMeta {
-  transport: 'ipc' | 'ws' | 'test';
+  transport: 'ipc' | 'ws' | 'test' | 'cli';
+  /** The connection a staff session is bound to; `services.endConnection(id)` when it closes. */
   connectionId?: string;
+  /** Absent means `local` (in-process callers: CLIs, tests). */
+  principal?: Principal;
+  /** The remote address, for the record of staff actions. */
+  peer?: string;
+}
+
+/** The principal of a call, `local` when the host named none. */
+export function principalOf(meta: CallMeta): Principal {
+  return meta.principal ?? { kind: 'local' };
 }
 
 export interface Dispatcher {

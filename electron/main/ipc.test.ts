@@ -70,7 +70,7 @@ describe('IPC wiring', () => {
     const dispatch = vi.spyOn(services, 'dispatch');
     const result = await ipcMain.invoke(invokeChannel, eventFrom(win.webContents), 'app.info', {});
     expect(result).toMatchObject({ ok: true, value: { kioskId: 'test-kiosk', host: 'electron' } });
-    expect(dispatch).toHaveBeenCalledWith('app.info', {}, { transport: 'ipc' });
+    expect(dispatch).toHaveBeenCalledWith('app.info', {}, { transport: 'ipc', principal: { kind: 'screen' } });
   });
 
   it('validates input with the contract schemas', async () => {

@@ -69,7 +69,7 @@ export function registerIpc({ ipcMain, getWindow, services, log }: IpcWiring): (
       return { ok: false, error: { code: FORBIDDEN_SENDER, messageKey: `errors.${FORBIDDEN_SENDER}`, retryable: false } };
     }
     try {
-      return await services.dispatch(typeof method === 'string' ? method : String(method), input, { transport: 'ipc' });
+      return await services.dispatch(typeof method === 'string' ? method : String(method), input, { transport: 'ipc', principal: { kind: 'screen' } });
     } catch (err) {
       // The dispatcher already turns handler faults into Results; this is a last guard for the door itself.
       log.error('IPC dispatch failed', { err });

@@ -51,6 +51,8 @@ export interface Services {
   onPush(listener: (e: PushEvent) => void): () => void;
   /** Domains by name, for CLIs and tests that drive a service directly. */
   domains: Map<string, ServiceDomain>;
+  /** The host tells the services that a connection closed (every domain hears it). */
+  endConnection(connectionId: string): void;
   close(): Promise<void>;
 }
 
@@ -183,6 +185,15 @@ export async function composeServices(opts: ComposeOptions): Promise<Services> {
       pushListeners.add(listener);
       return () => pushListeners.delete(listener);
     },
+    endConnection(connectionId) {
+      for (const d of domains.values()) {
+        try {
+          d.onConnectionClosed?.(connectionId);
+        } catch (err) {
+          logger.warn(`domain ${d.name} failed on a closed connection`, { err });
+        }
+      }
+    },
     async close() {
       if (closed) return;
       closed = true;
@@ -247,6 +258,7 @@ function outOfServiceServices(
       pushListeners.add(listener);
       return () => pushListeners.delete(listener);
     },
+    endConnection() {},
     async close() {},
   };
 }

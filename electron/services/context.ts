@@ -42,6 +42,8 @@ export interface ServiceDomain {
   start?(): Promise<void> | void;
   /** Stops background work and closes devices; must be safe to call twice. */
   stop?(): Promise<void> | void;
+  /** A host connection closed (web host socket): sessions bound to it end. */
+  onConnectionClosed?(connectionId: string): void;
 }
 
 /** A domain module: its event types, and a factory run once storage is open. */

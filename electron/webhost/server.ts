@@ -4,7 +4,7 @@
  * the Electron app; how tests, developers without the Electron binary and
  * staff tablets run the kiosk.
  */
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { createServer as createTlsServer } from 'node:https';
 import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -59,7 +59,7 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
       socket.destroy();
       return;
     }
-    wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws));
+    wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
   });
 
   const unsubscribe = services.onPush((event) => {
@@ -67,10 +67,14 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     for (const ws of sockets) if (ws.readyState === ws.OPEN) ws.send(text);
   });
 
-  wss.on('connection', (ws) => {
+  wss.on('connection', (ws, req: IncomingMessage) => {
     const connectionId = `ws-${nextConnection++}`;
+    const peer = req?.socket?.remoteAddress;
     sockets.add(ws);
-    ws.on('close', () => sockets.delete(ws));
+    ws.on('close', () => {
+      sockets.delete(ws);
+      services.endConnection(connectionId);
+    });
     ws.on('error', (err) => log.warn('websocket error', { connectionId, err }));
     ws.on('message', async (data, isBinary) => {
       const call = isBinary ? null : parseWsCall(data.toString());
@@ -82,7 +86,7 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
         });
         return;
       }
-      const result = await services.dispatch(call.method, call.input, { transport: 'ws', connectionId });
+      const result = await services.dispatch(call.method, call.input, { transport: 'ws', connectionId, peer });
       send(ws, { id: call.id, result });
     });
   });
