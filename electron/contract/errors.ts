@@ -53,6 +53,8 @@ export const CoreErrorCode = {
   storageFull: 'storage.disk_full',
   storageUnavailable: 'storage.unavailable',
   notImplemented: 'app.not_available',
+  /** A side-effect call faster than a person taps (web host, per screen or device). */
+  rateLimited: 'app.rate_limited',
 } as const;
 
 export function toWireError(err: unknown): WireError {

@@ -38,6 +38,7 @@ async function main() {
       port: rt.port,
       host: rt.host,
       tls: config.webHost.tls,
+      allowedOrigins: config.webHost.allowedOrigins,
     });
   } catch (err) {
     process.stderr.write(`${(err as Error).message}\n`);

@@ -2,15 +2,25 @@
  * Serves the built renderer from `out/renderer`. Only files inside that
  * folder; unknown paths fall back to index.html so screens can be deep-linked
  * (`/staff`). The same strict CSP as the Electron window.
+ *
+ * A file that cannot be read (replaced or removed while served, a disk
+ * fault) answers 500 for that request only: before, one read error's
+ * unhandled stream 'error' took the whole host down.
  */
 import { createReadStream, statSync } from 'node:fs';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { contentSecurityPolicy } from '../main/csp';
 import { contentTypeFor } from '../main/content-types';
+import type { Logger } from '../services/app/logger';
 
+export interface StaticHandlerOptions {
+  /** Adds headers to an HTML page's response (the web host sets the screen cookie there). */
+  onPage?: (req: IncomingMessage, headers: Record<string, string | number>) => void;
+  log?: Logger;
+}
 
-export function createStaticHandler(rootDir: string, connectSrc: string) {
+export function createStaticHandler(rootDir: string, connectSrc: string, opts: StaticHandlerOptions = {}) {
   const root = resolve(rootDir);
   const csp = contentSecurityPolicy({ connectSrc });
   return (req: IncomingMessage, res: ServerResponse) => {
@@ -54,13 +64,26 @@ export function createStaticHandler(rootDir: string, connectSrc: string) {
       'referrer-policy': 'no-referrer',
       'cache-control': file.includes(`${sep}assets${sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
     };
-    if (file.endsWith('.html')) headers['content-security-policy'] = csp;
-    res.writeHead(200, headers);
+    if (file.endsWith('.html')) {
+      headers['content-security-policy'] = csp;
+      opts.onPage?.(req, headers);
+    }
     if (req.method === 'HEAD') {
-      res.end();
+      res.writeHead(200, headers).end();
       return;
     }
-    createReadStream(file).pipe(res);
+    // Open before answering: a file that vanished since stat still gets a clean 500.
+    const stream = createReadStream(file);
+    stream.once('error', (err) => {
+      opts.log?.error('static file read failed', { file: file.slice(root.length), err });
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' }).end('cannot read this file');
+      else res.destroy();
+    });
+    stream.once('open', () => {
+      res.writeHead(200, headers);
+      stream.pipe(res);
+    });
+    res.once('close', () => stream.destroy());
   };
 }
 

@@ -7,12 +7,12 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { get } from 'node:https';
 import { join } from 'node:path';
-import WebSocket from 'ws';
 import { composeServices, type Services } from '../../electron/services/compose';
 import { parseConfig } from '../../electron/services/config/load-config';
 import { createLogger } from '../../electron/services/app/logger';
 import { startWebHost } from '../../electron/webhost/server';
 import { makeTempDir } from '../support/temp-dir';
+import { openScreenSocket } from '../support/screen-socket';
 
 const dir = makeTempDir('itda-tls-');
 let services: Services;
@@ -69,11 +69,8 @@ describe('web host over TLS', () => {
       expect(page.status).toBe(200);
       expect(page.body).toContain('<title>kiosk</title>');
       expect(page.csp).toContain("default-src 'self'");
-      const ws = new WebSocket(`wss://127.0.0.1:${host.port}/api`, { rejectUnauthorized: false });
-      await new Promise((resolve, reject) => {
-        ws.once('open', resolve);
-        ws.once('error', reject);
-      });
+      // From this machine it is the kiosk screen: the page's cookie and Origin open the socket.
+      const ws = await openScreenSocket(`https://127.0.0.1:${host.port}`);
       const reply = new Promise<any>((resolve) => ws.once('message', (d) => resolve(JSON.parse(d.toString()))));
       ws.send(JSON.stringify({ id: 1, method: 'app.health', input: {} }));
       expect((await reply).result).toMatchObject({ ok: true, value: { status: 'ok' } });

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import WebSocket from 'ws';
 import { composeServices, type Services } from '../../electron/services/compose';
 import { parseConfig } from '../../electron/services/config/load-config';
 import { createLogger } from '../../electron/services/app/logger';
 import { startWebHost, type WebHost } from '../../electron/webhost/server';
 import { makeTempDir } from '../support/temp-dir';
+import { nextMessage, openScreenSocket } from '../support/screen-socket';
 
 let dir: ReturnType<typeof makeTempDir>;
 let services: Services;
@@ -36,26 +36,7 @@ afterAll(async () => {
   dir.remove();
 });
 
-function connect(): Promise<WebSocket> {
-  return new Promise((resolve, reject) => {
-    const ws = new WebSocket(`${host.url.replace('http', 'ws')}/api`);
-    ws.once('open', () => resolve(ws));
-    ws.once('error', reject);
-  });
-}
-
-function nextMessage(ws: WebSocket, match: (m: any) => boolean = () => true): Promise<any> {
-  return new Promise((resolve) => {
-    const on = (data: WebSocket.RawData) => {
-      const m = JSON.parse(data.toString());
-      if (match(m)) {
-        ws.off('message', on);
-        resolve(m);
-      }
-    };
-    ws.on('message', on);
-  });
-}
+const connect = () => openScreenSocket(host.url);
 
 describe('web host', () => {
   it('listens on loopback only and refuses other addresses without TLS', async () => {

@@ -52,6 +52,8 @@ export const configSchema = z
           .strict()
           .nullable()
           .default(null),
+        /** Origins besides the host's own whose pages may open the API (a kiosk screen served under another name). */
+        allowedOrigins: z.array(z.url({ protocol: /^https?$/ })).max(10).default([]),
       })
       .strict()
       .prefault({}),

@@ -52,6 +52,7 @@ export const en: Record<MessageKey, string> = {
   'errors.contract.invalid_output': 'Something went wrong. Staff have been told.',
   'errors.app.out_of_service': 'This kiosk is being checked.',
   'errors.app.not_available': 'Not available right now.',
+  'errors.app.rate_limited': 'Please slow down a little. Try again in a moment.',
   'errors.connection.lost': 'The connection dropped. Reconnecting.',
   'errors.storage.disk_full': 'Storage is full. Staff have been told.',
   'errors.storage.unavailable': 'This kiosk is being checked.',

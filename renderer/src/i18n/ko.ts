@@ -55,6 +55,7 @@ export const ko = {
   'errors.contract.invalid_output': '문제가 생겼어요. 직원에게 알렸어요.',
   'errors.app.out_of_service': '키오스크를 점검하고 있어요.',
   'errors.app.not_available': '지금은 이용할 수 없어요.',
+  'errors.app.rate_limited': '조금 천천히 해 주세요. 잠시 뒤에 다시 눌러 주세요.',
   'errors.connection.lost': '연결이 끊겼어요. 다시 잇는 중이에요.',
   'errors.storage.disk_full': '저장 공간이 부족해요. 직원에게 알렸어요.',
   'errors.storage.unavailable': '키오스크를 점검하고 있어요.',
