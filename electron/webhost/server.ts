@@ -111,10 +111,13 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
       else res.destroy();
     }
   };
-  const server: Server = tls ? createTlsServer(tls, onRequest) : createServer(onRequest);
+  // Idle and slow sockets are checked this often against the header timeout (Node's default is 30 s).
+  const httpOptions = { connectionsCheckingInterval: Math.max(250, Math.min(5_000, limits.headersTimeoutMs / 2)), headersTimeout: limits.headersTimeoutMs, requestTimeout: limits.headersTimeoutMs * 3 };
+  const server: Server = tls ? createTlsServer({ ...tls, ...httpOptions }, onRequest) : createServer(httpOptions, onRequest);
   server.maxConnections = limits.maxSockets;
-  server.headersTimeout = limits.headersTimeoutMs;
-  server.requestTimeout = limits.headersTimeoutMs * 3;
+  // A socket that sends nothing is never a request: the header timeout alone does not see it.
+  // (ws clears the timeout on the sockets it upgrades; keep-alive has its own, shorter one.)
+  server.setTimeout(limits.headersTimeoutMs);
   server.on('clientError', (err, socket) => {
     // Malformed requests and timed-out sockets: answer if possible, never crash.
     if (socket.writable && !(err as NodeJS.ErrnoException).code?.startsWith('ECONN')) socket.end('HTTP/1.1 400 Bad Request\r\nconnection: close\r\n\r\n');
