@@ -26,6 +26,8 @@ export const pushEventSchemas = {
     id: z.string(),
     kind: z.string(),
     at: z.string(),
+    /** Taps this alert counts: a repeat joins the open alert (crisis) instead of adding one. */
+    count: z.number().int().min(1).optional(),
   }),
   /** Maintenance mode opened or closed by a technician: visitor screens show "점검 중 / under maintenance" while open. */
   'staff.maintenance': z.object({ open: z.boolean(), since: z.string().nullable() }),

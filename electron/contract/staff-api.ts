@@ -30,6 +30,8 @@ export const staffAlertSchema = z.object({
   detail: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
   acknowledgedAt: z.string().nullable(),
   acknowledgedBy: z.string().nullable(),
+  /** Taps joined into this alert: a crisis tapped again within the visit counts here, not as a new alert. */
+  count: z.number().int().min(1).default(1),
 });
 
 export const dashboardSchema = z.object({

@@ -15,6 +15,7 @@ import type { KioskConfig } from './config/config-schema';
 import type { DomainModule, ServiceContext, ServiceDomain } from './context';
 import { openDatabase, ensureSetting, type Db } from './storage/database';
 import { EventLog } from './storage/event-log';
+import { DeferredWrites } from './storage/deferred-writes';
 import { StorageError } from './storage/storage-errors';
 import { createLogger, type Logger } from './app/logger';
 import { HealthMonitor } from './app/health-monitor';
@@ -88,6 +89,7 @@ export async function composeServices(opts: ComposeOptions): Promise<Services> {
     return outOfServiceServices(opts, logger, health, pushListeners, kioskId, info);
   }
 
+  const deferred = new DeferredWrites(logger.child('deferred'));
   const events = new EventLog(db, kioskId, {});
   for (const m of modules) events.register(m.eventSchemas);
 
@@ -108,6 +110,9 @@ export async function composeServices(opts: ComposeOptions): Promise<Services> {
         if (err instanceof StorageError) health.fail(err.code, err.message);
         throw err;
       }
+    },
+    defer(what, write) {
+      deferred.add(what, write);
     },
     getService<T>(name: string): T {
       const d = domains.get(name);
@@ -170,6 +175,14 @@ export async function composeServices(opts: ComposeOptions): Promise<Services> {
     }
   }
 
+  // Out of service for storage (disk full, unwritable): recheck every few seconds and come back by
+  // itself once a write goes through; what waited in memory is written first.
+  const recheck = setInterval(() => {
+    if (health.ok || !RECHECKABLE.has(health.current.reason ?? '')) return;
+    if (storageWritable(db!) && deferred.flush()) health.recover();
+  }, STORAGE_RECHECK_MS);
+  recheck.unref();
+
   let closed = false;
   return {
     config: opts.config,
@@ -197,6 +210,7 @@ export async function composeServices(opts: ComposeOptions): Promise<Services> {
     async close() {
       if (closed) return;
       closed = true;
+      clearInterval(recheck);
       for (const d of [...domains.values()].reverse()) {
         try {
           await d.stop?.();
@@ -214,9 +228,27 @@ export async function composeServices(opts: ComposeOptions): Promise<Services> {
   };
 }
 
-/** While out of service, only the shell's identity and health calls answer. */
+const STORAGE_RECHECK_MS = 3_000;
+/** Causes a recheck can clear: space freed, a remount read-write. A damaged database needs a person. */
+const RECHECKABLE = new Set(['storage.disk_full', 'storage.unwritable']);
+
+/** One small write: does storage take writes again? */
+function storageWritable(db: Db): boolean {
+  try {
+    db.prepare("INSERT INTO settings (key, value) VALUES ('health_probe', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(new Date().toISOString());
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * While out of service, only the shell's identity and health calls answer,
+ * and what a person in need or staff must still do: a staff call, a crisis
+ * (both reach staff without storage), and staff login (sessions live in memory).
+ */
 function guardWhenOutOfService(handlers: Handlers, health: HealthMonitor): Handlers {
-  const open = new Set(['app.info', 'app.health', 'app.staffCall']);
+  const open = new Set(['app.info', 'app.health', 'app.staffCall', 'pharmacy.crisis', 'store.crisis', 'staff.login', 'staff.logout', 'staff.alerts', 'staff.maintenanceState']);
   const out: Record<string, unknown> = {};
   for (const [name, h] of Object.entries(handlers)) {
     out[name] = open.has(name)

@@ -30,6 +30,13 @@ export interface ServiceContext {
    * Throws when that domain does not exist.
    */
   getService<T>(domain: string): T;
+  /**
+   * Keeps a write that storage refused (disk full) to run again, oldest
+   * first, once the health check finds storage writable. For what must not be
+   * lost to a full disk (a visitor's staff call or crisis); absent in
+   * hand-made test contexts.
+   */
+  defer?(what: string, write: () => void): void;
 }
 
 /** One domain of services (app, printing, vending, pharmacy, ...), as the composition root sees it. */

@@ -1,6 +1,6 @@
 /** The kiosk shell's services: identity, health, staff calls, visitor navigation events. */
 import type { ServiceContext, ServiceDomain, DomainModule } from '../context';
-import { raiseStaffAlert } from './staff-alerts';
+import { raiseVisitorAlert } from './staff-alerts';
 import { appEventSchemas } from './app-events';
 
 export interface AppInfoSource {
@@ -23,11 +23,10 @@ export function createAppDomain(ctx: ServiceContext, info: AppInfoSource): Servi
       'app.health': () => ctx.health.current,
       'app.staffCall': ({ screen, language }) => {
         // The alert row and both events commit together: staff never see one without the other.
-        const alertId = ctx.db.transaction(() => {
-          const id = raiseStaffAlert(ctx, 'staff_call', { screen, language });
-          ctx.record('staff.called', { alertId: id, screen, language });
-          return id;
-        })();
+        // On a full disk staff still hear it at once; the rows wait for space.
+        const { alertId } = raiseVisitorAlert(ctx, 'staff_call', { screen, language }, {
+          also: (id) => ctx.record('staff.called', { alertId: id, screen, language }),
+        });
         ctx.logger.info('staff called', { alertId, screen });
         return { alertId };
       },

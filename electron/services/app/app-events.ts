@@ -18,5 +18,6 @@ export const appEventSchemas = {
     kind: z.string(),
     detail: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
   }),
+  'staff.alert_repeated': z.object({ alertId: z.string(), kind: z.string(), count: z.number().int() }),
   'staff.called': z.object({ alertId: z.string(), screen: z.string(), language }),
 } as const;

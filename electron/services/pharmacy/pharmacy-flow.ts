@@ -11,7 +11,7 @@ import QRCode from 'qrcode';
 import { KioskError } from '../../contract/errors';
 import type { PrescriptionResult } from '../../contract/pharmacy-api';
 import type { ServiceContext } from '../context';
-import { raiseStaffAlert } from '../app/staff-alerts';
+import { CRISIS_JOIN_KEY, raiseStaffAlert, raiseVisitorAlert } from '../app/staff-alerts';
 import { parseSlipDocument } from '../printing/slip-document';
 import { GIFT_CATEGORIES, findPrescription, findSymptom, type PharmacyContent } from './pharmacy-content';
 import type { PrescriptionPicker } from './prescription-picker';
@@ -198,16 +198,20 @@ export class PharmacyFlow {
       | undefined;
     if (prior) return { alertId: prior.alert_id, print: { jobId: prior.print_job_id, outcome: 'waiting' as const } };
 
-    // The alert goes first and alone: nothing about the printer may delay it.
-    const alertId = ctx.db.transaction(() => {
-      const id = raiseStaffAlert(ctx, 'crisis', { source: 'pharmacy' });
-      ctx.db
-        .prepare('INSERT INTO pharmacy_crisis_requests (request_id, kiosk_id, at, alert_id) VALUES (?, ?, ?, ?)')
-        .run(requestId, ctx.kioskId, new Date().toISOString(), id);
-      ctx.record('pharmacy.crisis', { requestId, alertId: id });
-      return id;
-    })();
+    // The alert goes first and alone: nothing about the printer may delay it. A repeat within the
+    // visit joins the open crisis alert (its count grows) rather than burying it under new ones.
+    const { alertId, count, deferred } = raiseVisitorAlert(ctx, 'crisis', { source: 'pharmacy' }, {
+      joinKey: CRISIS_JOIN_KEY,
+      also: (id) => {
+        ctx.db
+          .prepare('INSERT OR IGNORE INTO pharmacy_crisis_requests (request_id, kiosk_id, at, alert_id) VALUES (?, ?, ?, ?)')
+          .run(requestId, ctx.kioskId, new Date().toISOString(), id);
+        ctx.record('pharmacy.crisis', { requestId, alertId: id });
+      },
+    });
     let print: { jobId: string | null; outcome: ReturnType<typeof printOutcome> } = { jobId: null, outcome: 'failed' };
+    // The card prints for the first tap and one repeat (a lost card); a flood must not empty the paper roll.
+    if (deferred || count > 2) return { alertId, print };
     try {
       const doc = parseSlipDocument(crisisSlip({ venueName: ctx.config.venue.name, crisis: content.crisis, footer: content.footer, language }));
       const job = printer.submit(doc, { kind: 'crisis', ref: alertId });

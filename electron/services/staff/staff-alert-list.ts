@@ -9,6 +9,8 @@ export interface StaffAlertRow {
   detail: Record<string, string | number | boolean | null>;
   acknowledgedAt: string | null;
   acknowledgedBy: string | null;
+  /** Taps joined into this alert (a crisis tapped again within the visit). */
+  count: number;
 }
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -19,6 +21,7 @@ const toAlert = (r: any): StaffAlertRow => ({
   detail: JSON.parse(r.detail),
   acknowledgedAt: r.acknowledged_at,
   acknowledgedBy: r.acknowledged_by,
+  count: r.repeat_count ?? 1,
 });
 
 export function listAlerts(db: Db, opts: { includeAcknowledged: boolean; limit: number }): { alerts: StaffAlertRow[]; open: number } {

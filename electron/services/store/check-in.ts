@@ -9,7 +9,7 @@
  */
 import { KioskError } from '../../contract/errors';
 import type { ServiceContext } from '../context';
-import { raiseStaffAlert } from '../app/staff-alerts';
+import { CRISIS_JOIN_KEY, raiseStaffAlert, raiseVisitorAlert } from '../app/staff-alerts';
 import { parseSlipDocument, type SlipDocument } from '../printing/slip-document';
 import { ulid } from '../storage/ids';
 import type { Bookings } from './bookings';
@@ -231,16 +231,20 @@ export class StoreCheckIn {
   /** "지금 많이 힘들어요": staff are alerted at once, once per visit session. */
   crisis(requestId: string) {
     const { ctx } = this.deps;
-    return ctx.db.transaction(() => {
-      const prior = ctx.db.prepare('SELECT alert_id FROM store_crisis_requests WHERE request_id = ?').pluck().get(requestId) as string | undefined;
-      if (prior) return { alertId: prior };
-      const alertId = raiseStaffAlert(ctx, 'crisis', { source: 'store' });
-      ctx.db
-        .prepare('INSERT INTO store_crisis_requests (request_id, kiosk_id, at, alert_id) VALUES (?, ?, ?, ?)')
-        .run(requestId, ctx.kioskId, this.now().toISOString(), alertId);
-      ctx.record('store.crisis', { requestId, alertId });
-      return { alertId };
-    }).immediate();
+    const prior = ctx.db.prepare('SELECT alert_id FROM store_crisis_requests WHERE request_id = ?').pluck().get(requestId) as string | undefined;
+    if (prior) return { alertId: prior };
+    // A repeat within the visit joins the open crisis alert; on a full disk it still reaches staff.
+    const { alertId } = raiseVisitorAlert(ctx, 'crisis', { source: 'store' }, {
+      joinKey: CRISIS_JOIN_KEY,
+      now: this.now(),
+      also: (id) => {
+        ctx.db
+          .prepare('INSERT OR IGNORE INTO store_crisis_requests (request_id, kiosk_id, at, alert_id) VALUES (?, ?, ?, ?)')
+          .run(requestId, ctx.kioskId, this.now().toISOString(), id);
+        ctx.record('store.crisis', { requestId, alertId: id });
+      },
+    });
+    return { alertId };
   }
 
   private estimate(ahead: number): number {

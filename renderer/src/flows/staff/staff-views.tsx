@@ -33,6 +33,11 @@ export function AlertsView() {
       {data.alerts.map((a) => (
         <li key={a.id} data-testid="alert" data-kind={a.kind}>
           <strong>{a.kind}</strong> <span>{new Date(a.at).toLocaleString('ko-KR')}</span>{' '}
+          {a.count > 1 && (
+            <strong data-testid="alert-count" data-count={a.count}>
+              {t('staff.alerts.count', { count: a.count })}{' '}
+            </strong>
+          )}
           <code>{Object.entries(a.detail).map(([k, v]) => `${k}=${v}`).join(' ')}</code>
           <Pressable className="small-button" data-testid="alert-ack" onClick={() => void staffCall('staff.acknowledgeAlert', { alertId: a.id }, { bump: true })}>
             {t('staff.alerts.ack')}
