@@ -16,6 +16,7 @@ import type { DomainModule, ServiceContext, ServiceDomain } from './context';
 import { openDatabase, ensureSetting, type Db } from './storage/database';
 import { EventLog } from './storage/event-log';
 import { DeferredWrites } from './storage/deferred-writes';
+import { restrictNewFiles, warnIfLoosened } from './storage/data-modes';
 import { StorageError } from './storage/storage-errors';
 import { createLogger, type Logger } from './app/logger';
 import { HealthMonitor } from './app/health-monitor';
@@ -58,7 +59,10 @@ export interface Services {
 }
 
 export async function composeServices(opts: ComposeOptions): Promise<Services> {
+  // The kiosk's data is its user's alone: every file made from here on is private.
+  restrictNewFiles();
   const logger = opts.logger ?? createLogger({ dir: join(opts.dataDir, 'logs') });
+  warnIfLoosened(opts.dataDir, logger);
   const health = new HealthMonitor(logger.child('health'));
   const pushListeners = new Set<(e: PushEvent) => void>();
   const push = (e: PushEvent) => {

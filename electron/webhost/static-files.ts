@@ -72,16 +72,21 @@ export function createStaticHandler(rootDir: string, connectSrc: string, opts: S
       res.writeHead(200, headers).end();
       return;
     }
-    // Open before answering: a file that vanished since stat still gets a clean 500.
+    // Answer only once the first bytes are read: a file that vanished since stat, or a read error,
+    // still gets a clean 500. A failure mid-file can only cut that response.
     const stream = createReadStream(file);
     stream.once('error', (err) => {
       opts.log?.error('static file read failed', { file: file.slice(root.length), err });
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' }).end('cannot read this file');
       else res.destroy();
     });
-    stream.once('open', () => {
+    stream.once('data', (first) => {
       res.writeHead(200, headers);
+      res.write(first);
       stream.pipe(res);
+    });
+    stream.once('end', () => {
+      if (!res.headersSent) res.writeHead(200, headers).end();
     });
     res.once('close', () => stream.destroy());
   };

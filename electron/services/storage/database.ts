@@ -6,7 +6,8 @@
  */
 import Database from 'better-sqlite3';
 import type BetterSqlite3 from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import { closeSync, openSync } from 'node:fs';
+import { ensurePrivateDir, PRIVATE_FILE_MODE } from './data-modes';
 import { join } from 'node:path';
 import { migrations as shippedMigrations, type Migration } from './migrations';
 import { applyMigrations } from './migrate';
@@ -29,7 +30,11 @@ export function openDatabase(opts: OpenDatabaseOptions): Db {
   let db: Db;
   try {
     const file = opts.memory ? ':memory:' : join(opts.dataDir, DB_FILE);
-    if (!opts.memory) mkdirSync(opts.dataDir, { recursive: true });
+    if (!opts.memory) {
+      ensurePrivateDir(opts.dataDir);
+      // Created 0600 before SQLite opens it: SQLite gives the WAL and SHM the database file's mode.
+      closeSync(openSync(file, 'a', PRIVATE_FILE_MODE));
+    }
     db = new Database(file, opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {});
   } catch (err) {
     throw asStorageError(err, 'storage.unwritable', 'cannot open the database');
