@@ -1,5 +1,5 @@
 /**
- * `npm run chaos -- [--runs N] [--seed S] [--visits V] [--keep]`
+ * `npm run chaos -- [--runs N] [--seed S] [--visits V] [--jobs J] [--keep]`
  *
  * The fault and crash campaign: N runs with seeds S, S+1, …; each drives a
  * few whole visits through a real web host process against the printer and
@@ -9,10 +9,10 @@
  */
 import { resolve } from 'node:path';
 import { parseFlags } from '../services/config/runtime-options';
-import { runChaos, type RunResult } from './chaos-run';
+import { runCampaign } from './chaos-campaign';
 import { formatSummary, summarize } from './chaos-report';
 
-const USAGE = 'usage: npm run chaos -- [--runs N] [--seed S] [--visits V] [--keep]';
+const USAGE = 'usage: npm run chaos -- [--runs N] [--seed S] [--visits V] [--jobs J] [--keep]';
 
 async function main(): Promise<number> {
   const flags = parseFlags(process.argv.slice(2));
@@ -30,17 +30,16 @@ async function main(): Promise<number> {
   const seed = num('seed', 1, 0, 2 ** 31);
   const visits = num('visits', 3, 1, 50);
   const root = resolve(import.meta.dirname, '../..');
+  const jobs = num('jobs', 1, 1, 8);
   const t0 = Date.now();
-  const results: RunResult[] = [];
   let stop = false;
   process.once('SIGINT', () => (stop = true));
-  for (let i = 0; i < runs && !stop; i++) {
-    const r = await runChaos(seed + i, { root, visits, keep: flags.keep === 'true' });
-    results.push(r);
+  const seeds = Array.from({ length: runs }, (_, i) => seed + i);
+  const results = await runCampaign(seeds, { root, visits, jobs, keep: flags.keep === 'true', shouldStop: () => stop }, (r, done) => {
     const broken = r.invariants.filter((x) => !x.held).map((x) => x.name);
     const kinds = Object.entries(r.injected).map(([k, n]) => (n! > 1 ? `${k}×${n}` : k)).join(' ') || 'none';
-    process.stderr.write(`run ${i + 1}/${runs} seed ${r.seed}: ${(r.ms / 1000).toFixed(1)} s, faults ${kinds}: ${broken.length ? `BROKEN ${broken.join(', ')}` : 'all held'}\n`);
-  }
+    process.stderr.write(`run ${done}/${runs} seed ${r.seed}: ${(r.ms / 1000).toFixed(1)} s, faults ${kinds}: ${broken.length ? `BROKEN ${broken.join(', ')}` : 'all held'}\n`);
+  });
   const summary = summarize(results, (Date.now() - t0) / 1000);
   process.stdout.write(formatSummary(summary) + '\n');
   return summary.brokenRuns.length ? 1 : 0;

@@ -4,7 +4,7 @@
  * flags, restart), with fault knobs. It speaks bytes only, so the same logic
  * sits behind the in-process `sim` pipe and the PTY simulator.
  */
-import { systemClock, type Clock } from '../vmc-clock';
+import { systemClock, type Clock } from '../../devices/device-clock';
 import { Cmd, commandDataLength, Flag, Outcome, readTxn, Reply, txnBytes, VmcError, type SlotState } from '../vmc-codes';
 import { encodeFrame, FrameDecoder, framesEqual, type VmcFrame } from '../vmc-frame';
 import type { SimFaults, SimSlot } from './sim-faults';
