@@ -30,6 +30,8 @@ export interface ChaosRig {
   board: VmcBoard;
   /** Every job the simulated printer cut, in order. */
   paper: PaperSlip[];
+  /** What reached the printer, chunk by chunk in hex (the last 2,000 chunks), to replay a broken run. */
+  wire: string[];
   /** Staff arrive: every printer, link and board fault cleared, slots back to "ok". */
   clearAll(): void;
   close(): Promise<void>;
@@ -56,6 +58,13 @@ export async function startChaosRig(dir: string): Promise<ChaosRig> {
   mkdirSync(dataDir, { recursive: true });
   const paper: PaperSlip[] = [];
   const printer = new PrinterSimCore({ onJob: (job) => paper.push({ seq: job.seq, text: paperText(job.items), bytes: job.bytes }) });
+  const wire: string[] = [];
+  const receive = printer.receive.bind(printer);
+  printer.receive = (chunk: Buffer) => {
+    wire.push(chunk.toString('hex'));
+    if (wire.length > 2000) wire.shift();
+    return receive(chunk);
+  };
   const closers: (() => Promise<void>)[] = [];
   try {
     const sim: SimTcpServer = await startSimTcpServer(printer, { port: 0 });
@@ -75,6 +84,7 @@ export async function startChaosRig(dir: string): Promise<ChaosRig> {
       relay,
       board,
       paper,
+      wire,
       clearAll() {
         printer.setFaults({ paperOut: false, coverOpen: false, nearEnd: false, offline: false, cutterError: false, noResponse: false });
         relay.set({ ...noRelayFaults });

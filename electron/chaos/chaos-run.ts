@@ -125,6 +125,7 @@ export async function runChaos(seed: number, opts: RunOptions): Promise<RunResul
   if (keep && rig) {
     // What the hardware saw, beside the kiosk's data dir, to replay a broken run by hand.
     writeFileSync(join(dir, 'paper.txt'), rig.paper.map((p) => `=== job ${p.seq} (${p.bytes} bytes)\n${p.text}`).join(''));
+    writeFileSync(join(dir, 'printer-wire.txt'), rig.wire.join('\n') + '\n');
     writeFileSync(join(dir, 'motor-runs.json'), JSON.stringify(rig.board.motorRuns, null, 1));
     writeFileSync(join(dir, 'result.json'), JSON.stringify({ plan, injected, invariants, visits }, null, 1));
   }

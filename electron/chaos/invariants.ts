@@ -118,7 +118,7 @@ export function checkInvariants(input: InvariantInput): InvariantResult[] {
       ['vend.sending events vs vends', ev('vend.sending'), one('SELECT COUNT(*) FROM vends')],
       ['delivered dispense vends vs motor runs that delivered', one("SELECT COUNT(*) FROM vends WHERE state = 'delivered' AND kind = 'dispense'"), one("SELECT COUNT(*) FROM events WHERE type = 'vend.completed' AND json_extract(payload, '$.state') = 'delivered'")],
       ['vending stock vs capacity minus delivered', one('SELECT SUM(count) FROM vending_slots'), one('SELECT SUM(capacity) FROM vending_slots') - one("SELECT COUNT(*) FROM vends WHERE state = 'delivered'")],
-      ['store.snack_taken events vs snacks taken', ev('store.snack_taken'), one('SELECT COUNT(*) FROM store_snacks_taken')],
+      ['store.snack_taken minus store.snack_released events vs snacks taken', ev('store.snack_taken') - ev('store.snack_released'), one('SELECT COUNT(*) FROM store_snacks_taken')],
       ['vends still in flight', one("SELECT COUNT(*) FROM vends WHERE state IN ('sending', 'accepted')"), 0],
       ['gift requests still pending', one("SELECT COUNT(*) FROM vend_requests WHERE state = 'pending'"), 0],
     ];
