@@ -66,18 +66,14 @@ async function visit(client: KioskClient, i: number, pharmacy: boolean, symptoms
 
 /** Staff at the desk: gifts and snacks refilled, the talk queue called down. */
 async function staffRound(client: KioskClient, token: string): Promise<void> {
-  for (let slot = 1; slot <= 10; slot++) await client.call('staff.restock', { token, slot, count: 100 });
-  const stock = await client.call('staff.store', { token, method: 'store.staffStock', input: {} });
-  if (stock.ok) {
-    for (const s of (stock.value as { items: { itemId: string }[] }).items) {
-      await client.call('staff.store', { token, method: 'store.staffRestock', input: { itemId: s.itemId, set: 500 } });
-    }
-  }
+  for (let slot = 1; slot <= 10; slot++) await must(client, 'staff.restock', { token, slot, count: 100 });
+  // `staff.store` answers `{ value }`: the store method's own output.
+  const store = async (method: string, input: unknown = {}) => (await must(client, 'staff.store', { token, method, input })).value;
+  for (const s of (await store('store.staffStock')).items as { itemId: string }[]) await store('store.staffRestock', { itemId: s.itemId, set: 500 });
   for (;;) {
-    const next = await client.call('staff.store', { token, method: 'store.staffCallNext', input: {} });
-    const entry = next.ok ? (next.value as { entry: { entryId: string } | null }).entry : null;
+    const entry = ((await store('store.staffCallNext')) as { entry: { entryId: string } | null }).entry;
     if (!entry) break;
-    await client.call('staff.store', { token, method: 'store.staffMarkQueue', input: { entryId: entry.entryId, outcome: 'talked' } });
+    await store('store.staffMarkQueue', { entryId: entry.entryId, outcome: 'talked' });
   }
 }
 

@@ -30,7 +30,7 @@ export interface ChaosRig {
   board: VmcBoard;
   /** Every job the simulated printer cut, in order. */
   paper: PaperSlip[];
-  /** What reached the printer, chunk by chunk in hex (the last 2,000 chunks), to replay a broken run. */
+  /** What the relay handed on to the printer, chunk by chunk in hex (the last 2,000 chunks), to replay a broken run. */
   wire: string[];
   /** Staff arrive: every printer, link and board fault cleared, slots back to "ok". */
   clearAll(): void;
@@ -59,17 +59,19 @@ export async function startChaosRig(dir: string): Promise<ChaosRig> {
   const paper: PaperSlip[] = [];
   const printer = new PrinterSimCore({ onJob: (job) => paper.push({ seq: job.seq, text: paperText(job.items), bytes: job.bytes }) });
   const wire: string[] = [];
-  const receive = printer.receive.bind(printer);
-  printer.receive = (chunk: Buffer) => {
-    wire.push(chunk.toString('hex'));
-    if (wire.length > 2000) wire.shift();
-    return receive(chunk);
-  };
   const closers: (() => Promise<void>)[] = [];
   try {
     const sim: SimTcpServer = await startSimTcpServer(printer, { port: 0 });
     closers.push(sim.close);
-    const relay = await startPrinterRelay({ host: sim.host, port: sim.port });
+    const relay = await startPrinterRelay(
+      { host: sim.host, port: sim.port },
+      {
+        onForward: (chunk) => {
+          wire.push(chunk.toString('hex'));
+          if (wire.length > 2000) wire.shift();
+        },
+      },
+    );
     closers.push(relay.close);
     const board = new VmcBoard({ vendMs: 300 });
     const vmc: PtySim = await startPtySim({ link: join(dir, 'vmc'), board });

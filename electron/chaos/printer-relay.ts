@@ -43,7 +43,16 @@ interface Pair {
   timer: NodeJS.Timeout | null;
 }
 
-export async function startPrinterRelay(target: { host: string; port: number }): Promise<PrinterRelay> {
+export interface RelayOptions {
+  /** Every chunk handed on to the printer, as sent (for a broken run's wire log). */
+  onForward?(chunk: Buffer): void;
+}
+
+export async function startPrinterRelay(target: { host: string; port: number }, opts: RelayOptions = {}): Promise<PrinterRelay> {
+  const forward = (p: Pair, chunk: Buffer, done?: () => void) => {
+    opts.onForward?.(chunk);
+    p.printer.write(chunk, done);
+  };
   let faults: RelayFaults = { ...noRelayFaults };
   let drops = 0;
   let refusals = 0;
@@ -69,7 +78,7 @@ export async function startPrinterRelay(target: { host: string; port: number }):
           const head = chunk.subarray(0, faults.dropAfterBytes);
           faults = { ...faults, dropAfterBytes: null };
           drops++;
-          if (head.length) p.printer.write(head, () => end(p));
+          if (head.length) forward(p, head, () => end(p));
           else end(p);
           return;
         }
@@ -82,7 +91,7 @@ export async function startPrinterRelay(target: { host: string; port: number }):
           p.pending[0] = chunk.subarray(slice);
           chunk = chunk.subarray(0, slice);
         } else p.pending.shift();
-        p.printer.write(chunk);
+        forward(p, chunk);
         p.timer = setTimeout(() => {
           p.timer = null;
           pump(p);
@@ -90,7 +99,7 @@ export async function startPrinterRelay(target: { host: string; port: number }):
         return;
       }
       p.pending.shift();
-      p.printer.write(chunk);
+      forward(p, chunk);
     }
   };
 
