@@ -136,6 +136,11 @@ export async function soak(visitors: number): Promise<BenchRow[]> {
         fdsAfterWarmUp = openFds(host.pid);
       }
       if (i % 100 === 0) peakRss = Math.max(peakRss, rssMb(host.pid));
+      if (i % 1000 === 999) {
+        // Progress for the long run: a soak cut short still says how far it got and how it looked.
+        const p95 = percentile(taps.slice(-1000), 95);
+        process.stderr.write(`soak: ${i + 1} visitors, RSS ${rssMb(host.pid).toFixed(1)} MB, fds ${openFds(host.pid)}, p95 of the last 1000 ${p95.toFixed(0)} ms\n`);
+      }
     }
     // Let the last slips print and timers settle before the end figures.
     await new Promise((r) => setTimeout(r, 2000));
