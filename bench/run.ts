@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: speed and memory figures as one table. Targets are
  * printed beside the figures, never asserted: timing belongs here, not in tests.
- * `npm run bench -- storage printing` runs only those areas.
+ * `npm run bench -- storage printing` runs only those areas; `--soak` makes
+ * the soak area's run the long one (10,000 visitors instead of 1,000).
  */
 import { formatTable, type BenchModule, type BenchRow } from './bench-table';
 import { storageBench } from './storage.bench';
@@ -11,8 +12,9 @@ import { printingBench } from './printing.bench';
 import { vendingBench } from './vending.bench';
 import { staffBench } from './staff.bench';
 import { storeBench } from './store.bench';
+import { soakBench } from './soak.bench';
 
-const modules: BenchModule[] = [storageBench, shellBench, printingBench, vendingBench, pharmacyBench, staffBench, storeBench];
+const modules: BenchModule[] = [storageBench, shellBench, printingBench, vendingBench, pharmacyBench, staffBench, storeBench, soakBench];
 
 async function main() {
   const only = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -76,6 +76,8 @@ export const simFaultsSchema = z
     nvTxnMemory: z.boolean(),
     /** Restart the board now (one-shot). */
     powerCycle: z.boolean(),
+    /** The board loses its TXN memory and replay cache without a restart or a reset flag, as a firmware fault would (one-shot). */
+    forgetTxns: z.boolean(),
   })
   .partial()
   .strict();

@@ -1,11 +1,2 @@
-/** Mulberry32: a seeded stand-in for Math.random, so a failing order or fault sequence can be replayed. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Tests and the chaos campaign replay the same sequences from one generator. */
+export { seededRandom } from '../../electron/chaos/seeded-random';

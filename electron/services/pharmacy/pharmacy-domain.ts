@@ -17,6 +17,8 @@ export const pharmacyEventSchemas = {
     printOutcome: z.enum(['printed', 'waiting', 'failed', 'unknown']),
     vendTxn: z.number().int().nullable(),
     vendState: z.string(),
+    /** Settled at start after a crash had interrupted the flow (see `PharmacyFlow.recoverInterrupted`). */
+    recovered: z.boolean().optional(),
   }),
   'pharmacy.crisis': z.object({ requestId: id, alertId: id }),
 };
@@ -44,9 +46,18 @@ export function createPharmacyDomain(ctx: ServiceContext, opts: PharmacyDomainOp
     vending: ctx.getService<PharmacyVending>('vending'),
   });
   const catalog = buildCatalog(content, opts.contentPath);
+  const vending = ctx.getService<PharmacyVending & { whenReady?(): Promise<boolean> }>('vending');
+  let recovering: Promise<unknown> = Promise.resolve();
   return {
     name: 'pharmacy',
     service: flow,
+    start() {
+      // In the background: a silent cabinet must not hold up the kiosk's start.
+      recovering = flow.recoverInterrupted(vending.whenReady?.() ?? Promise.resolve()).catch((err) => ctx.logger.error('cannot settle interrupted prescriptions', { err }));
+    },
+    async stop() {
+      await recovering;
+    },
     handlers: {
       'pharmacy.catalog': () => ({ ...catalog, availability: flow.availability() }),
       'pharmacy.availability': () => flow.availability(),

@@ -188,6 +188,40 @@ describe('Mind Pharmacy flow', () => {
     expect(a.print.outcome).toBe('printed');
   });
 
+  it('after a crash, settles prescriptions left half-done: queues a slip never queued, keeps a queued one, owes a gift not delivered', async () => {
+    // Three visitors whose host was killed mid-flow: the rows exist, the outcome was never written.
+    const never = await flow.prescribe('monday-blues', 'req-crash-0001', 'ko');
+    const queued = await flow.prescribe('monday-blues', 'req-crash-0002', 'en');
+    const gifted = await flow.prescribe('monday-blues', 'req-crash-0003', 'ko');
+    db.prepare('UPDATE prescriptions_issued SET print_state = NULL, vend_state = NULL, vend_txn = NULL').run();
+    db.prepare('UPDATE prescriptions_issued SET print_job_id = NULL WHERE id = ?').run(never.rxId);
+    // The second one's job was queued, but the crash came before its id was written back.
+    db.prepare('UPDATE prescriptions_issued SET print_job_id = NULL WHERE id = ?').run(queued.rxId);
+    db.prepare(
+      "INSERT INTO print_jobs (id, kind, ref, state, mode, document, created_at, updated_at, fail_after) VALUES ('job-q', 'prescription', ?, 'queued', 'text', '{}', 'x', 'x', 'x')",
+    ).run(queued.rxId);
+    const vend = db.prepare("INSERT INTO vend_requests (request_id, category, reason, state, txn, created_at) VALUES (?, 'tea', 'rx', ?, ?, 'x')");
+    vend.run(gifted.rxId, 'delivered', 77);
+    vend.run(queued.rxId, 'unknown', 78);
+    const submitsBefore = printer.submit.mock.calls.length;
+
+    expect(await flow.recoverInterrupted(Promise.resolve(true))).toBe(3);
+
+    // One new job, for the slip that was never queued, and nothing else printed again.
+    expect(printer.submit.mock.calls.length).toBe(submitsBefore + 1);
+    expect(printer.submit.mock.calls.at(-1)![1]).toEqual({ kind: 'prescription', ref: never.rxId });
+    const rows = db.prepare('SELECT id, print_job_id, print_state, vend_state FROM prescriptions_issued').all() as Record<string, string>[];
+    const byId = Object.fromEntries(rows.map((r) => [r.id, r]));
+    expect(byId[never.rxId]).toMatchObject({ print_job_id: `job-${jobs}`, print_state: 'waiting', vend_state: 'vending.interrupted' });
+    expect(byId[queued.rxId]).toMatchObject({ print_job_id: 'job-q', print_state: 'waiting', vend_state: 'unknown' });
+    expect(byId[gifted.rxId]).toMatchObject({ print_state: 'waiting', vend_state: 'delivered' });
+    // Gifts not delivered are owed, and staff are told which prescription.
+    const owed = (db.prepare("SELECT detail FROM staff_alerts WHERE kind = 'gift_owed'").pluck().all() as string[]).map((d) => JSON.parse(d).rxNumber);
+    expect(owed.sort()).toEqual([never.rxNumber, queued.rxNumber].sort());
+    // A second start finds nothing left to settle.
+    expect(await flow.recoverInterrupted(Promise.resolve(true))).toBe(0);
+  });
+
   it('is available while either the printer or a gift works, and takes a break when both are down', () => {
     expect(flow.availability()).toEqual({ available: true, printer: true, gifts: true });
     printer.ready.mockReturnValue(false);

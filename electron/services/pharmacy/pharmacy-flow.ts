@@ -84,18 +84,7 @@ export class PharmacyFlow {
     })();
 
     const found = findPrescription(content, issued.prescriptionId)!;
-    const doc = parseSlipDocument(
-      prescriptionSlip({
-        venueName: ctx.config.venue.name,
-        venueUrl: ctx.config.venue.url,
-        rxNumber: issued.rxNumber,
-        issuedAt: new Date(issued.at),
-        symptom,
-        prescription: found.prescription,
-        footer: content.footer,
-        language,
-      }),
-    );
+    const doc = this.slip(issued.rxNumber, issued.at, symptomId, issued.prescriptionId, language);
 
     // Print and vend run side by side; neither waits for the other.
     const printing = this.print(issued.id, doc);
@@ -127,6 +116,91 @@ export class PharmacyFlow {
       gift: { outcome: giftOutcome, item: giftOutcome === 'delivered' ? (gift.item ?? null) : null },
       qrSvg: await this.qr(issued.rxNumber, symptom.id, found.prescription.id, issued.at, language),
     };
+  }
+
+  private slip(rxNumber: string, at: string, symptomId: string, prescriptionId: string, language: SlipLanguage) {
+    const { ctx, content } = this.deps;
+    return parseSlipDocument(
+      prescriptionSlip({
+        venueName: ctx.config.venue.name,
+        venueUrl: ctx.config.venue.url,
+        rxNumber,
+        issuedAt: new Date(at),
+        symptom: findSymptom(content, symptomId)!,
+        prescription: findPrescription(content, prescriptionId)!.prescription,
+        footer: content.footer,
+        language,
+      }),
+    );
+  }
+
+  /**
+   * Prescriptions a killed host left half-done: issued (the visitor saw a
+   * number, or was about to), but the flow never recorded its outcome. Run
+   * once at start, before any visitor of this run; `giftsSettled` resolves
+   * when the vending service has reconciled what was in flight.
+   *  - Slip: a job queued before the crash (found by its ref, also when the
+   *    crash came before the job id was written back) is left to the print
+   *    queue, which never sends it twice; when no job was queued, nothing can
+   *    have printed, so the slip is queued now, once.
+   *  - Gift: what the vend log says once reconciled; anything but delivered
+   *    is owed, and staff are told, as after a failed vend.
+   */
+  async recoverInterrupted(giftsSettled: Promise<unknown>): Promise<number> {
+    const { ctx } = this.deps;
+    const rows = ctx.db
+      .prepare('SELECT * FROM prescriptions_issued WHERE request_id IS NOT NULL AND print_state IS NULL ORDER BY at')
+      .all() as (IssuedRow & { request_id: string })[];
+    if (rows.length === 0) return 0;
+    const printed = rows.map((row) => ({ row, print: this.recoverSlip(row) }));
+    await giftsSettled.catch(() => undefined);
+    for (const { row, print } of printed) {
+      if (this.inflight.has(row.request_id)) continue;
+      const req = ctx.db.prepare('SELECT state, txn FROM vend_requests WHERE request_id = ?').get(row.id) as { state: string; txn: number | null } | undefined;
+      const vendState = req && req.state !== 'pending' ? req.state : 'vending.interrupted';
+      ctx.db
+        .prepare('UPDATE prescriptions_issued SET print_job_id = ?, print_state = ?, vend_txn = ?, vend_state = ? WHERE id = ?')
+        .run(print.jobId, print.outcome, req?.txn == null ? null : String(req.txn), vendState, row.id);
+      ctx.record('pharmacy.completed', {
+        rxId: row.id,
+        printJobId: print.jobId,
+        printOutcome: print.outcome,
+        vendTxn: req?.txn ?? null,
+        vendState,
+        recovered: true,
+      });
+      if (vendState !== 'delivered') {
+        const symptom = findSymptom(this.deps.content, row.symptom_id);
+        safely(ctx, () => raiseStaffAlert(ctx, 'gift_owed', { rxNumber: row.rx_number, vendState, category: symptom?.giftCategory ?? null }));
+      }
+    }
+    ctx.logger.warn('prescriptions left half-done by a previous run were settled', { count: rows.length });
+    return rows.length;
+  }
+
+  private recoverSlip(row: IssuedRow): { jobId: string | null; outcome: ReturnType<typeof printOutcome> } {
+    const { ctx, printer } = this.deps;
+    if (row.print_job_id) {
+      const state = ctx.db.prepare('SELECT state FROM print_jobs WHERE id = ?').pluck().get(row.print_job_id) as string | undefined;
+      return { jobId: row.print_job_id, outcome: printOutcome(state ?? 'queued') };
+    }
+    const job = ctx.db.prepare("SELECT id, state FROM print_jobs WHERE kind = 'prescription' AND ref = ? ORDER BY created_at LIMIT 1").get(row.id) as
+      | { id: string; state: string }
+      | undefined;
+    if (job) {
+      ctx.db.prepare('UPDATE prescriptions_issued SET print_job_id = ? WHERE id = ?').run(job.id, row.id);
+      return { jobId: job.id, outcome: printOutcome(job.state) };
+    }
+    try {
+      const language = (row.language === 'en' ? 'en' : 'ko') as SlipLanguage;
+      const queued = printer.submit(this.slip(row.rx_number, row.at, row.symptom_id, row.prescription_id, language), { kind: 'prescription', ref: row.id });
+      ctx.db.prepare('UPDATE prescriptions_issued SET print_job_id = ? WHERE id = ?').run(queued.jobId, row.id);
+      return { jobId: queued.jobId, outcome: printOutcome(queued.state) };
+    } catch (err) {
+      ctx.logger.error('cannot queue the slip of an interrupted prescription', { rxId: row.id, err });
+      safely(ctx, () => raiseStaffAlert(ctx, 'print_job_failed', { rxNumber: row.rx_number, code: 'app.restarted' }));
+      return { jobId: null, outcome: 'failed' };
+    }
   }
 
   private async print(rxId: string, doc: ReturnType<typeof parseSlipDocument>) {

@@ -87,6 +87,10 @@ describe('check-in', () => {
     expect(stock()['cup-ramen']).toBe(before['cup-ramen']);
     expect(stock()['soy-milk']).toBe(before['soy-milk']! - 1);
     await expect(h.call('store.chooseSnacks', { requestId: rid(1), itemIds: ['soy-milk', 'cup-ramen'] })).rejects.toMatchObject({ code: 'store.snack_limit' });
+    // The event log adds up to the stock: what was put back is recorded too, so taken minus released is what is held.
+    const count = (type: string) => h.db.prepare('SELECT COUNT(*) FROM events WHERE type = ?').pluck().get(type) as number;
+    expect(count('store.snack_taken') - count('store.snack_released')).toBe(h.db.prepare('SELECT COUNT(*) FROM store_snacks_taken').pluck().get());
+    expect(count('store.snack_released')).toBe(1);
   });
 
   it('shows out-of-stock items but will not give them, and alerts staff at the low-stock mark', async () => {

@@ -138,10 +138,12 @@ export class StoreCheckIn {
     if (itemIds.length > store.snacksPerVisit) throw new KioskError('store.snack_limit', `at most ${store.snacksPerVisit} per visit`);
     const now = this.now();
     // IMMEDIATE: the release reads before it writes, and a deferred read-then-write loses to another kiosk's commit with SQLITE_BUSY.
-    const lefts = ctx.db.transaction(() => {
-      stock.releaseAll(visit.id, now);
-      return itemIds.map((itemId) => ({ itemId, left: stock.take(visit.id, itemId, now) }));
+    const { released, lefts } = ctx.db.transaction(() => {
+      const released = stock.releaseAll(visit.id, now);
+      return { released, lefts: itemIds.map((itemId) => ({ itemId, left: stock.take(visit.id, itemId, now) })) };
     }).immediate();
+    // Put back, then taken: the event log adds up to the stock (a re-choice after a reconnect is not a second snack).
+    for (const { itemId, left } of released) ctx.record('store.snack_released', { visitId: visit.id, itemId, left });
     for (const { itemId, left } of lefts) {
       ctx.record('store.snack_taken', { visitId: visit.id, itemId, left });
       const row = stock.list().find((s) => s.itemId === itemId);

@@ -73,10 +73,11 @@ export class SnackStock {
   }
 
   /** Puts the visit's snacks back (the visitor changed their mind). */
-  releaseAll(visitId: string, now = new Date()): void {
-    const back = this.db.prepare('UPDATE store_snack_stock SET stock = stock + 1, updated_at = ? WHERE item_id = ?');
-    for (const itemId of this.taken(visitId)) back.run(now.toISOString(), itemId);
+  releaseAll(visitId: string, now = new Date()): { itemId: string; left: number }[] {
+    const back = this.db.prepare('UPDATE store_snack_stock SET stock = stock + 1, updated_at = ? WHERE item_id = ? RETURNING stock').pluck();
+    const released = this.taken(visitId).map((itemId) => ({ itemId, left: back.get(now.toISOString(), itemId) as number }));
     this.db.prepare('DELETE FROM store_snacks_taken WHERE visit_id = ?').run(visitId);
+    return released;
   }
 
   /** Staff: add `add` items (or set the count with `set`). Returns the new stock. */

@@ -23,6 +23,8 @@ export const storeEventSchemas = {
   'store.identified': z.object({ visitId: id, returning: z.boolean() }),
   'store.self_checked': z.object({ visitId: id, level: z.enum(['gentle', 'lonely', 'talk']) }),
   'store.snack_taken': z.object({ visitId: id, itemId: id, left: z.number().int() }),
+  /** A visit's earlier choice put back when it chooses again. */
+  'store.snack_released': z.object({ visitId: id, itemId: id, left: z.number().int() }),
   'store.queue_joined': z.object({ visitId: id, entryId: id, number: z.number().int() }),
   'store.booked': z.object({ visitId: id, bookingId: id, slotStart: id }),
   'store.completed': z.object({ visitId: id, printJobId: id.nullable(), printOutcome: z.string() }),

@@ -10,7 +10,7 @@
  * Nothing here ever resends a DISPENSE with a new TXN: only the client's
  * identical resends (same SEQ, same TXN) go out, which the VMC never runs twice.
  */
-import type { Clock } from './vmc-clock';
+import type { Clock } from '../devices/device-clock';
 import { VmcLinkDownError } from './vmc-client';
 import { Outcome } from './vmc-codes';
 import type { VendingController } from './vending-controller';

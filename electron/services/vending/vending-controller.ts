@@ -6,10 +6,13 @@
  */
 import { KioskError } from '../../contract/errors';
 import type { Logger } from '../app/logger';
-import { systemClock, type Clock } from './vmc-clock';
+import { systemClock, type Clock } from '../devices/device-clock';
 import { Cmd, parseFlags, readTxn, Reply, SLOT_STATES, txnBytes, vmcErrorCodes, type SlotState, type VmcFlags } from './vmc-codes';
 import { VmcClient, VmcLinkDownError, type FrameLogEntry } from './vmc-client';
-import { createMemoryPipe, openSerialTransport, parseVendingUri, type VendingUri, type VmcTransport } from './vmc-transport';
+import type { ByteTransport } from '../devices/byte-transport';
+import { createMemoryPipe } from '../devices/memory-pipe';
+import { openSerial } from '../devices/serial-opener';
+import { parseVendingUri, type VendingUri } from './vending-uri';
 import { VmcBoard } from './sim/vmc-board';
 
 /** The board answered ERROR: the command did nothing. */
@@ -99,7 +102,7 @@ export class VendingController {
   }
 
   private async connect(): Promise<void> {
-    let transport: VmcTransport;
+    let transport: ByteTransport;
     try {
       transport = await this.openTransport();
     } catch (err) {
@@ -130,11 +133,16 @@ export class VendingController {
     }
   }
 
-  private async openTransport(): Promise<VmcTransport> {
-    if (this.uri.kind === 'serial') return openSerialTransport(this.uri.path, this.uri.baud);
-    const [host, boardEnd] = createMemoryPipe();
+  private async openTransport(): Promise<ByteTransport> {
+    if (this.uri.kind === 'serial') {
+      const { path, baud } = this.uri;
+      return openSerial({ path, baud }).catch((err: Error) => {
+        throw new KioskError('vending.port_unavailable', `cannot open ${path}: ${err.message}`, { cause: err, retryable: true });
+      });
+    }
+    const [host, boardEnd] = createMemoryPipe(['host', 'board']);
     const board = this.board!;
-    board.attach((bytes) => boardEnd.write(bytes));
+    board.attach((bytes) => void boardEnd.write(bytes).catch(() => undefined));
     boardEnd.onData((chunk) => board.receive(chunk));
     return host;
   }

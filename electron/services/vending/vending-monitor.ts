@@ -7,7 +7,7 @@
  */
 import type { StaffAlertKind } from '../app/staff-alerts';
 import type { Logger } from '../app/logger';
-import type { Clock } from './vmc-clock';
+import type { Clock } from '../devices/device-clock';
 import type { VmcFlags } from './vmc-codes';
 import type { VendingController, VmcStatus } from './vending-controller';
 import type { VendingFaultName } from './vending-events';

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { dateClock } from './vmc-clock';
+import { dateClock } from '../devices/device-clock';
 import { VmcBoard } from './sim/vmc-board';
 import { VendingServiceImpl } from './vending-service';
 import { VendingController } from './vending-controller';

@@ -6,7 +6,7 @@
  */
 import type { ServiceContext } from '../context';
 import { raiseStaffAlert } from '../app/staff-alerts';
-import { systemClock, type Clock } from './vmc-clock';
+import { systemClock, type Clock } from '../devices/device-clock';
 import { VendingController } from './vending-controller';
 import { VendingMonitor } from './vending-monitor';
 import { VendRunner } from './vend-runner';

@@ -1,9 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { dateClock } from './vmc-clock';
+import { dateClock } from '../devices/device-clock';
 import { VmcClient, VmcLinkDownError, type FrameLogEntry } from './vmc-client';
 import { Cmd, Reply } from './vmc-codes';
 import { encodeFrame, FrameDecoder, toHex, type VmcFrame } from './vmc-frame';
-import { createMemoryPipe, parseVendingUri, type VmcTransport } from './vmc-transport';
+import { createMemoryPipe } from '../devices/memory-pipe';
+import type { ByteTransport } from '../devices/byte-transport';
 
 /** A scripted board end: records what the host sent, answers with a function of the frame. */
 function setup(baud = 9600, answer: (f: VmcFrame, n: number) => Uint8Array[] | null = (f) => [encodeFrame({ seq: f.seq, cmd: f.cmd | 0x80, data: new Uint8Array() })]) {
@@ -18,11 +19,11 @@ function setup(baud = 9600, answer: (f: VmcFrame, n: number) => Uint8Array[] | n
       if (ev.kind !== 'frame') continue;
       received.push(ev.frame);
       raw.push(toHex(ev.bytes));
-      for (const r of ctl.answer(ev.frame, received.length) ?? []) board.write(r);
+      for (const r of ctl.answer(ev.frame, received.length) ?? []) void board.write(r);
     }
   });
   const client = new VmcClient(host, { baud, clock: dateClock, initialSeq: 6, onFrame: (e) => log.push(e) });
-  return { client, received, raw, ctl, board: board as VmcTransport, log };
+  return { client, received, raw, ctl, board: board as ByteTransport, log };
 }
 const pong = (seq: number) => encodeFrame({ seq, cmd: Reply.PONG, data: new TextEncoder().encode('T-1') });
 const nak = (seq = 0) => encodeFrame({ seq, cmd: Reply.NAK, data: new Uint8Array() });
@@ -115,7 +116,7 @@ describe('VmcClient', () => {
 
   it('ignores a NAK while no command is outstanding', async () => {
     const s = setup();
-    s.board.write(nak());
+    void s.board.write(nak());
     await vi.advanceTimersByTimeAsync(10);
     expect(s.received).toHaveLength(0);
     expect(s.log.map((e) => e.note)).toEqual(['nak']);
@@ -178,18 +179,5 @@ describe('VmcClient', () => {
     const err = await p;
     expect(err).toBeInstanceOf(VmcLinkDownError);
     expect(s.client.isClosed).toBe(true);
-  });
-});
-
-describe('parseVendingUri', () => {
-  it('reads sim and serial URIs with 9600 as the default baud', () => {
-    expect(parseVendingUri('sim')).toEqual({ kind: 'sim' });
-    expect(parseVendingUri('serial:/dev/ttyUSB1')).toEqual({ kind: 'serial', path: '/dev/ttyUSB1', baud: 9600 });
-    expect(parseVendingUri('serial:/dev/ttyUSB1?baud=115200')).toEqual({ kind: 'serial', path: '/dev/ttyUSB1', baud: 115200 });
-  });
-  it('refuses other speeds and schemes with a TypeError', () => {
-    expect(() => parseVendingUri('serial:/dev/x?baud=57600')).toThrow(TypeError);
-    expect(() => parseVendingUri('tcp://x')).toThrow(TypeError);
-    expect(() => parseVendingUri('serial:/dev/x?speed=9600')).toThrow(TypeError);
   });
 });

@@ -7,10 +7,10 @@
  * replies into typed results.
  */
 import { KioskError } from '../../contract/errors';
-import { systemClock, type Clock } from './vmc-clock';
+import { systemClock, type Clock } from '../devices/device-clock';
 import { Cmd, MAX_SENDS, Reply, replyFor, replyTimeoutMs } from './vmc-codes';
 import { encodeFrame, FrameDecoder, type VmcFrame } from './vmc-frame';
-import type { VmcTransport } from './vmc-transport';
+import type { ByteTransport } from '../devices/byte-transport';
 
 /** The link is down (4 sends failed, or the port went away). `sent` says whether any byte of the command went out. */
 export class VmcLinkDownError extends KioskError {
@@ -69,7 +69,7 @@ export class VmcClient {
   private readonly linkListeners = new Set<(up: boolean) => void>();
 
   constructor(
-    private readonly transport: VmcTransport,
+    private readonly transport: ByteTransport,
     private readonly opts: VmcClientOptions,
   ) {
     const t = replyTimeoutMs[opts.baud];
@@ -129,7 +129,8 @@ export class VmcClient {
     this.opts.onFrame?.({ at: this.clock.now(), dir: 'tx', bytes: o.bytes, frame: o.frame, note: o.sends > 1 ? 'resend' : undefined });
     // The timeout counts from the write (spec), so start it first.
     o.timer = this.clock.setTimeout(() => this.onTimeout(o), this.timeoutMs);
-    this.transport.write(o.bytes);
+    // A failed write closes the transport, which fails this command as link down: nothing more to do here.
+    this.transport.write(o.bytes).catch(() => undefined);
   }
 
   /** A timeout or NAK: send the identical frame again, or give up after the 4th send. */

@@ -5,7 +5,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync, statSync, unwatchFile, watchFile } from 'node:fs';
-import { SerialPort } from 'serialport';
+import { openSerial } from '../../devices/serial-opener';
 import { simFaultsSchema } from './sim-faults';
 import { VmcBoard, type BoardOptions } from './vmc-board';
 
@@ -47,10 +47,16 @@ export async function startPtySim(opts: PtySimOptions): Promise<PtySim> {
     throw err;
   }
   const board = opts.board ?? new VmcBoard(opts);
-  const port = new SerialPort({ path: boardPath, baudRate: opts.baud ?? 9600, autoOpen: false });
-  await new Promise<void>((res, rej) => port.open((e) => (e ? rej(e) : res())));
-  board.attach((bytes) => port.write(Buffer.from(bytes)));
-  port.on('data', (chunk: Buffer) => board.receive(new Uint8Array(chunk)));
+  let port;
+  try {
+    port = await openSerial({ path: boardPath, baud: opts.baud ?? 9600 });
+  } catch (err) {
+    socat.kill('SIGKILL');
+    throw err;
+  }
+  // A board writes and forgets: a reply lost on a closing line is what a real one does too.
+  board.attach((bytes) => void port.write(bytes).catch(() => undefined));
+  port.onData((chunk) => board.receive(chunk));
 
   let lastState = '';
   const reloadState = () => {
@@ -71,7 +77,7 @@ export async function startPtySim(opts: PtySimOptions): Promise<PtySim> {
       }
     });
     // Check on every command too, so a test that writes the file and then sends never races the watcher.
-    port.on('data', () => {
+    port.onData(() => {
       try {
         if (statSync(opts.stateFile!).size >= 0) reloadState();
       } catch {
@@ -87,7 +93,7 @@ export async function startPtySim(opts: PtySimOptions): Promise<PtySim> {
     async close() {
       if (opts.stateFile) unwatchFile(opts.stateFile);
       board.powerCycle(); // stop a running vend's timer
-      await new Promise<void>((r) => (port.isOpen ? port.close(() => r()) : r()));
+      await port.close();
       socat.kill('SIGTERM');
       await Promise.race([exited, new Promise((r) => setTimeout(r, 2000))]);
       if (socat.exitCode === null) socat.kill('SIGKILL');

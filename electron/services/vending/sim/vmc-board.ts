@@ -4,7 +4,7 @@
  * flags, restart), with fault knobs. It speaks bytes only, so the same logic
  * sits behind the in-process `sim` pipe and the PTY simulator.
  */
-import { systemClock, type Clock } from '../vmc-clock';
+import { systemClock, type Clock } from '../../devices/device-clock';
 import { Cmd, commandDataLength, Flag, Outcome, readTxn, Reply, txnBytes, VmcError, type SlotState } from '../vmc-codes';
 import { encodeFrame, FrameDecoder, framesEqual, type VmcFrame } from '../vmc-frame';
 import type { SimFaults, SimSlot } from './sim-faults';
@@ -36,7 +36,7 @@ export class VmcBoard {
   private readonly decoder = new FrameDecoder();
   private output: (bytes: Uint8Array) => void = () => {};
   private readonly runListeners = new Set<(run: MotorRun) => void>();
-  private f: Required<Omit<SimFaults, 'powerCycle' | 'slots'>> & { slots: Record<string, SimSlot> };
+  private f: Required<Omit<SimFaults, 'powerCycle' | 'forgetTxns' | 'slots'>> & { slots: Record<string, SimSlot> };
   private states: SlotState[] = [];
   private latchedMotorBus = false;
   private latchedDropSensor = false;
@@ -83,12 +83,17 @@ export class VmcBoard {
 
   /** Applies a fault patch; `slots` replaces per-slot knobs it names. */
   applyFaults(patch: SimFaults): void {
-    const { powerCycle, slots, ...rest } = patch;
+    const { powerCycle, forgetTxns, slots, ...rest } = patch;
     Object.assign(this.f, rest);
     if (slots) this.f.slots = { ...this.f.slots, ...slots };
     if (this.f.motorBusFault) this.latchedMotorBus = true;
     if (this.f.dropSensorFault) this.latchedDropSensor = true;
     if (powerCycle) this.powerCycle();
+    if (forgetTxns) {
+      // No reset flag: the host learns of it only from RESULT (UNKNOWN_TXN) or a resend that runs again.
+      this.txns.clear();
+      this.cache = null;
+    }
   }
 
   /** Power-up: reset flag, empty cache, latches cleared, jammed/empty → ok, a running vend cut off. */

@@ -1,0 +1,116 @@
+/**
+ * The kiosk as a real web host process on a data dir, and a contract client
+ * over its WebSocket as the renderer has. The process can be SIGKILLed (a
+ * power cut, an OOM kill) and started again on the same data dir.
+ * One process (`node --import tsx`), not the tsx launcher, whose child
+ * would outlive a SIGKILL.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import WebSocket from 'ws';
+import type { Result } from '../contract/errors';
+import { WS_PATH, type WsServerMessage } from '../webhost/ws-protocol';
+
+export interface KioskProcess {
+  url: string;
+  pid: number;
+  client: KioskClient;
+  /** SIGKILL, then waits for the exit. */
+  kill(): Promise<void>;
+  /** SIGTERM (the host closes its services), SIGKILL after `graceMs`. Returns true on a clean exit. */
+  stop(graceMs?: number): Promise<boolean>;
+  /** The host's stderr so far (last 4 KB), for a report when something breaks. */
+  stderr(): string;
+}
+
+export interface KioskClient {
+  call(method: string, input?: unknown): Promise<Result<unknown>>;
+  close(): void;
+}
+
+export async function startKioskProcess(opts: { root: string; dataDir: string; configFile: string; timeoutMs?: number }): Promise<KioskProcess> {
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['--import', 'tsx', join(opts.root, 'electron/webhost/cli.ts'), '--port', '0', '--data', opts.dataDir, '--config', opts.configFile],
+    { cwd: opts.root, env: { ...process.env, ITDA_LOG_ECHO: '0' }, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let out = '';
+  let err = '';
+  child.stdout!.on('data', (d: Buffer) => (out = (out + d.toString()).slice(-4096)));
+  child.stderr!.on('data', (d: Buffer) => (err = (err + d.toString()).slice(-4096)));
+  const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`kiosk host did not start in time: ${err.slice(-800)}`)), opts.timeoutMs ?? 60_000);
+    const check = () => {
+      const m = /ready at (\S+)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        child.stdout!.off('data', check);
+        resolve(m[1]);
+      }
+    };
+    child.stdout!.on('data', check);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`kiosk host exited (${code}) before it was ready: ${err.slice(-800)}`));
+    });
+  });
+  const client = await connectClient(url.replace(/^http/, 'ws') + WS_PATH);
+  const waitExit = async (ms: number) => Promise.race([exited.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), ms))]);
+  return {
+    url,
+    pid: child.pid!,
+    client,
+    async kill() {
+      client.close();
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      await exited;
+    },
+    async stop(graceMs = 25_000) {
+      client.close();
+      if (child.exitCode !== null || child.signalCode !== null) return child.exitCode === 0;
+      child.kill('SIGTERM');
+      if (await waitExit(graceMs)) return child.exitCode === 0;
+      child.kill('SIGKILL');
+      await exited;
+      return false;
+    },
+    stderr: () => err,
+  };
+}
+
+export async function connectClient(url: string): Promise<KioskClient> {
+  const ws = new WebSocket(url);
+  await new Promise<void>((resolve, reject) => {
+    ws.once('open', () => resolve());
+    ws.once('error', reject);
+  });
+  let nextId = 1;
+  const waiting = new Map<number, (r: Result<unknown>) => void>();
+  const lost = (): Result<unknown> => ({ ok: false, error: { code: 'chaos.connection_lost', messageKey: 'errors.app.connection_lost', retryable: true } });
+  ws.on('message', (data) => {
+    const msg = JSON.parse(data.toString()) as WsServerMessage;
+    if ('id' in msg) {
+      waiting.get(msg.id)?.(msg.result);
+      waiting.delete(msg.id);
+    }
+  });
+  ws.on('error', () => {});
+  ws.on('close', () => {
+    for (const done of waiting.values()) done(lost());
+    waiting.clear();
+  });
+  return {
+    call(method, input = {}) {
+      if (ws.readyState !== ws.OPEN) return Promise.resolve(lost());
+      const id = nextId++;
+      return new Promise((resolve) => {
+        waiting.set(id, resolve);
+        ws.send(JSON.stringify({ id, method, input }));
+      });
+    },
+    close() {
+      ws.terminate();
+    },
+  };
+}
