@@ -53,6 +53,16 @@ export class Outbox {
       .run(this.kioskId, seq, now.toISOString());
   }
 
+  /**
+   * The hub says it holds less than we thought (its database was restored
+   * from a backup): send again from its mark. Only the hub's word moves the
+   * mark back; resent events are ignored by the hub if it has them.
+   */
+  rewind(seq: number, now = new Date()): void {
+    if (!Number.isInteger(seq) || seq < 0 || seq >= this.ackedSeq()) return;
+    this.db.prepare('UPDATE hub_outbox SET acked_seq = ?, acked_at = ? WHERE kiosk_id = ?').run(seq, now.toISOString(), this.kioskId);
+  }
+
   lag(): OutboxLag {
     const row = this.db.prepare('SELECT acked_seq, acked_at FROM hub_outbox WHERE kiosk_id = ?').get(this.kioskId) as
       | { acked_seq: number; acked_at: string | null }
