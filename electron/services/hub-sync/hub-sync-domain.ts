@@ -62,7 +62,7 @@ function createHubSync(ctx: ServiceContext, link: HubLink, opts: { version: stri
       if (err.retryable === false) unpaired(err);
     },
   });
-  const venue = new VenueLink({ client, kioskId: ctx.kioskId, ready: () => client.paired });
+  const venue = new VenueLink({ client, kioskId: ctx.kioskId, ready: () => client.paired, timeoutMs: t.venueTimeoutMs });
   let beatTimer: unknown = null;
   let pairTimer: unknown = null;
   let stopped = false;
