@@ -173,3 +173,29 @@ describe('the hub’s own rules', { timeout: 60_000 }, () => {
     }
   });
 });
+
+describe('the city roll-up', { timeout: 90_000 }, () => {
+  it('counts a venue’s day from every kiosk, suppressing counts under 5, as JSON and CSV', async () => {
+    const k = await kiosk('rollup-kiosk-1', 'rollup-venue');
+    for (let i = 1; i <= 6; i++) {
+      const requestId = `rollup-visit-${String(i).padStart(4, '0')}`;
+      await call(k, 'store.start', { requestId, consent: false });
+      await call(k, 'store.chooseSnacks', { requestId, itemIds: ['cup-ramen'] });
+      if (i <= 2) await call(k, 'store.crisis', { requestId });
+    }
+    await until('sent', () => hubSyncOf(k.services).outbox.lag().events === 0);
+    const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Seoul' }).format(new Date());
+    const client = new HubClient({ url: hub.url });
+    const r = await client.get<{ suppressedBelow: number; rows: { venue: string; day: string; metric: string; value: number | null }[] }>(`/v1/rollup?from=${day}&to=${day}`);
+    const mine = Object.fromEntries(r.rows.filter((x) => x.venue === 'rollup-venue').map((x) => [x.metric, x.value]));
+    expect(r.suppressedBelow).toBe(5);
+    expect(r.rows.every((x) => x.day === day)).toBe(true);
+    expect(mine).toMatchObject({ check_ins: 6, snacks: 6, crisis_taps: null });
+    const csv = await (await fetch(`${hub.url}/v1/rollup.csv?from=${day}&to=${day}`)).text();
+    expect(csv.split('\n')[0]).toBe('venue,day,metric,value');
+    expect(csv).toContain(`rollup-venue,${day},check_ins,6`);
+    expect(csv).toContain(`rollup-venue,${day},crisis_taps,<5`);
+    await expect(client.get('/v1/rollup?from=yesterday')).rejects.toMatchObject({ code: 'hub.bad_request' });
+    client.close();
+  });
+});
