@@ -17,7 +17,7 @@ export const staffBench: BenchModule = {
       const total = 1_000_000;
       const now = Date.now();
       const span = 365 * 86_400_000;
-      const insert = db.prepare('INSERT INTO events (id, at, kiosk_id, type, payload) VALUES (?, ?, ?, ?, ?)');
+      const insert = db.prepare('INSERT INTO events (id, at, kiosk_id, type, payload, kiosk_seq) VALUES (?, ?, ?, ?, ?, ?)');
       const batch = db.transaction((from: number, to: number) => {
         for (let i = from; i < to; i++) {
           const type = TYPES[i % TYPES.length];
@@ -27,7 +27,7 @@ export const staffBench: BenchModule = {
               : type === 'vend.completed'
                 ? '{"kind":"dispense","state":"delivered","slot":1,"txn":1,"outcome":1}'
                 : '{}';
-          insert.run(`e${i}`, new Date(now - span + Math.floor((i / total) * span)).toISOString(), 'bench', type, payload);
+          insert.run(`e${i}`, new Date(now - span + Math.floor((i / total) * span)).toISOString(), 'bench', type, payload, i + 1);
         }
       });
       for (let i = 0; i < total; i += 50_000) batch(i, Math.min(total, i + 50_000));

@@ -28,9 +28,9 @@ export const storageBench: BenchModule = {
       const batchRate = (batches * batchSize) / ((performance.now() - t) / 1000);
 
       // Peer: a raw prepared INSERT without schema checks or ULIDs, to show what the log's safety costs.
-      const raw = db.prepare("INSERT INTO events (id, at, kiosk_id, type, payload) VALUES (?, ?, 'k', 'bench.tick', '{}')");
+      const raw = db.prepare("INSERT INTO events (id, at, kiosk_id, type, payload, kiosk_seq) VALUES (?, ?, 'k', 'bench.tick', '{}', ?)");
       t = performance.now();
-      for (let i = 0; i < single; i++) raw.run(`raw-${i}`, new Date().toISOString());
+      for (let i = 0; i < single; i++) raw.run(`raw-${i}`, new Date().toISOString(), i + 1);
       const rawRate = single / ((performance.now() - t) / 1000);
       db.close();
       return [

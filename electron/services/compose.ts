@@ -24,6 +24,8 @@ import { appDomainModule, appInfo } from './app/app-domain';
 import { ulid } from './storage/ids';
 import { join } from 'node:path';
 import { shippedDomains, type PlatformHooks } from './domains';
+import { hubLinkFrom, HubLinkError, type HubLink } from './hub-sync/hub-link';
+import { hubSyncDomainModule } from './hub-sync/hub-sync-domain';
 
 export interface ComposeOptions {
   dataDir: string;
@@ -38,6 +40,8 @@ export interface ComposeOptions {
   modules?: DomainModule[];
   /** What the host offers (Electron: safeStorage for the visitor-data key). */
   platform?: PlatformHooks;
+  /** The venue hub; default: `hub.url` in the config or `ITDA_HUB_URL`. null: none (the kiosk alone, as always). */
+  hub?: HubLink | null;
 }
 
 export interface Services {
@@ -78,6 +82,8 @@ export async function composeServices(opts: ComposeOptions): Promise<Services> {
 
   const info = { version: opts.version, host: opts.host };
   const modules = [appDomainModule(info), ...(opts.modules ?? shippedDomains(opts.platform, opts.dataDir)), ...(opts.extraModules ?? [])];
+  const hub = resolveHubLink(opts, logger);
+  if (hub) modules.push(hubSyncDomainModule(hub, { version: opts.version }));
 
   let db: Db | null = null;
   try {
@@ -230,6 +236,18 @@ export async function composeServices(opts: ComposeOptions): Promise<Services> {
       db!.close();
     },
   };
+}
+
+/** A bad hub setting is logged and the kiosk runs alone: the venue's visitors must not wait on the hub's configuration. */
+function resolveHubLink(opts: ComposeOptions, logger: Logger): HubLink | null {
+  if (opts.hub !== undefined) return opts.hub;
+  try {
+    return hubLinkFrom(opts.config, process.env);
+  } catch (err) {
+    if (!(err instanceof HubLinkError)) throw err;
+    logger.error(`the venue hub is not used: ${err.message}`);
+    return null;
+  }
 }
 
 const STORAGE_RECHECK_MS = 3_000;

@@ -18,7 +18,7 @@ export interface TestServices {
 
 export async function startTestServices(
   config: KioskConfigInput = {},
-  opts: Partial<Pick<ComposeOptions, 'modules' | 'platform' | 'host'>> & {
+  opts: Partial<Pick<ComposeOptions, 'modules' | 'platform' | 'host' | 'hub'>> & {
     prefix?: string;
     /** Point ITDA_CONFIG at `<dataDir>/config.json` (staff config edits write there) until stop. */
     configEnv?: boolean;
@@ -34,6 +34,7 @@ export async function startTestServices(
     logger: createLogger({ dir: join(temp.path, 'logs'), echo: false }),
     modules: opts.modules,
     platform: opts.platform,
+    hub: opts.hub ?? null,
   });
   return {
     services,

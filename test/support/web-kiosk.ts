@@ -11,6 +11,7 @@ import type { KioskConfigInput } from '../../electron/services/config/config-sch
 import { createLogger } from '../../electron/services/app/logger';
 import { startWebHost, type WebHost } from '../../electron/webhost/server';
 import { makeTempDir } from './temp-dir';
+import type { HubLink } from '../../electron/services/hub-sync/hub-link';
 import { ensureRendererBuilt } from './renderer-build';
 
 export interface WebKiosk {
@@ -27,7 +28,7 @@ export interface WebKiosk {
   stop(): Promise<void>;
 }
 
-export async function startWebKiosk(config: KioskConfigInput = {}, opts: { dataDir?: string } = {}): Promise<WebKiosk> {
+export async function startWebKiosk(config: KioskConfigInput = {}, opts: { dataDir?: string; hub?: HubLink | null } = {}): Promise<WebKiosk> {
   const rendererDir = await ensureRendererBuilt();
   const temp = opts.dataDir ? null : makeTempDir('itda-kiosk-');
   const dataDir = opts.dataDir ?? temp!.path;
@@ -37,6 +38,7 @@ export async function startWebKiosk(config: KioskConfigInput = {}, opts: { dataD
     host: 'web',
     version: 'test',
     logger: createLogger({ dir: join(dataDir, 'logs'), echo: false }),
+    hub: opts.hub ?? null,
   });
   const host = await startWebHost({ services, rendererDir, port: 0 });
   return {

@@ -25,7 +25,11 @@ export type StaffAlertKind =
   | 'vend_to_resolve'
   | 'low_stock'
   | 'storage_fault'
-  | 'gift_owed';
+  | 'gift_owed'
+  /** Many events, or old ones, wait for the venue hub (hub-sync). */
+  | 'hub_outbox_lag'
+  /** The hub refused this kiosk's pairing code or credential: a technician must pair it again. */
+  | 'hub_unpaired';
 
 type AlertDetail = Record<string, string | number | boolean | null>;
 type AlertCtx = Pick<ServiceContext, 'db' | 'kioskId' | 'push' | 'record'> & Partial<Pick<ServiceContext, 'defer' | 'health' | 'logger'>>;

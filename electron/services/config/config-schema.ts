@@ -57,6 +57,20 @@ export const configSchema = z
       })
       .strict()
       .prefault({}),
+    /** The venue hub (`npm run hub`): none by default, and then the kiosk works alone as always. */
+    hub: z
+      .object({
+        /** https://… (http:// only for a hub on this machine). `ITDA_HUB_URL` overrides it. */
+        url: z.string().min(1).max(300).nullable().default(null),
+        /** PEM CA certificate for a hub with the venue's own certificate. */
+        caFile: z.string().min(1).nullable().default(null),
+        /** A staff alert when this many events wait for the hub... */
+        lagAlertEvents: z.number().int().min(1).default(5_000),
+        /** ...or the oldest has waited this long. */
+        lagAlertMinutes: z.number().int().min(1).default(60),
+      })
+      .strict()
+      .prefault({}),
   })
   .strict()
   .refine((c) => c.languages.includes(c.defaultLanguage), {

@@ -15,6 +15,8 @@ export type EventSchemas = Record<string, z.ZodType>;
 
 export interface LoggedEvent {
   seq: number;
+  /** Per kiosk, gap-free, given in the event's own INSERT: the hub outbox's order (migration 12). */
+  kioskSeq: number;
   id: string;
   at: string;
   kioskId: string;
@@ -40,7 +42,13 @@ export class EventLog {
     schemas: EventSchemas,
   ) {
     this.schemas = new Map(Object.entries(schemas));
-    this.insert = db.prepare('INSERT INTO events (id, at, kiosk_id, type, payload) VALUES (?, ?, ?, ?, ?)');
+    // MAX+1 inside the INSERT itself: SQLite has one writer at a time, so two processes on one
+    // file never take the same number, and a rolled-back event leaves no gap.
+    this.insert = db.prepare(
+      `INSERT INTO events (id, at, kiosk_id, type, payload, kiosk_seq)
+       SELECT ?, ?, ?, ?, ?, COALESCE(MAX(kiosk_seq), 0) + 1 FROM events WHERE kiosk_id = ?
+       RETURNING seq, kiosk_seq`,
+    );
   }
 
   /** Adds schemas of a domain (printing, vending, ...). A type may be defined once. */
@@ -59,13 +67,13 @@ export class EventLog {
   append(type: string, payload: unknown = {}, at: Date = new Date()): LoggedEvent {
     const checked = this.check(type, payload);
     const event = { id: ulid(at.getTime()), at: at.toISOString(), kioskId: this.kioskId, type, payload: checked };
-    let seq: number;
+    let r: { seq: number; kiosk_seq: number };
     try {
-      seq = Number(this.insert.run(event.id, event.at, event.kioskId, type, JSON.stringify(checked)).lastInsertRowid);
+      r = this.insert.get(event.id, event.at, event.kioskId, type, JSON.stringify(checked), event.kioskId) as typeof r;
     } catch (err) {
       throw classifySqliteError(err);
     }
-    const logged = { seq, ...event };
+    const logged = { seq: r.seq, kioskSeq: r.kiosk_seq, ...event };
     for (const l of this.listeners) l(logged);
     return logged;
   }
@@ -79,8 +87,8 @@ export class EventLog {
         for (const i of prepared) {
           const at = i.at ?? new Date();
           const id = ulid(at.getTime());
-          const r = this.insert.run(id, at.toISOString(), this.kioskId, i.type, JSON.stringify(i.payload));
-          out.push({ seq: Number(r.lastInsertRowid), id, at: at.toISOString(), kioskId: this.kioskId, type: i.type, payload: i.payload });
+          const r = this.insert.get(id, at.toISOString(), this.kioskId, i.type, JSON.stringify(i.payload), this.kioskId) as { seq: number; kiosk_seq: number };
+          out.push({ seq: r.seq, kioskSeq: r.kiosk_seq, id, at: at.toISOString(), kioskId: this.kioskId, type: i.type, payload: i.payload });
         }
       })();
     } catch (err) {
@@ -103,9 +111,21 @@ export class EventLog {
       where.push('seq > ?');
       args.push(opts.sinceSeq);
     }
-    const sql = `SELECT seq, id, at, kiosk_id, type, payload FROM events ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY seq DESC LIMIT ?`;
-    const rows = this.db.prepare(sql).all(...args, limit) as { seq: number; id: string; at: string; kiosk_id: string; type: string; payload: string }[];
-    return rows.map((r) => ({ seq: r.seq, id: r.id, at: r.at, kioskId: r.kiosk_id, type: r.type, payload: JSON.parse(r.payload) }));
+    const sql = `SELECT seq, kiosk_seq, id, at, kiosk_id, type, payload FROM events ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY seq DESC LIMIT ?`;
+    return (this.db.prepare(sql).all(...args, limit) as EventRow[]).map(fromRow);
+  }
+
+  /** This kiosk's events after `kioskSeq`, oldest first (the hub outbox reads its batches here). */
+  after(kioskSeq: number, limit: number): LoggedEvent[] {
+    const rows = this.db
+      .prepare('SELECT seq, kiosk_seq, id, at, kiosk_id, type, payload FROM events WHERE kiosk_id = ? AND kiosk_seq > ? ORDER BY kiosk_seq LIMIT ?')
+      .all(this.kioskId, kioskSeq, limit) as EventRow[];
+    return rows.map(fromRow);
+  }
+
+  /** The last `kioskSeq` this kiosk has written (0 before its first event). */
+  lastKioskSeq(): number {
+    return this.db.prepare('SELECT COALESCE(MAX(kiosk_seq), 0) FROM events WHERE kiosk_id = ?').pluck().get(this.kioskId) as number;
   }
 
   count(type?: string): number {
@@ -128,4 +148,18 @@ export class EventLog {
     if (!parsed.success) throw new TypeError(`bad payload for event ${type}: ${parsed.error.message}`);
     return parsed.data;
   }
+}
+
+interface EventRow {
+  seq: number;
+  kiosk_seq: number;
+  id: string;
+  at: string;
+  kiosk_id: string;
+  type: string;
+  payload: string;
+}
+
+function fromRow(r: EventRow): LoggedEvent {
+  return { seq: r.seq, kioskSeq: r.kiosk_seq, id: r.id, at: r.at, kioskId: r.kiosk_id, type: r.type, payload: JSON.parse(r.payload) };
 }

@@ -1,0 +1,61 @@
+/**
+ * The city's roll-up: per venue per Seoul day, counts only. Nothing in the
+ * hub's events names a person, and counts from 1 to 4 are suppressed (null,
+ * "<5" in the CSV): in a small venue a count of 1 can point at someone.
+ */
+import type pg from 'pg';
+
+export const SUPPRESS_BELOW = 5;
+
+export interface RollupRow {
+  venue: string;
+  day: string;
+  metric: string;
+  /** null: suppressed (1 to 4). */
+  value: number | null;
+}
+
+/**
+ * metric name ← which events, and what splits them. Coupons and referrals
+ * have no events yet: any `coupon.*` / `referral.*` event type is counted
+ * under its own name when a later feature adds them.
+ */
+const METRICS = `
+  SELECT venue, day, metric, COUNT(*) AS n FROM (
+    SELECT k.venue, (e.at AT TIME ZONE 'Asia/Seoul')::date AS day,
+      CASE
+        WHEN e.type = 'visitor.session_started' THEN 'visits'
+        WHEN e.type = 'store.visit_started' THEN 'check_ins'
+        WHEN e.type = 'pharmacy.prescribed' THEN 'prescriptions:' || COALESCE(e.payload->>'symptomId', 'unknown')
+        WHEN e.type = 'store.self_checked' THEN 'self_check:' || COALESCE(e.payload->>'level', 'unknown')
+        WHEN e.type = 'store.snack_taken' THEN 'snacks'
+        WHEN e.type = 'vend.completed' AND e.payload->>'state' = 'delivered' THEN 'gifts_vended'
+        WHEN e.type = 'store.queue_changed' AND e.payload->>'state' = 'talked' THEN 'counseling_sessions'
+        WHEN e.type = 'store.booked' THEN 'counseling_bookings'
+        WHEN e.type IN ('store.crisis', 'pharmacy.crisis') THEN 'crisis_taps'
+        WHEN e.type LIKE 'coupon.%' OR e.type LIKE 'referral.%' THEN e.type
+      END AS metric
+    FROM events e JOIN kiosks k USING (kiosk_id)
+    WHERE e.at >= ($1::date::timestamp AT TIME ZONE 'Asia/Seoul') AND e.at < (($2::date + 1)::timestamp AT TIME ZONE 'Asia/Seoul')
+  ) m WHERE metric IS NOT NULL
+  GROUP BY venue, day, metric ORDER BY venue, day, metric`;
+
+export async function cityRollup(pool: pg.Pool, from: string, to: string): Promise<RollupRow[]> {
+  const r = await pool.query<{ venue: string; day: Date | string; metric: string; n: string }>(METRICS, [from, to]);
+  return r.rows.map((x) => {
+    const n = Number(x.n);
+    return { venue: x.venue, day: dayText(x.day), metric: x.metric, value: n < SUPPRESS_BELOW ? null : n };
+  });
+}
+
+export function rollupCsv(rows: RollupRow[]): string {
+  const cell = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+  const lines = ['venue,day,metric,value', ...rows.map((r) => [cell(r.venue), r.day, cell(r.metric), r.value === null ? `<${SUPPRESS_BELOW}` : String(r.value)].join(','))];
+  return lines.join('\n') + '\n';
+}
+
+function dayText(d: Date | string): string {
+  if (typeof d === 'string') return d.slice(0, 10);
+  // pg parses a `date` as local midnight: read it back in local terms.
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}

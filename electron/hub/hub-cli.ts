@@ -1,0 +1,101 @@
+/**
+ * `npm run hub [-- --port N --data DIR --database URL --listen ADDR]`: the
+ * venue hub. Subcommands for the technician, on the same data dir/database:
+ *   pair --kiosk ID [--venue NAME] [--json]   a one-time code for a kiosk (10 minutes)
+ *   revoke --kiosk ID                          removes a kiosk's credential
+ *   staff-key --name NAME [--json]             a key for staff devices and the city export beyond loopback
+ */
+import { parseFlags } from '../services/config/runtime-options';
+import { projectRoot } from '../services/app/project-paths';
+import { createLogger } from '../services/app/logger';
+import { join, resolve } from 'node:path';
+import { defaultHubDataDir, openHubDatabase, startHub } from './hub';
+import { createPairCode, createStaffKey, revokeKiosk } from './pairing';
+import { HubError } from './hub-errors';
+
+export const DEFAULT_HUB_PORT = 5190;
+const USAGE = `usage: npm run hub -- [--port N] [--data DIR] [--database URL] [--listen ADDR --tls-cert FILE --tls-key FILE]
+       npm run hub -- pair --kiosk KIOSK_ID [--venue NAME] [--json]
+       npm run hub -- revoke --kiosk KIOSK_ID
+       npm run hub -- staff-key --name NAME [--json]
+`;
+
+async function main(): Promise<number | null> {
+  const argv = process.argv.slice(2);
+  const command = argv[0] && !argv[0].startsWith('--') ? argv[0] : 'serve';
+  const flags = parseFlags(command === 'serve' ? argv : argv.slice(1));
+  if (flags.help) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  const dataDir = resolve(flags.data ?? process.env.ITDA_HUB_DATA_DIR ?? defaultHubDataDir(projectRoot()));
+  const databaseUrl = flags.database ?? process.env.ITDA_HUB_DATABASE_URL;
+  const logger = createLogger({ dir: join(dataDir, 'logs'), echo: command === 'serve' });
+  const log = (line: string, fields?: Record<string, unknown>) => logger.info(line, fields);
+
+  if (command === 'serve') {
+    const portText = flags.port ?? process.env.ITDA_HUB_PORT ?? String(DEFAULT_HUB_PORT);
+    const port = Number(portText);
+    if (!Number.isInteger(port) || port < 0 || port > 65535) {
+      process.stderr.write(`port must be a whole number from 0 to 65535, got "${portText}"\n`);
+      return 2;
+    }
+    const certFile = flags['tls-cert'] ?? process.env.ITDA_HUB_TLS_CERT;
+    const keyFile = flags['tls-key'] ?? process.env.ITDA_HUB_TLS_KEY;
+    let hub;
+    try {
+      hub = await startHub({ dataDir, databaseUrl, port, host: flags.listen ?? '127.0.0.1', tls: certFile && keyFile ? { certFile, keyFile } : null, log });
+    } catch (err) {
+      process.stderr.write(`The hub cannot start: ${(err as Error).message}\n`);
+      return 2;
+    }
+    process.stdout.write(`Itda hub ready at ${hub.url}\n`);
+    const stop = async () => {
+      await hub.close();
+      process.exit(0);
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+    return null;
+  }
+
+  if (!['pair', 'revoke', 'staff-key'].includes(command)) {
+    process.stderr.write(`unknown command "${command}"\n${USAGE}`);
+    return 2;
+  }
+  const { pool, postgres } = await openHubDatabase({ dataDir, databaseUrl, log });
+  try {
+    if (command === 'pair') {
+      if (!flags.kiosk) throw new HubError('hub.bad_request', 'say which kiosk: --kiosk KIOSK_ID (its id in the kiosk config, or shown on its staff console)');
+      const code = await createPairCode(pool, flags.kiosk, flags.venue ?? process.env.ITDA_HUB_VENUE ?? 'venue');
+      if (flags.json) process.stdout.write(JSON.stringify({ code }) + '\n');
+      else process.stdout.write(`pairing code for ${flags.kiosk}: ${code}\nvalid for 10 minutes, once. Start the kiosk with ITDA_HUB_URL=<this hub's URL> ITDA_HUB_PAIR_CODE=${code}\n`);
+    } else if (command === 'revoke') {
+      if (!flags.kiosk) throw new HubError('hub.bad_request', 'say which kiosk: --kiosk KIOSK_ID');
+      const done = await revokeKiosk(pool, flags.kiosk);
+      process.stdout.write(done ? `${flags.kiosk} removed: it must be paired again to send anything\n` : `${flags.kiosk} was not paired\n`);
+    } else {
+      if (!flags.name) throw new HubError('hub.bad_request', 'name the device or person: --name NAME');
+      const key = await createStaffKey(pool, flags.name);
+      process.stdout.write(flags.json ? JSON.stringify({ key }) + '\n' : `staff key for ${flags.name}: ${key}\n`);
+    }
+    return 0;
+  } catch (err) {
+    process.stderr.write(`${(err as Error).message}\n`);
+    return 2;
+  } finally {
+    await pool.end();
+    // A cluster this command started only for itself goes down again; the serving hub keeps its own.
+    if (postgres && !postgres.wasRunning) await postgres.stop('fast');
+  }
+}
+
+main().then(
+  (code) => {
+    if (code !== null) process.exit(code);
+  },
+  (err) => {
+    process.stderr.write(`Itda hub failed: ${(err as Error)?.stack ?? err}\n`);
+    process.exit(1);
+  },
+);

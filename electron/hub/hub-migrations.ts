@@ -1,0 +1,150 @@
+/**
+ * The hub's PostgreSQL schema, as numbered migrations applied at start, one
+ * transaction each, recorded in `hub_schema_migrations`. As on the kiosk
+ * (`storage/migrate.ts`): applied ids must be a prefix of this list, else the
+ * hub refuses to start; shipped migrations are never edited (additive only).
+ */
+import type pg from 'pg';
+
+export interface HubMigration {
+  id: number;
+  name: string;
+  sql: string;
+}
+
+export const hubMigrations: HubMigration[] = [
+  {
+    id: 1,
+    name: 'init',
+    sql: `
+CREATE TABLE kiosks (
+  kiosk_id          text PRIMARY KEY,
+  venue             text NOT NULL,
+  credential_hash   text,
+  paired_at         timestamptz,
+  revoked_at        timestamptz,
+  -- everything up to this seq is in events (the outbox's high-water mark)
+  acked_seq         bigint NOT NULL DEFAULT 0,
+  last_heartbeat_at timestamptz,
+  heartbeat         jsonb
+);
+
+-- One-time pairing codes, kept only as hashes.
+CREATE TABLE pair_codes (
+  code_hash  text PRIMARY KEY,
+  kiosk_id   text NOT NULL,
+  venue      text NOT NULL,
+  created_at timestamptz NOT NULL DEFAULT now(),
+  expires_at timestamptz NOT NULL,
+  used_at    timestamptz
+);
+
+-- Every kiosk's events exactly once: a resent batch changes nothing.
+CREATE TABLE events (
+  kiosk_id    text NOT NULL,
+  seq         bigint NOT NULL,
+  id          text NOT NULL,
+  at          timestamptz NOT NULL,
+  type        text NOT NULL,
+  payload     jsonb NOT NULL,
+  received_at timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (kiosk_id, seq)
+);
+CREATE INDEX events_type_at ON events (type, at);
+
+-- The venue's counseling tickets: one numbering per venue and Seoul day.
+CREATE TABLE ticket_days (
+  venue text NOT NULL,
+  day   date NOT NULL,
+  last  integer NOT NULL,
+  PRIMARY KEY (venue, day)
+);
+CREATE TABLE tickets (
+  venue     text NOT NULL,
+  day       date NOT NULL,
+  kiosk_id  text NOT NULL,
+  entry_id  text NOT NULL,
+  -- the venue number (hub-issued) or NULL for a kiosk's offline block ticket
+  number    integer,
+  label     text NOT NULL,
+  joined_at timestamptz NOT NULL,
+  source    text NOT NULL CHECK (source IN ('hub', 'offline')),
+  state     text NOT NULL DEFAULT 'waiting',
+  PRIMARY KEY (kiosk_id, entry_id),
+  UNIQUE (venue, day, number)
+);
+CREATE INDEX tickets_queue ON tickets (venue, day, joined_at);
+
+-- One calendar: exactly one booked row per venue slot, whatever the kiosks do.
+CREATE TABLE bookings (
+  venue      text NOT NULL,
+  kiosk_id   text NOT NULL,
+  booking_id text NOT NULL,
+  slot_start timestamptz NOT NULL,
+  state      text NOT NULL CHECK (state IN ('booked', 'cancelled', 'conflict')),
+  booked_at  timestamptz NOT NULL,
+  PRIMARY KEY (kiosk_id, booking_id)
+);
+CREATE UNIQUE INDEX bookings_one_per_slot ON bookings (venue, slot_start) WHERE state = 'booked';
+
+-- Every kiosk's staff alerts; acknowledged once for all staff devices.
+CREATE TABLE alerts (
+  kiosk_id        text NOT NULL,
+  alert_id        text NOT NULL,
+  kind            text NOT NULL,
+  at              timestamptz NOT NULL,
+  detail          jsonb NOT NULL DEFAULT '{}',
+  acknowledged_at timestamptz,
+  acknowledged_by text,
+  PRIMARY KEY (kiosk_id, alert_id)
+);
+CREATE INDEX alerts_open ON alerts (acknowledged_at, at);
+
+-- Keys for staff devices and the city's export beyond loopback, kept only as hashes.
+CREATE TABLE staff_keys (
+  id         text PRIMARY KEY,
+  name       text NOT NULL,
+  key_hash   text NOT NULL UNIQUE,
+  created_at timestamptz NOT NULL DEFAULT now(),
+  revoked_at timestamptz
+);
+`,
+  },
+];
+
+export class HubMigrationError extends Error {
+  readonly code = 'hub.migrations_out_of_sync';
+}
+
+/** Applies what is missing under an advisory lock (two hubs starting at once take turns). */
+export async function applyHubMigrations(pool: pg.Pool, migrations: HubMigration[] = hubMigrations): Promise<number[]> {
+  const c = await pool.connect();
+  try {
+    await c.query('SELECT pg_advisory_lock(74112)');
+    await c.query(`CREATE TABLE IF NOT EXISTS hub_schema_migrations (id integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
+    const applied = (await c.query<{ id: number; name: string }>('SELECT id, name FROM hub_schema_migrations ORDER BY id')).rows;
+    applied.forEach((a, i) => {
+      const m = migrations[i];
+      if (!m || m.id !== a.id || m.name !== a.name) {
+        throw new HubMigrationError(`the hub database has migration ${a.id} (${a.name}) that this build does not ship at position ${i + 1}: it was written by another version of the hub`);
+      }
+    });
+    const ran: number[] = [];
+    for (const m of migrations.slice(applied.length)) {
+      await c.query('BEGIN');
+      try {
+        await c.query(m.sql);
+        await c.query('INSERT INTO hub_schema_migrations (id, name) VALUES ($1, $2)', [m.id, m.name]);
+        await c.query('COMMIT');
+      } catch (err) {
+        await c.query('ROLLBACK');
+        throw err;
+      }
+      ran.push(m.id);
+    }
+    return ran;
+  } finally {
+    await c.query('SELECT pg_advisory_unlock(74112)').catch(() => undefined);
+    c.release();
+  }
+}

@@ -1,0 +1,142 @@
+/**
+ * Events arriving from a kiosk's outbox. One batch is one transaction:
+ * the rows go in with `ON CONFLICT DO NOTHING` (a batch resent after a lost
+ * reply changes nothing), the venue state they imply is derived (alerts,
+ * offline tickets joining the venue queue, bookings made offline), and the
+ * kiosk's high-water mark moves to the batch's end. A batch that starts past
+ * the mark (a gap) is refused with the mark, so the kiosk sends from there.
+ */
+import { z } from 'zod';
+import type pg from 'pg';
+import { HubError } from './hub-errors';
+import type { KioskPrincipal } from './pairing';
+
+export const MAX_BATCH = 5_000;
+
+export const wireEventSchema = z
+  .object({
+    seq: z.number().int().positive(),
+    id: z.string().min(1).max(64),
+    at: z.iso.datetime(),
+    type: z.string().min(1).max(80),
+    payload: z.unknown(),
+  })
+  .strict();
+export type WireEvent = z.infer<typeof wireEventSchema>;
+
+export const batchSchema = z.object({ events: z.array(wireEventSchema).max(MAX_BATCH) }).strict();
+
+export async function ingestBatch(pool: pg.Pool, who: KioskPrincipal, events: WireEvent[]): Promise<{ ackedSeq: number; inserted: number }> {
+  const c = await pool.connect();
+  try {
+    await c.query('BEGIN');
+    const mark = await c.query<{ acked_seq: string }>('SELECT acked_seq FROM kiosks WHERE kiosk_id = $1 FOR UPDATE', [who.kioskId]);
+    let acked = Number(mark.rows[0]?.acked_seq ?? 0);
+    const sorted = [...events].sort((a, b) => a.seq - b.seq);
+    const fresh = sorted.filter((e) => e.seq > acked);
+    for (let i = 0; i < fresh.length; i++) {
+      if (fresh[i].seq !== acked + 1 + i) {
+        throw new HubError('hub.outbox_gap', `batch from ${who.kioskId} skips seq ${acked + 1 + i}`, { ackedSeq: acked });
+      }
+    }
+    let inserted = 0;
+    if (fresh.length > 0) {
+      const r = await c.query<WireEvent & { at: Date }>(
+        `INSERT INTO events (kiosk_id, seq, id, at, type, payload)
+         SELECT $1, * FROM unnest($2::bigint[], $3::text[], $4::timestamptz[], $5::text[], $6::jsonb[])
+         ON CONFLICT DO NOTHING
+         RETURNING seq, id, at, type, payload`,
+        [who.kioskId, fresh.map((e) => e.seq), fresh.map((e) => e.id), fresh.map((e) => e.at), fresh.map((e) => e.type), fresh.map((e) => JSON.stringify(e.payload ?? {}))],
+      );
+      inserted = r.rowCount ?? 0;
+      await deriveVenueState(c, who, r.rows);
+      acked = fresh[fresh.length - 1].seq;
+      await c.query('UPDATE kiosks SET acked_seq = $2 WHERE kiosk_id = $1', [who.kioskId, acked]);
+    }
+    await c.query('COMMIT');
+    return { ackedSeq: acked, inserted };
+  } catch (err) {
+    await c.query('ROLLBACK').catch(() => undefined);
+    throw err;
+  } finally {
+    c.release();
+  }
+}
+
+type Row = { seq: number; id: string; at: Date; type: string; payload: any };
+
+/** Only events that change what the venue shares; everything else is history for the roll-up. */
+const DERIVED = new Set(['staff.alert_raised', 'staff.action', 'store.queue_joined', 'store.queue_changed', 'store.booked', 'store.booking_cancelled']);
+
+async function deriveVenueState(c: pg.PoolClient, who: KioskPrincipal, rows: Row[]) {
+  for (const e of rows) {
+    if (!DERIVED.has(e.type)) continue;
+    const p = e.payload ?? {};
+    switch (e.type) {
+      case 'staff.alert_raised':
+        await c.query(
+          `INSERT INTO alerts (kiosk_id, alert_id, kind, at, detail) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING`,
+          [who.kioskId, p.alertId, p.kind, e.at, JSON.stringify(p.detail ?? {})],
+        );
+        break;
+      case 'staff.action':
+        // Acknowledged at the kiosk's own console: cleared for every staff device.
+        if (p.action === 'staff.acknowledgeAlert' && typeof p.target === 'string') {
+          await c.query(`UPDATE alerts SET acknowledged_at = $3, acknowledged_by = $4 WHERE kiosk_id = $1 AND alert_id = $2 AND acknowledged_at IS NULL`, [
+            who.kioskId,
+            p.target,
+            e.at,
+            `${who.kioskId}:${p.role}`,
+          ]);
+        }
+        break;
+      case 'store.queue_joined':
+        // A ticket the hub issued is already here; one from the kiosk's offline block joins in arrival order.
+        await c.query(
+          `INSERT INTO tickets (venue, day, kiosk_id, entry_id, number, label, joined_at, source)
+           VALUES ($1, ($4::timestamptz AT TIME ZONE 'Asia/Seoul')::date, $2, $3, NULL, $5, $4, 'offline') ON CONFLICT DO NOTHING`,
+          [who.venue, who.kioskId, p.entryId, e.at, String(p.label ?? p.number)],
+        );
+        break;
+      case 'store.queue_changed':
+        await c.query('UPDATE tickets SET state = $3 WHERE kiosk_id = $1 AND entry_id = $2', [who.kioskId, p.entryId, String(p.state)]);
+        break;
+      case 'store.booked':
+        await settleOfflineBooking(c, who, String(p.bookingId), new Date(p.slotStart), e.at);
+        break;
+      case 'store.booking_cancelled':
+        await c.query(`UPDATE bookings SET state = 'cancelled' WHERE kiosk_id = $1 AND booking_id = $2`, [who.kioskId, p.bookingId]);
+        break;
+    }
+  }
+}
+
+/**
+ * A booking the kiosk made (offline, or before the hub knew): it wins the
+ * slot if the slot is free; otherwise it is a conflict and staff get an alert
+ * naming both bookings, to call one visitor.
+ */
+async function settleOfflineBooking(c: pg.PoolClient, who: KioskPrincipal, bookingId: string, slotStart: Date, at: Date) {
+  const known = await c.query('SELECT 1 FROM bookings WHERE kiosk_id = $1 AND booking_id = $2', [who.kioskId, bookingId]);
+  if ((known.rowCount ?? 0) > 0) return;
+  const won = await c.query(
+    `INSERT INTO bookings (venue, kiosk_id, booking_id, slot_start, state, booked_at) VALUES ($1, $2, $3, $4, 'booked', $5)
+     ON CONFLICT (venue, slot_start) WHERE state = 'booked' DO NOTHING`,
+    [who.venue, who.kioskId, bookingId, slotStart, at],
+  );
+  if ((won.rowCount ?? 0) > 0) return;
+  await c.query(`INSERT INTO bookings (venue, kiosk_id, booking_id, slot_start, state, booked_at) VALUES ($1, $2, $3, $4, 'conflict', $5)`, [
+    who.venue,
+    who.kioskId,
+    bookingId,
+    slotStart,
+    at,
+  ]);
+  const winner = (await c.query<{ kiosk_id: string; booking_id: string }>(`SELECT kiosk_id, booking_id FROM bookings WHERE venue = $1 AND slot_start = $2 AND state = 'booked'`, [who.venue, slotStart])).rows[0];
+  await c.query(`INSERT INTO alerts (kiosk_id, alert_id, kind, at, detail) VALUES ($1, $2, 'booking_conflict', $3, $4) ON CONFLICT DO NOTHING`, [
+    who.kioskId,
+    `conflict-${bookingId}`,
+    at,
+    JSON.stringify({ slotStart: slotStart.toISOString(), booking: { kioskId: who.kioskId, bookingId }, holder: winner ? { kioskId: winner.kiosk_id, bookingId: winner.booking_id } : null }),
+  ]);
+}

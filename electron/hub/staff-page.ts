@@ -1,0 +1,69 @@
+/**
+ * The hub's staff console page (`/staff`): the fleet (each kiosk online or
+ * offline, printer, vending, last visitor event, version, outbox lag), the
+ * venue's day across kiosks, and every kiosk's alerts (crisis first), with
+ * acknowledgement that clears the alert on every kiosk. One self-contained
+ * page: Korean first, English beside, refreshed every 5 seconds.
+ */
+export function staffPage(): string {
+  return `<!doctype html>
+<html lang="ko"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>잇다 허브 · Itda hub</title>
+<style>
+body{font-family:Pretendard,"Noto Sans CJK KR",sans-serif;margin:1.5rem;color:#1d1d1f;font-size:18px}
+h1{font-size:1.6rem}h2{font-size:1.25rem;margin-top:2rem}
+table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #ddd;padding:.5rem;text-align:left;vertical-align:top}
+.on{color:#0a6b2d;font-weight:700}.off{color:#b00020;font-weight:700}.crisis{background:#fde7ea}
+button{font-size:1rem;padding:.4rem 1rem}small{color:#555}
+</style></head><body>
+<h1>잇다 허브 <small>Itda hub</small></h1>
+<p id="status" role="status"></p>
+<h2>오늘 이곳 <small>Today at the venue</small></h2><div id="dashboard"></div>
+<h2>알림 <small>Alerts</small></h2><div id="alerts"></div>
+<h2>키오스크 <small>Kiosks</small></h2><div id="fleet" data-testid="hub-fleet"></div>
+<script>
+const key = () => sessionStorage.getItem('itdaStaffKey') || '';
+async function get(path, init) {
+  const r = await fetch(path, { ...init, headers: { 'content-type': 'application/json', 'x-itda-staff-key': key() } });
+  if (r.status === 403) {
+    const k = prompt('직원 키를 입력하세요 (Staff key)');
+    if (k) { sessionStorage.setItem('itdaStaffKey', k.trim()); return get(path, init); }
+  }
+  const body = await r.json();
+  if (!body.ok) throw new Error(body.error.message);
+  return body.value;
+}
+const esc = (s) => String(s ?? '').replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
+const time = (iso) => iso ? new Date(iso).toLocaleString('ko-KR', { timeZone: 'Asia/Seoul' }) : '—';
+function printerText(p) {
+  if (!p) return '—';
+  return esc(p.state) + (p.paperNearEnd ? ' · 용지 곧 떨어짐 (paper near end)' : '') + (p.faults.length ? ' · ' + esc(p.faults.join(', ')) : '');
+}
+async function refresh() {
+  try {
+    const [f, d, a] = await Promise.all([get('/v1/fleet'), get('/v1/dashboard'), get('/v1/alerts')]);
+    document.getElementById('fleet').innerHTML = '<table><tr><th>키오스크</th><th>상태</th><th>프린터</th><th>자판기</th><th>마지막 방문 이벤트</th><th>버전</th><th>보내지 못한 기록</th></tr>' +
+      f.kiosks.map((k) => { const h = k.heartbeat || {}; return '<tr data-kiosk="' + esc(k.kioskId) + '"><td>' + esc(k.kioskId) + '<br><small>' + esc(k.venue) + '</small></td>' +
+        '<td class="' + (k.online ? 'on' : 'off') + '">' + (k.online ? '연결됨 (online)' : '연결 끊김 (offline)') + '<br><small>' + time(k.lastHeartbeatAt) + '</small></td>' +
+        '<td>' + printerText(h.printer) + '</td>' +
+        '<td>' + (h.vending ? esc(h.vending.stock) + '개 · 빈 칸 ' + esc(h.vending.emptySlots) + '/' + esc(h.vending.slots) : '—') + '</td>' +
+        '<td>' + time(h.lastVisitorEventAt) + '</td><td>' + esc(h.version || '—') + '</td>' +
+        '<td>' + (h.outbox ? esc(h.outbox.events) + '건' : '—') + '</td></tr>'; }).join('') + '</table>';
+    document.getElementById('dashboard').innerHTML = d.venues.map((v) => '<p><b>' + esc(v.venue) + '</b> · 방문 ' + (v.counts['visitor.session_started'] || 0) +
+      ' · 체크인 ' + (v.counts['store.visit_started'] || 0) + ' · 처방 ' + (v.counts['pharmacy.prescribed'] || 0) +
+      ' · 상담 대기 ' + v.queue.waiting + ' · 열린 알림 ' + v.openAlerts + ' · 키오스크 ' + v.kiosks.online + '/' + (v.kiosks.online + v.kiosks.offline) + '</p>').join('') || '<p>—</p>';
+    document.getElementById('alerts').innerHTML = a.alerts.length ? '<table>' + a.alerts.map((x) => '<tr class="' + (x.kind === 'crisis' ? 'crisis' : '') + '"><td>' + esc(x.kind) +
+      '</td><td>' + esc(x.kioskId) + '</td><td>' + time(x.at) + '</td><td><button data-k="' + esc(x.kioskId) + '" data-a="' + esc(x.alertId) + '">확인 (Acknowledge)</button></td></tr>').join('') + '</table>' : '<p>열린 알림이 없어요. (No open alerts.)</p>';
+    document.getElementById('status').textContent = '갱신: ' + time(f.now);
+  } catch (err) {
+    document.getElementById('status').textContent = '허브에 연결하지 못했어요. 잠시 후 다시 시도해요. (' + err.message + ')';
+  }
+}
+document.getElementById('alerts').addEventListener('click', async (e) => {
+  const b = e.target.closest('button'); if (!b) return;
+  await get('/v1/alerts/acknowledge', { method: 'POST', body: JSON.stringify({ kioskId: b.dataset.k, alertId: b.dataset.a, by: 'console' }) });
+  refresh();
+});
+refresh(); setInterval(refresh, 5000);
+</script></body></html>`;
+}

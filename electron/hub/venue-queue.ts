@@ -1,0 +1,80 @@
+/**
+ * One counseling queue for the venue. The hub gives each ticket the next
+ * number of the venue's day in one statement (`ticket_days` row lock), so
+ * kiosks asking at the same instant get distinct numbers. Asking twice for
+ * the same queue entry (a retry after a lost reply) returns the same ticket.
+ * Tickets a kiosk issued from its own offline block arrive with its events
+ * (`ingest.ts`) and join the queue in the order they were issued.
+ */
+import type pg from 'pg';
+import type { KioskPrincipal } from './pairing';
+
+export interface VenueTicket {
+  number: number | null;
+  label: string;
+  joinedAt: string;
+  kioskId: string;
+  source: 'hub' | 'offline';
+  state: string;
+}
+
+export async function issueTicket(pool: pg.Pool, who: KioskPrincipal, entryId: string, day: string, now = new Date()): Promise<{ number: number; label: string }> {
+  const c = await pool.connect();
+  try {
+    await c.query('BEGIN');
+    const had = await c.query<{ number: number; label: string }>('SELECT number, label FROM tickets WHERE kiosk_id = $1 AND entry_id = $2', [who.kioskId, entryId]);
+    if (had.rows[0]?.number != null) {
+      await c.query('COMMIT');
+      return { number: had.rows[0].number, label: had.rows[0].label };
+    }
+    const n = (
+      await c.query<{ last: number }>(
+        `INSERT INTO ticket_days (venue, day, last) VALUES ($1, $2, 1)
+         ON CONFLICT (venue, day) DO UPDATE SET last = ticket_days.last + 1 RETURNING last`,
+        [who.venue, day],
+      )
+    ).rows[0].last;
+    await c.query(
+      `INSERT INTO tickets (venue, day, kiosk_id, entry_id, number, label, joined_at, source) VALUES ($1, $2, $3, $4, $5, $6, $7, 'hub')
+       ON CONFLICT (kiosk_id, entry_id) DO UPDATE SET number = excluded.number, label = excluded.label, source = 'hub'`,
+      [who.venue, day, who.kioskId, entryId, n, String(n), now],
+    );
+    await c.query('COMMIT');
+    return { number: n, label: String(n) };
+  } catch (err) {
+    await c.query('ROLLBACK').catch(() => undefined);
+    throw err;
+  } finally {
+    c.release();
+  }
+}
+
+/** The venue's queue for a day, in arrival order (hub-issued and offline tickets together). */
+export async function venueQueue(pool: pg.Pool, venue: string, day: string): Promise<VenueTicket[]> {
+  const r = await pool.query<{ number: number | null; label: string; joined_at: Date; kiosk_id: string; source: 'hub' | 'offline'; state: string }>(
+    'SELECT number, label, joined_at, kiosk_id, source, state FROM tickets WHERE venue = $1 AND day = $2 ORDER BY joined_at, kiosk_id, entry_id',
+    [venue, day],
+  );
+  return r.rows.map((t) => ({ number: t.number, label: t.label, joinedAt: t.joined_at.toISOString(), kioskId: t.kiosk_id, source: t.source, state: t.state }));
+}
+
+/**
+ * One calendar: a slot is booked by exactly one kiosk, the unique index
+ * `bookings_one_per_slot` decides between kiosks asking at the same time.
+ */
+export async function claimSlot(pool: pg.Pool, who: KioskPrincipal, bookingId: string, slotStart: Date, now = new Date()): Promise<{ won: boolean }> {
+  const mine = await pool.query("SELECT state FROM bookings WHERE kiosk_id = $1 AND booking_id = $2", [who.kioskId, bookingId]);
+  if (mine.rows[0]) return { won: mine.rows[0].state === 'booked' };
+  const r = await pool.query(
+    `INSERT INTO bookings (venue, kiosk_id, booking_id, slot_start, state, booked_at) VALUES ($1, $2, $3, $4, 'booked', $5)
+     ON CONFLICT (venue, slot_start) WHERE state = 'booked' DO NOTHING`,
+    [who.venue, who.kioskId, bookingId, slotStart, now],
+  );
+  return { won: (r.rowCount ?? 0) > 0 };
+}
+
+/** Slots of the venue already taken from `from` on (a kiosk hides them from its visitors). */
+export async function takenSlots(pool: pg.Pool, venue: string, from: Date): Promise<string[]> {
+  const r = await pool.query<{ slot_start: Date }>("SELECT slot_start FROM bookings WHERE venue = $1 AND state = 'booked' AND slot_start >= $2 ORDER BY slot_start", [venue, from]);
+  return r.rows.map((b) => b.slot_start.toISOString());
+}

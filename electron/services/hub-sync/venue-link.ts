@@ -1,0 +1,48 @@
+/**
+ * What the venue shares through the hub, as the check-in store asks for it:
+ * a venue-wide ticket number, a slot claimed across kiosks. Each call waits
+ * a short time only (a visitor is standing at the screen): when the hub does
+ * not answer, the caller goes on with the kiosk's own offline answer.
+ */
+import type { HubClient } from './hub-client';
+
+export const VENUE_CALL_TIMEOUT_MS = 1_500;
+
+export interface VenueLinkOptions {
+  client: Pick<HubClient, 'post' | 'get'>;
+  kioskId: string;
+  ready(): boolean;
+  timeoutMs?: number;
+}
+
+export class VenueLink {
+  constructor(private readonly o: VenueLinkOptions) {}
+
+  /** The venue's next number for this queue entry, or null when the hub cannot be reached in time. */
+  async ticket(entryId: string, day: string): Promise<{ number: number; label: string } | null> {
+    if (!this.o.ready()) return null;
+    return this.within(this.o.client.post<{ number: number; label: string }>('/v1/tickets', { entryId, day }));
+  }
+
+  /** 'won': this kiosk holds the slot venue-wide; 'taken': another kiosk does; 'offline': the hub did not answer. */
+  async claimSlot(bookingId: string, slotStart: string): Promise<'won' | 'taken' | 'offline'> {
+    if (!this.o.ready()) return 'offline';
+    const r = await this.within(this.o.client.post<{ won: boolean }>('/v1/bookings', { bookingId, slotStart }));
+    return r === null ? 'offline' : r.won ? 'won' : 'taken';
+  }
+
+  /** Slots other kiosks hold (hidden from this kiosk's visitors); null when offline. */
+  async takenSlots(): Promise<string[] | null> {
+    if (!this.o.ready()) return null;
+    const r = await this.within(this.o.client.get<{ taken: string[] }>('/v1/bookings'));
+    return r?.taken ?? null;
+  }
+
+  private within<T>(p: Promise<T>): Promise<T | null> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<null>((resolve) => {
+      timer = setTimeout(() => resolve(null), this.o.timeoutMs ?? VENUE_CALL_TIMEOUT_MS);
+    });
+    return Promise.race([p.catch(() => null), timeout]).finally(() => clearTimeout(timer));
+  }
+}
