@@ -24,6 +24,12 @@ export type DecodedOp =
   | { op: 'cut'; partial: boolean }
   | { op: 'raster'; bitmap: MonoBitmap }
   | { op: 'qr'; data: string; module: number }
+  /** GS r n: transmit status, answered in sequence (after every byte before it is processed). */
+  | { op: 'transmit-status'; n: number }
+  /** GS ( H fn=48: process ID response, answered in sequence with the four id bytes. */
+  | { op: 'process-id'; id: number[] }
+  /** End of a job without a cut (the connection closed); the simulator inserts it, no byte makes it. */
+  | { op: 'end-job' }
   | { op: 'ignored'; bytes: number[] };
 
 const ESC = 0x1b;
@@ -35,12 +41,25 @@ type Parsed = { op: DecodedOp | null; len: number } | null;
 
 /** ESC commands with one parameter byte that we only skip. */
 const ESC_ONE_ARG = new Set([0x2d, 0x33, 0x3d, 0x47, 0x7b, 0x20, 0x56, 0x74, 0x55, 0x72]);
-const GS_ONE_ARG = new Set([0x42, 0x48, 0x66, 0x68, 0x77, 0x72, 0x61, 0x49]);
+const GS_ONE_ARG = new Set([0x42, 0x48, 0x66, 0x68, 0x77, 0x61, 0x49]);
+
+export interface EscPosDecoderOptions {
+  /** Told about data skipped as impossible (a raster image wider than any head). */
+  warn?(message: string): void;
+}
 
 export class EscPosDecoder {
   private pending: Buffer = Buffer.alloc(0);
   private doubleByte = false;
   private qr = { data: '', module: 3 };
+
+  constructor(private readonly opts: EscPosDecoderOptions = {}) {}
+
+  /** Forgets a half-received command (the link closed). */
+  reset(): void {
+    this.pending = Buffer.alloc(0);
+    this.doubleByte = false;
+  }
 
   push(chunk: Buffer): DecodedOp[] {
     this.pending = this.pending.length ? Buffer.concat([this.pending, chunk]) : chunk;
@@ -177,6 +196,9 @@ export class EscPosDecoder {
       if (i + 5 + len > b.length) return null;
       return { op: this.symbol(b[i + 2], b.subarray(i + 5, i + 5 + len)), len: 5 + len };
     }
+    if (f === 0x72) {
+      return i + 3 <= b.length ? { op: { op: 'transmit-status', n: b[i + 2] }, len: 3 } : null;
+    }
     if (f === 0x4c || f === 0x57) {
       return i + 4 <= b.length ? { op: { op: 'ignored', bytes: [...b.subarray(i, i + 4)] }, len: 4 } : null;
     }
@@ -186,6 +208,9 @@ export class EscPosDecoder {
 
   /** GS ( k: the 2D-symbol function; only QR (cn 49) store, size and print matter here. */
   private symbol(kind: number, body: Buffer): DecodedOp | null {
+    if (kind === 0x48 && body.length === 6 && body[0] === 0x30 && body[1] === 0x30) {
+      return { op: 'process-id', id: [...body.subarray(2, 6)] };
+    }
     if (kind !== 0x6b || body[0] !== 0x31) return { op: 'ignored', bytes: [GS, 0x28, kind] };
     const fn = body[1];
     if (fn === 0x43) this.qr.module = body[2];

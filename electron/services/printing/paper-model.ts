@@ -93,6 +93,12 @@ export class PaperModel {
           jobs.push(this.items);
           this.items = [];
           break;
+        case 'end-job':
+          // A connection closed without a cut: what it printed is its own job, never joined to the next.
+          this.flushLine(false);
+          if (this.items.length) jobs.push(this.items);
+          this.items = [];
+          break;
         default:
           break;
       }

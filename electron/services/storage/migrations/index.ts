@@ -11,6 +11,7 @@ import { sql as pharmacyFlow } from './0005-pharmacy-flow';
 import { sql as store } from './0006-store';
 import { sql as staff } from './0007-staff';
 import { sql as storeQueueOrder } from './0008-store-queue-order';
+import { sql as printConfirmation } from './0011-print-confirmation';
 
 export interface Migration {
   id: number;
@@ -27,4 +28,5 @@ export const migrations: Migration[] = [
   { id: 6, name: 'store', sql: store },
   { id: 7, name: 'staff', sql: staff },
   { id: 8, name: 'store-queue-order', sql: storeQueueOrder },
+  { id: 11, name: 'print-confirmation', sql: printConfirmation },
 ];
