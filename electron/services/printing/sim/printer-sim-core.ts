@@ -43,7 +43,18 @@ export interface PrinterSimCoreOptions {
   persistFaults?(faults: SimFaults): void;
   /** Warnings about data the printer could not make sense of (skipped commands). */
   warn?(message: string): void;
+  /** Paper width in dots (lines wrap there): 576 (80 mm, the default) or 384 (58 mm). */
+  widthDots?: number;
+  /** The clock the parser uses to drop a command that never completes (tests inject one). */
+  now?(): number;
 }
+
+/**
+ * Received data held while the mechanism is stopped, at most this much (a real printer's
+ * buffer is a few KB to a few hundred; it stops reading when full). Past it, data is dropped
+ * with a warning rather than growing without end.
+ */
+export const MAX_HELD_BYTES = 4 * 1024 * 1024;
 
 /** One link to the printer. `receive` returns the replies due at once; later ones go to `send`. */
 export interface SimConnection {
@@ -56,6 +67,7 @@ export interface SimConnection {
 interface Held {
   op: DecodedOp;
   conn: ConnState;
+  bytes: number;
 }
 
 interface ConnState {
@@ -70,14 +82,17 @@ interface ConnState {
 }
 
 export class PrinterSimCore {
-  private readonly paper = new PaperModel();
+  private readonly paper: PaperModel;
   private held: Held[] = [];
+  private heldBytes = 0;
+  private droppedWarned = false;
   private faultsNow: SimFaults = { ...noFaults };
   private jobSeq = 0;
   private bytesSinceCut = 0;
   private readonly fallback: SimConnection;
 
   constructor(private readonly opts: PrinterSimCoreOptions = {}) {
+    this.paper = new PaperModel(opts.widthDots ?? 576);
     this.fallback = this.connect(() => {}, () => {});
   }
 
@@ -169,13 +184,13 @@ export class PrinterSimCore {
     }
     this.bytesSinceCut += chunk.length;
     st.immediate = [];
-    for (const op of st.decoder.push(chunk)) {
+    for (const op of st.decoder.push(chunk, (this.opts.now ?? Date.now)())) {
       if (op.op === 'status-request') {
         // Real-time: answered ahead of held data, unless the cable is "unplugged".
         if (!this.faultsNow.noResponse) st.immediate.push(this.statusByte(op.n));
         continue;
       }
-      if (this.stopped() || this.held.length) this.held.push({ op, conn: st });
+      if (this.stopped() || this.held.length) this.hold(op, st);
       else this.process(op, st);
     }
     const replies = Buffer.from(st.immediate);
@@ -192,8 +207,19 @@ export class PrinterSimCore {
     st.closed = true;
     st.decoder.reset();
     const end: DecodedOp = { op: 'end-job' };
-    if (this.stopped() || this.held.length) this.held.push({ op: end, conn: st });
+    if (this.stopped() || this.held.length) this.hold(end, st);
     else this.process(end, st);
+  }
+
+  private hold(op: DecodedOp, conn: ConnState): void {
+    const bytes = op.op === 'raster' || op.op === 'bit-image' ? op.bitmap.data.length : op.op === 'text' ? op.bytes : 4;
+    if (this.heldBytes + bytes > MAX_HELD_BYTES && op.op !== 'end-job' && op.op !== 'cut') {
+      if (!this.droppedWarned) this.opts.warn?.(`printer buffer full (${MAX_HELD_BYTES} bytes held while stopped): dropping data`);
+      this.droppedWarned = true;
+      return;
+    }
+    this.held.push({ op, conn, bytes });
+    this.heldBytes += bytes;
   }
 
   private stopped(): boolean {
@@ -202,11 +228,23 @@ export class PrinterSimCore {
   }
 
   private process(op: DecodedOp, st: ConnState): void {
-    if (op.op === 'transmit-status' || op.op === 'process-id') {
-      if (op.op === 'transmit-status' && op.n !== 1 && op.n !== 49) return;
-      const reply = op.op === 'transmit-status' ? [this.paperSensorByte()] : [0x37, 0x22, ...op.id, 0x00];
-      this.reply(st, reply);
-      return;
+    switch (op.op) {
+      case 'transmit-status':
+        // n 1/49: paper sensor; n 2/50: drawer kick-out connector (closed: 0).
+        if (op.n === 1 || op.n === 49) this.reply(st, [this.paperSensorByte()]);
+        else if (op.n === 2 || op.n === 50) this.reply(st, [0x00]);
+        return;
+      case 'process-id':
+        this.reply(st, [0x37, 0x22, ...op.id, 0x00]);
+        return;
+      case 'paper-status':
+        this.reply(st, [this.paperSensorByte()]);
+        return;
+      case 'printer-id':
+        this.reply(st, printerIdReply(op.n));
+        return;
+      default:
+        break;
     }
     for (const items of this.paper.apply([op])) this.emit(items, op.op === 'end-job');
   }
@@ -226,8 +264,10 @@ export class PrinterSimCore {
   private resume(): void {
     while (this.held.length && !this.stopped()) {
       const h = this.held.shift()!;
+      this.heldBytes -= h.bytes;
       this.process(h.op, h.conn);
     }
+    if (this.held.length === 0) this.droppedWarned = false;
   }
 
   private syncFaults(): void {
@@ -236,6 +276,37 @@ export class PrinterSimCore {
     const wasStopped = this.stopped();
     this.faultsNow = fromFile;
     if (wasStopped && !this.stopped()) this.resume();
+  }
+}
+
+/**
+ * `GS I n`: 1 model ID, 2 type ID (bit 1: multi-byte fonts), 3 ROM version; 65-69 the
+ * Epson "B" block form `_ <text> NUL` (firmware, maker, model, fonts, serial).
+ */
+function printerIdReply(n: number): number[] {
+  const block = (text: string) => [0x5f, ...Buffer.from(text, 'latin1'), 0x00];
+  switch (n) {
+    case 1:
+    case 49:
+      return [0x20];
+    case 2:
+    case 50:
+      return [0x03];
+    case 3:
+    case 51:
+      return [0x41];
+    case 65:
+      return block('1.00 ITDA');
+    case 66:
+      return block('ITDA');
+    case 67:
+      return block('ITDA-SIM-80');
+    case 68:
+      return block('KOREAN');
+    case 69:
+      return block('SIM00001');
+    default:
+      return [];
   }
 }
 
