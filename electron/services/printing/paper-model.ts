@@ -60,12 +60,15 @@ export class PaperModel {
   private inlineImageHeight = 0;
   private items: PaperItem[] = [];
   private jobDots = 0;
+  /** Jobs completed inside one operation (the size bound splits a long one). */
+  private completed: PaperItem[][] = [];
 
   constructor(private readonly widthDots = 576) {}
 
   /** Applies operations; returns the items of every job completed by a cut (or the size bound). */
   apply(ops: DecodedOp[]): PaperItem[][] {
-    const jobs: PaperItem[][] = [];
+    const jobs = this.completed;
+    this.completed = [];
     for (const o of ops) {
       switch (o.op) {
         case 'init':
@@ -153,7 +156,6 @@ export class PaperModel {
         default:
           break;
       }
-      if (this.jobDots > MAX_JOB_DOTS) jobs.push(this.takeItems());
     }
     return jobs;
   }
@@ -174,6 +176,7 @@ export class PaperModel {
   private push(item: PaperItem): void {
     this.items.push(item);
     this.jobDots += item.kind === 'feed' ? item.dots : item.kind === 'raster' ? item.bitmap.height : item.kind === 'line' ? LINE_SPACING_DOTS : 100;
+    if (this.jobDots > MAX_JOB_DOTS) this.completed.push(this.takeItems());
   }
 
   /** Adds text to the line buffer; the printer prints the line and goes on when it is full. */
@@ -188,8 +191,26 @@ export class PaperModel {
       run = '';
       runX = undefined;
     };
+    if (!this.doubleByte) {
+      // One cell a character: cut the text where the line is full, without walking it character by character.
+      let rest = text;
+      while (rest.length) {
+        const fits = Math.floor((this.widthDots - this.lineX) / cell);
+        if (fits <= 0) {
+          close();
+          this.flushLine(false);
+          if (cell > this.widthDots) return;
+          continue;
+        }
+        run += rest.slice(0, fits);
+        this.lineX += Math.min(fits, rest.length) * cell;
+        rest = rest.slice(fits);
+      }
+      close();
+      return;
+    }
     for (const ch of text) {
-      const w = cell * (this.doubleByte ? charColumns(ch) : 1);
+      const w = cell * charColumns(ch);
       if (this.lineX + w > this.widthDots) {
         close();
         this.flushLine(false);

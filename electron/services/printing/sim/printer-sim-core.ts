@@ -62,6 +62,8 @@ export interface SimConnection {
   /** The link closed: a half command is dropped and an uncut job ends. */
   end(): void;
   readonly closed: boolean;
+  /** Bytes of a half-received command (never more than one bounded command). */
+  readonly pendingBytes: number;
 }
 
 interface Held {
@@ -126,6 +128,9 @@ export class PrinterSimCore {
       end: () => this.endOn(st),
       get closed() {
         return st.closed;
+      },
+      get pendingBytes() {
+        return st.decoder.pendingBytes;
       },
     };
   }
