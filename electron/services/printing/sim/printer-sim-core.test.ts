@@ -103,4 +103,16 @@ describe('printer simulator core', () => {
     core.connect(() => {}, () => {}).receive(Buffer.concat([Buffer.from('second job\n'), escpos.cut(true).payload]));
     expect(jobs.map((j) => paperText(j.items).trim().split('\n')[0])).toEqual(['first job', 'second job']);
   });
+
+  it('answers ESC v and GS I as a real printer does, in sequence', () => {
+    const core = new PrinterSimCore();
+    expect([...core.receive(Buffer.from([0x1b, 0x76]))]).toEqual([0x00]);
+    core.setFaults({ nearEnd: true });
+    expect([...core.receive(Buffer.from([0x1b, 0x76]))]).toEqual([0x03]);
+    expect([...core.receive(Buffer.from([0x1d, 0x49, 0x01]))]).toEqual([0x20]);
+    const model = core.receive(Buffer.from([0x1d, 0x49, 67]));
+    expect(model[0]).toBe(0x5f);
+    expect(model.at(-1)).toBe(0x00);
+    expect(model.subarray(1, -1).toString('latin1')).toBe('ITDA-SIM-80');
+  });
 });
