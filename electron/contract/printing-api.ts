@@ -51,8 +51,12 @@ export const printJobSummarySchema = z.object({
   waitingOn: z.string().nullable(),
   attempts: z.number().int(),
   lastError: z.string().nullable(),
-  mode: z.enum(['raster', 'text']),
+  mode: z.enum(['raster', 'text', 'hybrid']),
   reprintOf: z.string().nullable(),
+  /** Why this job reprints another: `auto` (the kiosk, once, after an unknown end; marked on paper) or `staff`. */
+  reprintReason: z.enum(['auto', 'staff']).nullable().optional(),
+  /** Printed and acknowledged by the printer (true), or only handed to a write-only device (false). */
+  confirmed: z.boolean().nullable().optional(),
   createdAt: z.string(),
   updatedAt: z.string(),
   printedAt: z.string().nullable(),
@@ -68,6 +72,11 @@ export const simFaultsSchema = z
     cutterError: z.boolean().optional(),
     /** The simulator stops answering `DLE EOT` (an unplugged cable). */
     noResponse: z.boolean().optional(),
+    /**
+     * Drops each connection after this many bytes of a job (counted from its `ESC @`), as a
+     * printer whose cable or network fails part-way; null turns it off.
+     */
+    dropAfterBytes: z.number().int().min(0).max(16_777_216).nullable().optional(),
   })
   .strict();
 export type SimFaultsInput = z.infer<typeof simFaultsSchema>;
@@ -95,6 +104,7 @@ export const printingApi = {
         offline: z.boolean(),
         cutterError: z.boolean(),
         noResponse: z.boolean(),
+        dropAfterBytes: z.number().int().nullable(),
       }),
       status: printerStatusSchema,
     }),

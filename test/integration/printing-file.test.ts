@@ -21,7 +21,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe('file: printer (device file)', () => {
   it('writes every byte of the job and reports status as unknown, not ok', async () => {
     const path = join(dir, 'lp0');
-    const printer = new ReceiptPrinter(new FileTransport(path), { statusTimeoutMs: 100, afterPrintCheckMs: 0 });
+    const printer = new ReceiptPrinter(new FileTransport(path), { statusTimeoutMs: 100, ack: 'transmit-status', printerTimeMs: 1000, baudRate: null });
     const bytes = encodeSlip(parseSlipDocument({ blocks: [{ type: 'text', text: '파일 프린터' }] }), { mode: 'text', profile: profileFor(384), partialCut: true }).bytes;
     expect(await printer.status()).toMatchObject({ state: 'unknown' });
     expect(await printer.print(bytes)).toMatchObject({ kind: 'printed' });
@@ -32,7 +32,7 @@ describe('file: printer (device file)', () => {
   });
 
   it('does not send when the device cannot be opened', async () => {
-    const printer = new ReceiptPrinter(new FileTransport(join(dir, 'missing', 'lp0')), { statusTimeoutMs: 100, afterPrintCheckMs: 0 });
+    const printer = new ReceiptPrinter(new FileTransport(join(dir, 'missing', 'lp0')), { statusTimeoutMs: 100, ack: 'transmit-status', printerTimeMs: 1000, baudRate: null });
     expect(await printer.print(Buffer.from([0x1b, 0x40]))).toMatchObject({ kind: 'not_sent' });
   });
 });

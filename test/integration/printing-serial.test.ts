@@ -41,7 +41,7 @@ describe.skipIf(!hasSocat)('printer over a socat PTY pair (serialport on both en
     socat = spawn('socat', ['-d', '-d', `pty,raw,echo=0,link=${a}`, `pty,raw,echo=0,link=${b}`], { stdio: 'ignore' });
     for (let i = 0; i < 100 && !(existsSync(a) && existsSync(b)); i++) await new Promise((r) => setTimeout(r, 50));
     simPort = await attachSimSerial(core, a, 19200);
-    printer = new ReceiptPrinter(new SerialTransport(b, 19200), { statusTimeoutMs: 1000, afterPrintCheckMs: 50 });
+    printer = new ReceiptPrinter(new SerialTransport(b, 19200), { statusTimeoutMs: 1000, ack: 'transmit-status', printerTimeMs: 3000, baudRate: 19200 });
   });
 
   afterAll(async () => {

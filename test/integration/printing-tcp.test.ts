@@ -97,7 +97,7 @@ describe('technician CLI over TCP', () => {
     r = runCli(['status', '--printer', 'lpt1']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('unknown kind of printer');
-  });
+  }, 180_000);
 
   it('prints a JSON slip in text mode: the printer receives Korean it can decode', () => {
     const file = join(root, 'slip.json');
@@ -110,7 +110,7 @@ describe('technician CLI over TCP', () => {
     const text = readFileSync(join(out, txts.at(-1)!), 'utf8');
     expect(text).toContain('체크인 완료');
     expect(text).toMatch(/번호 +A-017/);
-  });
+  }, 60_000);
 });
 
 describe('kiosk services printing to a TCP printer', () => {

@@ -23,9 +23,11 @@ interface Row {
   updated_at: string;
   printed_at: string | null;
   fail_after: string;
+  confirmed: number | null;
+  reprint_reason: 'auto' | 'staff' | null;
 }
 
-const COLUMNS = 'id, kind, ref, state, waiting_on, mode, attempts, last_error, reprint_of, created_at, updated_at, printed_at, fail_after';
+const COLUMNS = 'id, kind, ref, state, waiting_on, mode, attempts, last_error, reprint_of, created_at, updated_at, printed_at, fail_after, confirmed, reprint_reason';
 
 function summary(r: Row): PrintJobSummary {
   return {
@@ -38,6 +40,8 @@ function summary(r: Row): PrintJobSummary {
     lastError: r.last_error,
     mode: r.mode,
     reprintOf: r.reprint_of,
+    reprintReason: r.reprint_reason,
+    confirmed: r.confirmed === null ? null : r.confirmed === 1,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
     printedAt: r.printed_at,
@@ -50,6 +54,7 @@ export interface NewJob {
   mode: PrintMode;
   document: SlipDocument;
   reprintOf?: string | null;
+  reprintReason?: 'auto' | 'staff' | null;
   failAfterSeconds: number;
 }
 
@@ -66,10 +71,10 @@ export class PrintJobStore {
     const failAfter = new Date(now.getTime() + job.failAfterSeconds * 1000).toISOString();
     this.db
       .prepare(
-        `INSERT INTO print_jobs (id, kind, ref, state, mode, document, reprint_of, created_at, updated_at, fail_after)
-         VALUES (?, ?, ?, 'queued', ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO print_jobs (id, kind, ref, state, mode, document, reprint_of, reprint_reason, created_at, updated_at, fail_after)
+         VALUES (?, ?, ?, 'queued', ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(id, job.kind, job.ref ?? null, job.mode, JSON.stringify(job.document), job.reprintOf ?? null, at, at, failAfter);
+      .run(id, job.kind, job.ref ?? null, job.mode, JSON.stringify(job.document), job.reprintOf ?? null, job.reprintReason ?? null, at, at, failAfter);
     return this.get(id)!;
   }
 
@@ -112,9 +117,28 @@ export class PrintJobStore {
     );
   }
 
-  markPrinted(id: string): boolean {
+  /** `confirmed`: the printer acknowledged the last byte (false: a write-only device took the bytes). */
+  markPrinted(id: string, confirmed = true): boolean {
     const at = this.stamp();
-    return this.db.prepare(`UPDATE print_jobs SET state = 'printed', last_error = NULL, printed_at = ?, updated_at = ? WHERE id = ? AND state = 'printing'`).run(at, at, id).changes === 1;
+    return (
+      this.db
+        .prepare(`UPDATE print_jobs SET state = 'printed', last_error = NULL, confirmed = ?, printed_at = ?, updated_at = ? WHERE id = ? AND state = 'printing'`)
+        .run(confirmed ? 1 : 0, at, at, id).changes === 1
+    );
+  }
+
+  /**
+   * Visitor slips whose print is unknown and that nothing has reprinted yet (neither the
+   * kiosk nor staff): each gets one marked reprint. A reprint's own unknown end is left to staff.
+   */
+  unknownAwaitingReprint(): PrintJobSummary[] {
+    const rows = this.db
+      .prepare(
+        `SELECT ${COLUMNS} FROM print_jobs j WHERE state = 'unknown' AND reprint_of IS NULL AND kind <> 'test'
+           AND NOT EXISTS (SELECT 1 FROM print_jobs r WHERE r.reprint_of = j.id) ORDER BY created_at, id`,
+      )
+      .all() as Row[];
+    return rows.map(summary);
   }
 
   /** printing → queued: nothing was sent, so sending later cannot duplicate. */

@@ -100,7 +100,7 @@ describe('print queue worker (fake timers, in-memory simulator)', () => {
     expect(printed).toHaveLength(1);
   });
 
-  it('marks a job unknown when a fault appears after its bytes left, and never resends it', async () => {
+  it('marks a job unknown when no acknowledgement comes in time, then reprints it once, marked, when the printer is back', async () => {
     const transport = new SimTransport(core);
     const write = transport.write.bind(transport);
     let jobWrites = 0;
@@ -113,16 +113,48 @@ describe('print queue worker (fake timers, in-memory simulator)', () => {
     rt.start();
     const job = rt.service.submit(slip, { kind: 'prescription' });
     await vi.advanceTimersByTimeAsync(10);
-    expect(rt.service.job(job.jobId)).toMatchObject({ state: 'unknown', lastError: 'printer.paper_out' });
-    expect(alerts.map((a) => a.kind)).toContain('print_job_unknown');
+    // The printer holds the job (and its GS r 1) while paper is out: no acknowledgement, never "printed".
+    expect(rt.service.job(job.jobId)!.state).toBe('printing');
+    await vi.advanceTimersByTimeAsync(8_000);
+    expect(rt.service.job(job.jobId)).toMatchObject({ state: 'unknown', lastError: 'printer.no_ack' });
+    expect(alerts.find((a) => a.kind === 'print_job_unknown')!.detail).toMatchObject({ jobId: job.jobId, willReprint: true });
     expect(types()).toContain('print.job_unknown');
 
-    // Loading paper lets the printer finish what it holds; the kiosk sends nothing again.
+    // Loading paper lets the printer finish what it holds; then the kiosk prints it once more, marked.
     core.setFaults({ paperOut: false });
     await vi.advanceTimersByTimeAsync(5000);
-    expect(printed).toHaveLength(1);
-    expect(jobWrites).toBe(1);
+    expect(printed).toHaveLength(2);
+    expect(paperText(printed[0].items)).not.toContain('재발행');
+    expect(paperText(printed[1].items)).toContain('재발행 / REPRINT');
+    expect(paperText(printed[1].items)).toContain('마음 처방전 #1');
+    const again = rt.service.jobs().find((j) => j.reprintOf === job.jobId)!;
+    expect(again).toMatchObject({ state: 'printed', reprintReason: 'auto', confirmed: true });
+    expect(events.find((e) => e.type === 'print.job_auto_reprint')!.payload).toMatchObject({ jobId: job.jobId, reprintJobId: again.jobId });
     expect(rt.service.job(job.jobId)!.state).toBe('unknown');
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(printed).toHaveLength(2);
+  });
+
+  it('a connection dropped part-way through a job is unknown, never printed; the reprint is marked and happens once', async () => {
+    core.setFaults({ dropAfterBytes: 300 });
+    const rt = runtime();
+    rt.start();
+    const long = { blocks: Array.from({ length: 20 }, (_, i) => ({ type: 'text' as const, text: `마음 처방전 줄 ${i + 1}` })) };
+    const job = rt.service.submit(long, { kind: 'prescription', ref: 'rx-drop' });
+    await vi.advanceTimersByTimeAsync(10);
+    expect(rt.service.job(job.jobId)).toMatchObject({ state: 'unknown', lastError: 'printer.connection_lost' });
+    expect(printed).toHaveLength(1);
+    expect(printed[0].uncut).toBe(true);
+    expect(paperText(printed[0].items)).not.toContain('줄 20');
+    // The reprint is dropped too while the knob is on: it is not reprinted again (staff have the case).
+    await vi.advanceTimersByTimeAsync(1000);
+    const reprints = rt.service.jobs().filter((j) => j.reprintOf === job.jobId);
+    expect(reprints).toHaveLength(1);
+    expect(reprints[0].state).toBe('unknown');
+    core.setFaults({ dropAfterBytes: null });
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(rt.service.jobs().filter((j) => j.reprintOf !== null)).toHaveLength(1);
+    expect(types().filter((t) => t === 'print.job_printed')).toHaveLength(0);
   });
 
   it('gives up after jobFailAfterSeconds and tells staff', async () => {
@@ -161,7 +193,9 @@ describe('print queue worker (fake timers, in-memory simulator)', () => {
     await vi.advanceTimersByTimeAsync(10);
     expect(rt.service.job(mid.jobId)).toMatchObject({ state: 'unknown', lastError: 'app.restarted', attempts: 1 });
     expect(rt.service.job(waiting.jobId)!.state).toBe('printed');
-    expect(printed).toHaveLength(1);
+    // The waiting job, and the interrupted one reprinted once, marked.
+    expect(printed).toHaveLength(2);
+    expect(printed.filter((j) => paperText(j.items).includes('재발행'))).toHaveLength(1);
     expect(alerts.map((a) => a.kind)).toContain('print_job_unknown');
     expect(events.find((e) => e.type === 'print.job_unknown')!.payload).toMatchObject({ jobId: mid.jobId, interruptedByRestart: true });
   });

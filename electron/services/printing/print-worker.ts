@@ -4,6 +4,9 @@
  * order while it is ready. A fault before sending leaves the job queued and
  * waiting (safe: nothing was sent); a fault after sending makes it
  * "unknown" for staff. A restart turns jobs left mid-send into "unknown".
+ * Once the printer is back (status clear), a visitor's slip whose print is
+ * unknown is reprinted once, marked as a reprint on the paper; staff are
+ * alerted when it goes unknown and the reprint is an event.
  */
 import type { PrintJobSummary } from '../../contract/printing-api';
 import type { StaffAlertKind } from '../app/staff-alerts';
@@ -12,11 +15,14 @@ import type { PrintJobStore } from './print-job-store';
 import type { PrintMode } from './printer-config';
 import { statusChanged, unknownStatus, type PrinterStatus } from './printer-status';
 import { isReady, type ReceiptPrinter } from './receipt-printer';
+import { markReprint } from './reprint-mark';
 import type { SlipDocument } from './slip-document';
 import type { Timers } from './timers';
 
 export interface PrintWorkerDeps {
   store: PrintJobStore;
+  /** A queued job not printed within this long fails (also for automatic reprints). */
+  failAfterSeconds: number;
   printer: ReceiptPrinter;
   timers: Timers;
   pollMs: number;
@@ -53,7 +59,7 @@ export class PrintWorker {
     for (const job of this.d.store.interrupted()) {
       if (this.d.store.markUnknown(job.jobId, 'app.restarted')) {
         this.d.record('print.job_unknown', { jobId: job.jobId, code: 'app.restarted', interruptedByRestart: true });
-        this.d.alert('print_job_unknown', { jobId: job.jobId, code: 'app.restarted' });
+        this.d.alert('print_job_unknown', { jobId: job.jobId, code: 'app.restarted', willReprint: willReprint(job) });
         this.jobChanged(job.jobId);
       }
     }
@@ -144,6 +150,7 @@ export class PrintWorker {
       }
     }
     this.noteStatus(await this.d.printer.status());
+    if (this.ready()) this.reprintUnknown();
     for (const job of this.d.store.queued()) {
       if (this.stopped) return;
       if (!this.ready()) {
@@ -151,6 +158,27 @@ export class PrintWorker {
         continue;
       }
       await this.send(job);
+    }
+  }
+
+  /** One marked reprint for each visitor slip whose print is unknown; queued behind nothing, sent this tick. */
+  private reprintUnknown(): void {
+    for (const job of this.d.store.unknownAwaitingReprint()) {
+      const doc = this.d.store.document(job.jobId);
+      if (!doc) continue;
+      const again = this.d.store.insert({
+        kind: job.kind,
+        ref: job.ref,
+        mode: job.mode,
+        document: markReprint(doc),
+        reprintOf: job.jobId,
+        reprintReason: 'auto',
+        failAfterSeconds: this.d.failAfterSeconds,
+      });
+      this.d.record('print.job_queued', { jobId: again.jobId, kind: again.kind, ref: again.ref, mode: again.mode, reprintOf: job.jobId, reprintReason: 'auto' });
+      this.d.record('print.job_auto_reprint', { jobId: job.jobId, reprintJobId: again.jobId, kind: job.kind, ref: job.ref });
+      this.d.logger.info('reprinting a slip whose first print is unknown, marked as a reprint', { jobId: job.jobId, reprintJobId: again.jobId });
+      this.jobChanged(again.jobId);
     }
   }
 
@@ -181,17 +209,28 @@ export class PrintWorker {
     const outcome = await this.d.printer.print(bytes);
     this.noteStatus(outcome.status);
     if (outcome.kind === 'printed') {
-      this.d.store.markPrinted(job.jobId);
-      this.d.record('print.job_printed', { jobId: job.jobId, attempt: job.attempts + 1 });
+      this.d.store.markPrinted(job.jobId, outcome.confirmed);
+      this.d.record('print.job_printed', { jobId: job.jobId, attempt: job.attempts + 1, confirmed: outcome.confirmed, ms: Math.round(outcome.ms) });
     } else if (outcome.kind === 'not_sent') {
       this.d.store.requeue(job.jobId, outcome.error);
       this.d.record('print.job_requeued', { jobId: job.jobId, code: outcome.error });
       this.d.record('print.job_waiting', { jobId: job.jobId, waitingOn: outcome.error });
     } else {
       this.d.store.markUnknown(job.jobId, outcome.error);
-      this.d.record('print.job_unknown', { jobId: job.jobId, code: outcome.error, interruptedByRestart: false });
-      this.d.alert('print_job_unknown', { jobId: job.jobId, code: outcome.error });
+      this.d.record('print.job_unknown', {
+        jobId: job.jobId,
+        code: outcome.error,
+        interruptedByRestart: false,
+        ms: Math.round(outcome.ms),
+        budgetMs: Math.round(outcome.budgetMs),
+      });
+      this.d.alert('print_job_unknown', { jobId: job.jobId, code: outcome.error, willReprint: willReprint(job) });
     }
     this.jobChanged(job.jobId);
   }
+}
+
+/** Whether the kiosk reprints this job itself once the printer is back (a visitor's first print, not a test page). */
+export function willReprint(job: Pick<PrintJobSummary, 'kind' | 'reprintOf'>): boolean {
+  return job.reprintOf === null && job.kind !== 'test';
 }

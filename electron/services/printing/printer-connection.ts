@@ -37,6 +37,8 @@ export function connectPrinter(target: PrinterTarget, dataDir: string, logger: L
       const dir = simDirFor(dataDir);
       const stateFile = join(dir, 'state.json');
       const core = new PrinterSimCore({
+        widthDots: target.width,
+        warn: (m) => logger.warn(`printer simulator: ${m}`),
         readFaults: simStateReader(stateFile, (m) => logger.warn(m)),
         persistFaults: (f) => writeSimState(stateFile, f),
         onJob: (job) => {

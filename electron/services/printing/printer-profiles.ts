@@ -3,7 +3,8 @@
  * `data/printers/*.json`): one record per paper width at 203 dpi. Encoders,
  * the simulator and previews read these instead of branching on models.
  */
-import type { PrintWidthDots } from './printer-config';
+import type { AckKind } from './print-ack';
+import type { PrinterConfig, PrintWidthDots } from './printer-config';
 
 export interface PrinterProfile {
   id: '80mm' | '58mm';
@@ -24,6 +25,15 @@ export interface PrinterProfile {
   cutFeedLines: number;
   /** `GS v 0` band height limit: tall single images are garbled by many printers. */
   rasterBandRows: number;
+  /**
+   * The in-sequence reply that confirms a job: `GS r 1` every ESC/POS printer answers, or
+   * `GS ( H` (process ID, TM-series and clones) which names the job it confirms.
+   */
+  ack: AckKind;
+  /** Whether the printer has a Korean (CP949) font; without one, slips go as raster whatever the line. */
+  koreanFont: boolean;
+  /** The printer's own time to print and cut a slip once its last byte arrived (the ack budget adds the wire time). */
+  printerTimeMs: number;
 }
 
 export const printerProfiles: Record<PrintWidthDots, PrinterProfile> = {
@@ -39,6 +49,9 @@ export const printerProfiles: Record<PrintWidthDots, PrinterProfile> = {
     rasterMarginDots: 8,
     cutFeedLines: 4,
     rasterBandRows: 255,
+    ack: 'transmit-status',
+    koreanFont: true,
+    printerTimeMs: 8000,
   },
   384: {
     id: '58mm',
@@ -52,9 +65,22 @@ export const printerProfiles: Record<PrintWidthDots, PrinterProfile> = {
     rasterMarginDots: 4,
     cutFeedLines: 4,
     rasterBandRows: 255,
+    ack: 'transmit-status',
+    koreanFont: true,
+    printerTimeMs: 8000,
   },
 };
 
-export function profileFor(width: PrintWidthDots): PrinterProfile {
-  return printerProfiles[width];
+/** Where a printer's model differs from its paper width's profile (config `printer.ack`, `printer.koreanFont`). */
+export type ProfileOverrides = Partial<Pick<PrinterProfile, 'ack' | 'koreanFont' | 'printerTimeMs'>>;
+
+export function profileFor(width: PrintWidthDots, overrides: ProfileOverrides = {}): PrinterProfile {
+  const base = printerProfiles[width];
+  const o = Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined));
+  return Object.keys(o).length ? { ...base, ...o } : base;
+}
+
+/** The config's word on the printer's model, over its profile's. */
+export function profileOverrides(cfg: Pick<PrinterConfig, 'ack' | 'koreanFont' | 'printerTimeMs'>): ProfileOverrides {
+  return { ack: cfg.ack, koreanFont: cfg.koreanFont, printerTimeMs: cfg.printerTimeMs };
 }

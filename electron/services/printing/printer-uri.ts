@@ -4,7 +4,8 @@
  * `cut=full|partial`. Options on the URI win over the config fields, so a
  * technician can try `--printer 'tcp://10.0.0.5:9100?mode=text'` at once.
  */
-import { cutModeSchema, printModeSchema, type CutMode, type PrinterConfig, type PrintMode, type PrintWidthDots } from './printer-config';
+import { cutModeSchema, printModeSettingSchema, type CutMode, type PrinterConfig, type PrintMode, type PrintModeSetting, type PrintWidthDots } from './printer-config';
+import { printerProfiles } from './printer-profiles';
 
 export type PrinterAddress =
   | { kind: 'sim' }
@@ -14,7 +15,10 @@ export type PrinterAddress =
 
 export interface PrinterTarget {
   address: PrinterAddress;
+  /** The mode jobs are encoded in, `auto` already resolved. */
   mode: PrintMode;
+  /** Whether the printer has a Korean font (config, else its profile). */
+  koreanFont: boolean;
   width: PrintWidthDots;
   cut: CutMode;
   /** The URI without options, for status and logs. */
@@ -29,7 +33,22 @@ export class PrinterUriError extends TypeError {
   }
 }
 
-export function parsePrinterUri(uri: string, defaults: Pick<PrinterConfig, 'mode' | 'width' | 'cut'>): PrinterTarget {
+/**
+ * `auto` → a concrete mode. Raster is ≈50 KB a slip: nothing on TCP or USB, but 25 s at
+ * 19200 baud, so serial lines up to 38400 baud get hybrid (≈2 KB). A printer without a
+ * Korean font can only show Korean as an image: raster whatever the line, and an explicit
+ * text or hybrid is turned to raster too (it would print garbage).
+ */
+export function resolvePrintMode(setting: PrintModeSetting, address: PrinterAddress, koreanFont: boolean): PrintMode {
+  if (!koreanFont) return 'raster';
+  if (setting !== 'auto') return setting;
+  return address.kind === 'serial' && address.baudRate <= 38_400 ? 'hybrid' : 'raster';
+}
+
+export function parsePrinterUri(
+  uri: string,
+  defaults: Pick<PrinterConfig, 'mode' | 'width' | 'cut'> & { koreanFont?: boolean },
+): PrinterTarget {
   const q = uri.indexOf('?');
   const base = q >= 0 ? uri.slice(0, q) : uri;
   const params = new URLSearchParams(q >= 0 ? uri.slice(q + 1) : '');
@@ -58,8 +77,8 @@ export function parsePrinterUri(uri: string, defaults: Pick<PrinterConfig, 'mode
   } else throw new PrinterUriError(uri, 'unknown kind of printer');
 
   const modeText = params.get('mode');
-  const mode = modeText === null ? defaults.mode : printModeSchema.safeParse(modeText).data;
-  if (!mode) throw new PrinterUriError(uri, `mode must be raster or text, got ${modeText}`);
+  const setting = modeText === null ? defaults.mode : printModeSettingSchema.safeParse(modeText).data;
+  if (!setting) throw new PrinterUriError(uri, `mode must be auto, raster, text or hybrid, got ${modeText}`);
   const widthText = params.get('width');
   const width = widthText === null ? defaults.width : Number(widthText);
   if (width !== 576 && width !== 384) throw new PrinterUriError(uri, `width must be 576 (80 mm) or 384 (58 mm), got ${widthText}`);
@@ -69,5 +88,7 @@ export function parsePrinterUri(uri: string, defaults: Pick<PrinterConfig, 'mode
 
   const label =
     address.kind === 'serial' ? `serial:${address.path}?baud=${address.baudRate}` : base;
-  return { address, mode, width, cut, label };
+  const koreanFont = defaults.koreanFont ?? printerProfiles[width].koreanFont;
+  const mode = resolvePrintMode(setting, address, koreanFont);
+  return { address, mode, koreanFont, width, cut, label };
 }

@@ -12,7 +12,7 @@ import { PrintJobStore } from './print-job-store';
 import { PrintWorker } from './print-worker';
 import type { PrinterConfig, PrintMode, PrintWidthDots } from './printer-config';
 import { connectPrinter, type PrinterConnection } from './printer-connection';
-import { profileFor } from './printer-profiles';
+import { profileFor, profileOverrides } from './printer-profiles';
 import type { PrinterTarget } from './printer-uri';
 import { PrintingError } from './printing-errors';
 import { ReceiptPrinter } from './receipt-printer';
@@ -72,16 +72,19 @@ export function createPrintingRuntime(d: PrintingRuntimeDeps): PrintingRuntime {
   const timers = d.timers ?? realTimers;
   const now = d.now ?? (() => new Date(timers.now()));
   const connection: PrinterConnection = d.connection ?? connectPrinter(d.target, d.dataDir, d.logger);
+  const profile = profileFor(d.target.width, profileOverrides(d.config));
   const printer = new ReceiptPrinter(connection.transport, {
     statusTimeoutMs: d.config.statusTimeoutMs,
-    afterPrintCheckMs: connection.transport.label === 'sim' ? 0 : d.config.afterPrintCheckMs,
+    ack: profile.ack,
+    printerTimeMs: profile.printerTimeMs,
+    baudRate: d.target.address.kind === 'serial' ? d.target.address.baudRate : null,
     timers,
   });
   const store = new PrintJobStore(d.db, now);
-  const profile = profileFor(d.target.width);
   const partialCut = d.target.cut === 'partial';
   const worker = new PrintWorker({
     store,
+    failAfterSeconds: d.config.jobFailAfterSeconds,
     printer,
     timers,
     pollMs: d.config.statusPollMs,
@@ -102,8 +105,9 @@ export function createPrintingRuntime(d: PrintingRuntimeDeps): PrintingRuntime {
   };
 
   const enqueue = (doc: SlipDocument, kind: string, ref: string | null, mode: PrintMode, reprintOf: string | null) => {
-    const job = store.insert({ kind, ref, mode, document: doc, reprintOf, failAfterSeconds: d.config.jobFailAfterSeconds });
-    d.record('print.job_queued', { jobId: job.jobId, kind, ref, mode, reprintOf });
+    const reprintReason = reprintOf ? ('staff' as const) : null;
+    const job = store.insert({ kind, ref, mode, document: doc, reprintOf, reprintReason, failAfterSeconds: d.config.jobFailAfterSeconds });
+    d.record('print.job_queued', { jobId: job.jobId, kind, ref, mode, reprintOf, reprintReason });
     worker.kick();
     return job;
   };
@@ -147,7 +151,7 @@ export function createPrintingRuntime(d: PrintingRuntimeDeps): PrintingRuntime {
     async preview(doc, opts = {}) {
       return previewSlip(parseDoc(doc), {
         mode: opts.mode ?? d.target.mode,
-        profile: profileFor(opts.widthDots ?? d.target.width),
+        profile: profileFor(opts.widthDots ?? d.target.width, profileOverrides(d.config)),
         partialCut,
       });
     },

@@ -11,14 +11,14 @@ import type { PrinterProfile } from './printer-profiles';
 import type { SlipDocument } from './slip-document';
 import { encodeSlip } from './slip-encoder';
 
-export function paperItemsFromBytes(bytes: Buffer): PaperItem[] {
-  const paper = new PaperModel();
+export function paperItemsFromBytes(bytes: Buffer, widthDots = 576): PaperItem[] {
+  const paper = new PaperModel(widthDots);
   const jobs = paper.apply(new EscPosDecoder().push(bytes));
   return [...jobs.flat(), ...paper.takeUncut()];
 }
 
 export function previewBytes(bytes: Buffer, widthDots: number): Buffer {
-  return renderPaper(paperItemsFromBytes(bytes), widthDots);
+  return renderPaper(paperItemsFromBytes(bytes, widthDots), widthDots);
 }
 
 export function previewSlip(doc: SlipDocument, opts: { mode: PrintMode; profile: PrinterProfile; partialCut?: boolean }): Buffer {

@@ -1,27 +1,57 @@
 /**
- * Text mode: the slip as ESC/POS text for printers with a Korean font ROM.
- * Korean is selected with `ESC R 13` and double-byte mode `FS &`, text is
- * sent as CP949 (a superset of EUC-KR), and `FS .` closes double-byte mode.
- * Lines are wrapped here by column count, so the printer never wraps in the
- * middle of a two-byte character.
+ * Text and hybrid modes: the slip as ESC/POS text for printers with a Korean
+ * font ROM. Korean is selected with `ESC R 13` and double-byte mode `FS &`,
+ * text is sent as CP949 (a superset of EUC-KR), and `FS .` closes
+ * double-byte mode. Lines are wrapped here by column count, so the printer
+ * never wraps in the middle of a two-byte character. The QR is the
+ * printer's own symbol (`GS ( k`), a few dozen bytes instead of an image.
+ *
+ * Every string first goes through `cp949Safe` (dashes, ellipses, quotes,
+ * emoji). A line that still holds characters CP949 lacks loses them in text
+ * mode; hybrid mode draws that one line as a small raster image instead, so
+ * nothing prints as `?` and the slip stays a few kilobytes.
  */
+import { cp949Safe, dropUnencodable, unencodable } from './cp949-safe';
 import { escpos, type EscPosCommand } from './escpos-commands';
 import type { PrinterProfile } from './printer-profiles';
-import { slipBlocksWithFooter, type Align, type SlipDocument, type TextSize } from './slip-document';
+import { slipBlocksWithFooter, type Align, type SlipBlock, type SlipDocument, type TextSize } from './slip-document';
+import { renderSlipBitmap } from './slip-raster';
 import { encodeCp949, padPair, wrapColumns } from './text-columns';
 
 export interface EncodeOptions {
   profile: PrinterProfile;
   partialCut: boolean;
+  /** Hybrid: a line text cannot print is drawn as a raster line instead of losing characters. */
+  hybrid?: boolean;
+  /** Raster bands for a line, given by the caller (slip-encoder) so this module does not import it back. */
+  rasterLine?: (block: SlipBlock) => EscPosCommand[];
+}
+
+interface LineStyle {
+  align: Align;
+  bold: boolean;
+  size: TextSize | 'title';
 }
 
 export function encodeTextSlip(doc: SlipDocument, opts: EncodeOptions): EscPosCommand[] {
   const { profile } = opts;
   const out: EscPosCommand[] = [escpos.initialize(), escpos.selectKorea(), escpos.doubleByteOn()];
+  let style: LineStyle = { align: 'left', bold: false, size: 'normal' };
   const line = (text: string) => {
-    out.push(escpos.text(encodeCp949(text), text), escpos.newline());
+    if (unencodable(text).length && opts.hybrid && opts.rasterLine) {
+      const block: SlipBlock =
+        style.size === 'title'
+          ? { type: 'title', text, align: style.align }
+          : { type: 'text', text, align: style.align, bold: style.bold, size: style.size };
+      out.push(...opts.rasterLine(block));
+      return;
+    }
+    const safe = dropUnencodable(text);
+    out.push(escpos.text(encodeCp949(safe), safe), escpos.newline());
   };
-  const styled = (text: string, align: Align, bold: boolean, size: TextSize | 'title') => {
+  const styled = (raw: string, align: Align, bold: boolean, size: TextSize | 'title') => {
+    const text = cp949Safe(raw);
+    style = { align, bold, size };
     out.push(escpos.align(align));
     if (bold) out.push(escpos.bold(true));
     let columns = profile.columnsFontA;
@@ -36,6 +66,7 @@ export function encodeTextSlip(doc: SlipDocument, opts: EncodeOptions): EscPosCo
     if (size === 'small') out.push(escpos.font('A'));
     else if (size !== 'normal') out.push(escpos.size(1, 1));
     if (bold) out.push(escpos.bold(false));
+    style = { align: 'left', bold: false, size: 'normal' };
   };
 
   for (const b of slipBlocksWithFooter(doc)) {
@@ -47,16 +78,21 @@ export function encodeTextSlip(doc: SlipDocument, opts: EncodeOptions): EscPosCo
         styled(b.text, b.align, b.bold, b.size);
         break;
       case 'pair': {
+        const left = cp949Safe(b.left);
+        const right = cp949Safe(b.right);
         out.push(escpos.align('left'));
         if (b.bold) out.push(escpos.bold(true));
-        const one = padPair(b.left, b.right, profile.columnsFontA);
+        style = { align: 'left', bold: b.bold, size: 'normal' };
+        const one = padPair(left, right, profile.columnsFontA);
         if (one !== null) line(one);
         else {
-          for (const l of wrapColumns(b.left, profile.columnsFontA)) line(l);
+          for (const l of wrapColumns(left, profile.columnsFontA)) line(l);
           out.push(escpos.align('right'));
-          for (const l of wrapColumns(b.right, profile.columnsFontA)) line(l);
+          style = { align: 'right', bold: b.bold, size: 'normal' };
+          for (const l of wrapColumns(right, profile.columnsFontA)) line(l);
         }
         if (b.bold) out.push(escpos.bold(false));
+        style = { align: 'left', bold: false, size: 'normal' };
         break;
       }
       case 'rule':

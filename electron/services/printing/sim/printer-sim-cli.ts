@@ -25,10 +25,17 @@ async function main(): Promise<number> {
   if (!flags.out) return usage('--out DIR is required (where jobs are written)');
   const out = resolve(flags.out);
   const core = new PrinterSimCore({
+    widthDots: width,
+    warn: (m) => process.stderr.write(`warning: ${m}\n`),
     readFaults: flags.state ? simStateReader(resolve(flags.state), (m) => process.stderr.write(m + '\n')) : undefined,
     onJob: (job) => {
-      const files = writeSimJob(out, job, width);
-      process.stdout.write(`job ${job.seq}: ${job.bytes} bytes → ${files.txt}\n`);
+      // A job the simulator cannot write (disk full) must not take the printer down with it.
+      try {
+        const files = writeSimJob(out, job, width);
+        process.stdout.write(`job ${job.seq}: ${job.bytes} bytes${job.uncut ? ' (no cut: connection closed)' : ''} → ${files.txt}\n`);
+      } catch (err) {
+        process.stderr.write(`warning: cannot write job ${job.seq}: ${(err as Error).message}\n`);
+      }
     },
   });
   const closers: (() => Promise<void>)[] = [];

@@ -4,8 +4,14 @@
  * fault stops the mechanism (paper out, cover open, offline, cutter error)
  * the received data is held, as in the printer's buffer, and printed when
  * the fault clears (so a job interrupted by a paper-out finishes after the
- * paper is loaded: resending it would print it twice). Each cut ends a job, handed to `onJob` as decoded items.
- * One core serves the in-process `sim` printer, the TCP simulator and PTYs.
+ * paper is loaded: resending it would print it twice). `GS r` and `GS ( H`
+ * are answered in sequence: only once every byte before them is processed,
+ * which is what lets the driver count a job as printed.
+ *
+ * Each connection (a TCP socket, a serial port, the in-process pipe) has its
+ * own parser: a connection that closes mid-command loses that command, and
+ * what it printed without a cut ends as its own job, never joined to the
+ * next. One core is one printer: one paper roll, one set of faults.
  */
 import type { SimFaults, SimFaultsInput } from '../../../contract/printing-api';
 import { EscPosDecoder, type DecodedOp } from '../escpos-decoder';
@@ -18,12 +24,15 @@ export const noFaults: SimFaults = {
   offline: false,
   cutterError: false,
   noResponse: false,
+  dropAfterBytes: null,
 };
 
 export interface SimJob {
   seq: number;
   items: PaperItem[];
   bytes: number;
+  /** The job ended because its connection closed, not at a cut. */
+  uncut?: boolean;
 }
 
 export interface PrinterSimCoreOptions {
@@ -32,17 +41,62 @@ export interface PrinterSimCoreOptions {
   readFaults?(): SimFaults | null;
   /** Writes faults set through the API back to the state file, so the file stays the one truth. */
   persistFaults?(faults: SimFaults): void;
+  /** Warnings about data the printer could not make sense of (skipped commands). */
+  warn?(message: string): void;
+  /** Paper width in dots (lines wrap there): 576 (80 mm, the default) or 384 (58 mm). */
+  widthDots?: number;
+  /** The clock the parser uses to drop a command that never completes (tests inject one). */
+  now?(): number;
+}
+
+/**
+ * Received data held while the mechanism is stopped, at most this much (a real printer's
+ * buffer is a few KB to a few hundred; it stops reading when full). Past it, data is dropped
+ * with a warning rather than growing without end.
+ */
+export const MAX_HELD_BYTES = 4 * 1024 * 1024;
+
+/** One link to the printer. `receive` returns the replies due at once; later ones go to `send`. */
+export interface SimConnection {
+  receive(chunk: Buffer): Buffer;
+  /** The link closed: a half command is dropped and an uncut job ends. */
+  end(): void;
+  readonly closed: boolean;
+  /** Bytes of a half-received command (never more than one bounded command). */
+  readonly pendingBytes: number;
+}
+
+interface Held {
+  op: DecodedOp;
+  conn: ConnState;
+  bytes: number;
+}
+
+interface ConnState {
+  decoder: EscPosDecoder;
+  send: (reply: Buffer) => void;
+  drop: () => void;
+  /** Replies collected while `receive` runs, returned from it. */
+  immediate: number[] | null;
+  closed: boolean;
+  /** Bytes of the current job counted for the drop knob, or -1 before its `ESC @`. */
+  jobBytes: number;
 }
 
 export class PrinterSimCore {
-  private readonly decoder = new EscPosDecoder();
-  private readonly paper = new PaperModel();
-  private held: DecodedOp[] = [];
+  private readonly paper: PaperModel;
+  private held: Held[] = [];
+  private heldBytes = 0;
+  private droppedWarned = false;
   private faultsNow: SimFaults = { ...noFaults };
   private jobSeq = 0;
   private bytesSinceCut = 0;
+  private readonly fallback: SimConnection;
 
-  constructor(private readonly opts: PrinterSimCoreOptions = {}) {}
+  constructor(private readonly opts: PrinterSimCoreOptions = {}) {
+    this.paper = new PaperModel(opts.widthDots ?? 576);
+    this.fallback = this.connect(() => {}, () => {});
+  }
 
   get faults(): SimFaults {
     this.syncFaults();
@@ -57,21 +111,28 @@ export class PrinterSimCore {
     return { ...this.faultsNow };
   }
 
-  /** Feeds received bytes; returns the bytes the printer sends back (status replies). */
+  /** Bytes on a default connection that never closes; returns the replies due at once. */
   receive(chunk: Buffer): Buffer {
-    this.syncFaults();
-    this.bytesSinceCut += chunk.length;
-    const replies: number[] = [];
-    for (const op of this.decoder.push(chunk)) {
-      if (op.op === 'status-request') {
-        // Real-time: answered ahead of held data, unless the cable is "unplugged".
-        if (!this.faultsNow.noResponse) replies.push(this.statusByte(op.n));
-        continue;
-      }
-      if (this.stopped() || this.held.length) this.held.push(op);
-      else this.process(op);
-    }
-    return Buffer.from(replies);
+    return this.fallback.receive(chunk);
+  }
+
+  /**
+   * Opens a link. `send` carries replies that come later (an in-sequence
+   * reply released when a fault clears); `drop` is called when the
+   * `dropAfterBytes` knob cuts the link, and the transport must then close it.
+   */
+  connect(send: (reply: Buffer) => void, drop: () => void): SimConnection {
+    const st: ConnState = { decoder: this.newDecoder(), send, drop, immediate: null, closed: false, jobBytes: -1 };
+    return {
+      receive: (chunk) => this.receiveOn(st, chunk),
+      end: () => this.endOn(st),
+      get closed() {
+        return st.closed;
+      },
+      get pendingBytes() {
+        return st.decoder.pendingBytes;
+      },
+    };
   }
 
   /** The reply byte to `DLE EOT n`. */
@@ -92,23 +153,126 @@ export class PrinterSimCore {
     }
   }
 
+  /** `GS r 1` (paper sensor): bits 0-1 near end, bits 2-3 paper end; bit 4 clear tells it from a `DLE EOT` reply. */
+  paperSensorByte(): number {
+    const f = this.faultsNow;
+    return (f.nearEnd || f.paperOut ? 0x03 : 0) | (f.paperOut ? 0x0c : 0);
+  }
+
+  private newDecoder(): EscPosDecoder {
+    return new EscPosDecoder({ warn: (m) => this.opts.warn?.(m) });
+  }
+
+  private receiveOn(st: ConnState, input: Buffer): Buffer {
+    if (st.closed) return Buffer.alloc(0);
+    this.syncFaults();
+    let chunk = input;
+    let dropNow = false;
+    const limit = this.faultsNow.dropAfterBytes;
+    if (limit !== null) {
+      let from = 0;
+      if (st.jobBytes < 0) {
+        const at = chunk.indexOf(Buffer.from([0x1b, 0x40]));
+        if (at >= 0) {
+          st.jobBytes = 0;
+          from = at;
+        }
+      }
+      if (st.jobBytes >= 0) {
+        const room = limit - st.jobBytes;
+        if (chunk.length - from >= room) {
+          chunk = chunk.subarray(0, from + Math.max(0, room));
+          dropNow = true;
+        }
+        st.jobBytes += chunk.length - from;
+      }
+    }
+    this.bytesSinceCut += chunk.length;
+    st.immediate = [];
+    for (const op of st.decoder.push(chunk, (this.opts.now ?? Date.now)())) {
+      if (op.op === 'status-request') {
+        // Real-time: answered ahead of held data, unless the cable is "unplugged".
+        if (!this.faultsNow.noResponse) st.immediate.push(this.statusByte(op.n));
+        continue;
+      }
+      if (this.stopped() || this.held.length) this.hold(op, st);
+      else this.process(op, st);
+    }
+    const replies = Buffer.from(st.immediate);
+    st.immediate = null;
+    if (dropNow) {
+      this.endOn(st);
+      st.drop();
+    }
+    return replies;
+  }
+
+  private endOn(st: ConnState): void {
+    if (st.closed) return;
+    st.closed = true;
+    st.decoder.reset();
+    const end: DecodedOp = { op: 'end-job' };
+    if (this.stopped() || this.held.length) this.hold(end, st);
+    else this.process(end, st);
+  }
+
+  private hold(op: DecodedOp, conn: ConnState): void {
+    const bytes = op.op === 'raster' || op.op === 'bit-image' ? op.bitmap.data.length : op.op === 'text' ? op.bytes : 4;
+    if (this.heldBytes + bytes > MAX_HELD_BYTES && op.op !== 'end-job' && op.op !== 'cut') {
+      if (!this.droppedWarned) this.opts.warn?.(`printer buffer full (${MAX_HELD_BYTES} bytes held while stopped): dropping data`);
+      this.droppedWarned = true;
+      return;
+    }
+    this.held.push({ op, conn, bytes });
+    this.heldBytes += bytes;
+  }
+
   private stopped(): boolean {
     const f = this.faultsNow;
     return f.paperOut || f.coverOpen || f.offline || f.cutterError;
   }
 
-  private process(op: DecodedOp): void {
-    for (const items of this.paper.apply([op])) this.emit(items);
+  private process(op: DecodedOp, st: ConnState): void {
+    switch (op.op) {
+      case 'transmit-status':
+        // n 1/49: paper sensor; n 2/50: drawer kick-out connector (closed: 0).
+        if (op.n === 1 || op.n === 49) this.reply(st, [this.paperSensorByte()]);
+        else if (op.n === 2 || op.n === 50) this.reply(st, [0x00]);
+        return;
+      case 'process-id':
+        this.reply(st, [0x37, 0x22, ...op.id, 0x00]);
+        return;
+      case 'paper-status':
+        this.reply(st, [this.paperSensorByte()]);
+        return;
+      case 'printer-id':
+        this.reply(st, printerIdReply(op.n));
+        return;
+      default:
+        break;
+    }
+    for (const items of this.paper.apply([op])) this.emit(items, op.op === 'end-job');
   }
 
-  private emit(items: PaperItem[]): void {
+  private reply(st: ConnState, bytes: number[]): void {
+    if (st.closed || this.faultsNow.noResponse) return;
+    if (st.immediate) st.immediate.push(...bytes);
+    else st.send(Buffer.from(bytes));
+  }
+
+  private emit(items: PaperItem[], uncut: boolean): void {
     const bytes = this.bytesSinceCut;
     this.bytesSinceCut = 0;
-    this.opts.onJob?.({ seq: ++this.jobSeq, items, bytes });
+    this.opts.onJob?.({ seq: ++this.jobSeq, items, bytes, ...(uncut ? { uncut } : {}) });
   }
 
   private resume(): void {
-    while (this.held.length && !this.stopped()) this.process(this.held.shift()!);
+    while (this.held.length && !this.stopped()) {
+      const h = this.held.shift()!;
+      this.heldBytes -= h.bytes;
+      this.process(h.op, h.conn);
+    }
+    if (this.held.length === 0) this.droppedWarned = false;
   }
 
   private syncFaults(): void {
@@ -117,6 +281,37 @@ export class PrinterSimCore {
     const wasStopped = this.stopped();
     this.faultsNow = fromFile;
     if (wasStopped && !this.stopped()) this.resume();
+  }
+}
+
+/**
+ * `GS I n`: 1 model ID, 2 type ID (bit 1: multi-byte fonts), 3 ROM version; 65-69 the
+ * Epson "B" block form `_ <text> NUL` (firmware, maker, model, fonts, serial).
+ */
+function printerIdReply(n: number): number[] {
+  const block = (text: string) => [0x5f, ...Buffer.from(text, 'latin1'), 0x00];
+  switch (n) {
+    case 1:
+    case 49:
+      return [0x20];
+    case 2:
+    case 50:
+      return [0x03];
+    case 3:
+    case 51:
+      return [0x41];
+    case 65:
+      return block('1.00 ITDA');
+    case 66:
+      return block('ITDA');
+    case 67:
+      return block('ITDA-SIM-80');
+    case 68:
+      return block('KOREAN');
+    case 69:
+      return block('SIM00001');
+    default:
+      return [];
   }
 }
 

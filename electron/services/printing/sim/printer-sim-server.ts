@@ -5,7 +5,7 @@
  */
 import { createServer, type Server, type Socket } from 'node:net';
 import { SerialPort } from 'serialport';
-import type { PrinterSimCore } from './printer-sim-core';
+import type { PrinterSimCore, SimConnection } from './printer-sim-core';
 
 export interface SimTcpServer {
   port: number;
@@ -18,12 +18,20 @@ export function startSimTcpServer(core: PrinterSimCore, opts: { port: number; ho
   const server: Server = createServer((sock) => {
     sockets.add(sock);
     sock.setNoDelay(true);
+    const send = (reply: Buffer) => {
+      if (!sock.destroyed) sock.write(reply);
+    };
+    // The drop knob: the printer's end goes away mid-job, with no FIN courtesy (a reset).
+    const conn = core.connect(send, () => sock.resetAndDestroy());
     sock.on('data', (chunk) => {
-      const reply = core.receive(chunk);
-      if (reply.length && !sock.destroyed) sock.write(reply);
+      const reply = conn.receive(chunk);
+      if (reply.length) send(reply);
     });
     sock.on('error', () => sock.destroy());
-    sock.on('close', () => sockets.delete(sock));
+    sock.on('close', () => {
+      sockets.delete(sock);
+      conn.end();
+    });
   });
   const host = opts.host ?? '127.0.0.1';
   return new Promise((resolve, reject) => {
@@ -47,9 +55,22 @@ export function startSimTcpServer(core: PrinterSimCore, opts: { port: number; ho
 export async function attachSimSerial(core: PrinterSimCore, path: string, baudRate: number): Promise<{ close(): Promise<void> }> {
   const port = new SerialPort({ path, baudRate, autoOpen: false });
   await new Promise<void>((resolve, reject) => port.open((err) => (err ? reject(err) : resolve())));
+  const send = (reply: Buffer) => {
+    if (port.isOpen) port.write(reply);
+  };
+  // A serial line has no connection to drop; the knob acts as a pulled cable: the job ends and
+  // what the host still sends in the next second is lost, then the cable is "back".
+  let deafUntil = 0;
+  const connect = (): SimConnection =>
+    core.connect(send, () => {
+      deafUntil = Date.now() + 1000;
+      conn = connect();
+    });
+  let conn = connect();
   port.on('data', (chunk: Buffer) => {
-    const reply = core.receive(chunk);
-    if (reply.length) port.write(reply);
+    if (Date.now() < deafUntil) return;
+    const reply = conn.receive(chunk);
+    if (reply.length) send(reply);
   });
   port.on('error', () => {});
   return {

@@ -41,6 +41,10 @@ export class FileTransport implements PrinterTransport {
     return () => {};
   }
 
+  onClose(): () => void {
+    return () => {};
+  }
+
   async close(): Promise<void> {
     const h = this.handle;
     this.handle = null;

@@ -1,12 +1,13 @@
 /** A serial printer (RS-232 or a USB-serial adapter) through serialport. */
 import { SerialPort } from 'serialport';
-import { DataListeners, TransportError, type PrinterTransport } from './transport';
+import { CloseListeners, DataListeners, TransportError, type PrinterTransport } from './transport';
 
 export class SerialTransport implements PrinterTransport {
   readonly canRead = true;
   readonly label: string;
   private port: SerialPort | null = null;
   private readonly listeners = new DataListeners();
+  private readonly closeListeners = new CloseListeners();
 
   constructor(
     private readonly path: string,
@@ -27,9 +28,11 @@ export class SerialTransport implements PrinterTransport {
         p.on('data', (chunk: Buffer) => this.listeners.emit(chunk));
         p.on('close', () => {
           if (this.port === p) this.port = null;
+          this.closeListeners.emit();
         });
         p.on('error', () => {
           if (this.port === p) this.port = null;
+          this.closeListeners.emit();
         });
         this.port = p;
         resolve();
@@ -51,6 +54,10 @@ export class SerialTransport implements PrinterTransport {
 
   onData(listener: (chunk: Buffer) => void): () => void {
     return this.listeners.add(listener);
+  }
+
+  onClose(listener: () => void): () => void {
+    return this.closeListeners.add(listener);
   }
 
   async close(): Promise<void> {

@@ -1,12 +1,13 @@
 /** Raw TCP (port 9100) to a network printer. A dropped connection is reopened on the next use. */
 import { Socket } from 'node:net';
-import { DataListeners, TransportError, type PrinterTransport } from './transport';
+import { CloseListeners, DataListeners, TransportError, type PrinterTransport } from './transport';
 
 export class TcpTransport implements PrinterTransport {
   readonly canRead = true;
   readonly label: string;
   private socket: Socket | null = null;
   private readonly listeners = new DataListeners();
+  private readonly closeListeners = new CloseListeners();
 
   constructor(
     private readonly host: string,
@@ -34,6 +35,7 @@ export class TcpTransport implements PrinterTransport {
         s.on('error', () => s.destroy());
         s.on('close', () => {
           if (this.socket === s) this.socket = null;
+          this.closeListeners.emit();
         });
         this.socket = s;
         resolve();
@@ -51,6 +53,10 @@ export class TcpTransport implements PrinterTransport {
 
   onData(listener: (chunk: Buffer) => void): () => void {
     return this.listeners.add(listener);
+  }
+
+  onClose(listener: () => void): () => void {
+    return this.closeListeners.add(listener);
   }
 
   async close(): Promise<void> {

@@ -13,6 +13,12 @@ export interface PrinterTransport {
   /** Resolves once the bytes are handed to the OS (or the simulator). Rejects with `TransportError`. */
   write(data: Buffer): Promise<void>;
   onData(listener: (chunk: Buffer) => void): () => void;
+  /**
+   * The connection ended (the peer closed it, the cable went, the simulator dropped it).
+   * A job's acknowledgement must arrive on the connection that carried the job, so the
+   * driver listens for this while it waits.
+   */
+  onClose(listener: () => void): () => void;
   /** Safe to call twice. */
   close(): Promise<void>;
 }
@@ -38,5 +44,17 @@ export class DataListeners {
   }
   emit(chunk: Buffer): void {
     for (const l of this.set) l(chunk);
+  }
+}
+
+/** Close listeners shared by the transports. */
+export class CloseListeners {
+  private readonly set = new Set<() => void>();
+  add(l: () => void): () => void {
+    this.set.add(l);
+    return () => this.set.delete(l);
+  }
+  emit(): void {
+    for (const l of this.set) l();
   }
 }
