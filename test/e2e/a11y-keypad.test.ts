@@ -93,13 +93,13 @@ describe('keypad only, voice guidance on', { timeout: 90_000 }, () => {
       '마음약방이에요.',
       `${detailName}. `,
       '처방받기, 버튼',
-      '마음약사가 처방전을 짓고 있어요',
+      '처방전을 만들고 있어요',
       `오늘의 마음 처방전. 증상: ${detailName}. 처방: ${quote}`,
     ]);
     expect(check.missing, said.join('\n')).toBeNull();
     // The prescription announcement reads the slip and gift outcome too.
     const result = said.find((t) => t.startsWith('오늘의 마음 처방전'))!;
-    expect(result).toContain('처방전이 아래 출력구로 나왔어요');
+    expect(result).toContain('처방전이 아래로 나왔어요');
     expect(result).toContain('작은 선물');
     // Everything in Korean, at the visitor's volume and speed.
     const all = await spoken(page);

@@ -47,7 +47,8 @@ export function A11yMenu() {
               className="a11y-toggle"
               data-testid={`a11y-${option}`}
               aria-pressed={state[option]}
-              aria-label={t(LABELS[option].name)}
+              // WCAG 2.5.3: the name is the visible label itself (no aria-label that could drift from it);
+              // the state is aria-pressed, the explanation a description (hidden from the name, not from view).
               aria-describedby={`a11y-${option}-desc`}
               onClick={() => toggleOption(option)}
             >
@@ -55,7 +56,7 @@ export function A11yMenu() {
               <span className="a11y-toggle-state" aria-hidden="true">
                 {state[option] ? `✓ ${t('a11y.state.on')}` : t('a11y.state.off')}
               </span>
-              <span className="a11y-toggle-desc" id={`a11y-${option}-desc`}>
+              <span className="a11y-toggle-desc" id={`a11y-${option}-desc`} aria-hidden="true">
                 {t(LABELS[option].desc)}
               </span>
             </Pressable>
