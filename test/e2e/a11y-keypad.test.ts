@@ -124,6 +124,15 @@ describe('keypad only, voice guidance on', { timeout: 90_000 }, () => {
     expect(await focusedTestId(page)).toBe('a11y-voice');
     // The keypad already turned voice on: Enter on it would turn it off, so move on to high contrast.
     expect(await page.getByTestId('a11y-voice').getAttribute('aria-pressed')).toBe('true');
+    // The menu says which voice speaks: with no Korean OS voice (headless Chromium on Linux), the kiosk's
+    // own engine found on this machine without configuration (espeak-ng here and on CI).
+    const osKorean = await page.evaluate(() => speechSynthesis.getVoices().some((v) => v.lang.toLowerCase().startsWith('ko')));
+    const voiceLine = page.getByTestId('a11y-voice-in-use');
+    if (osKorean) expect(await voiceLine.getAttribute('data-kind')).toBe('device');
+    else {
+      expect(await voiceLine.getAttribute('data-kind')).toBe('local');
+      expect(await voiceLine.textContent()).toBe('목소리: espeak-ng (이 기계 안의 목소리)');
+    }
     await page.keyboard.press('ArrowDown');
     expect(await focusedTestId(page)).toBe('a11y-contrast');
     await page.keyboard.press('Enter');
