@@ -9,8 +9,14 @@ export const a11yApi = {
       keys: z.object({ replay: z.string(), menu: z.string(), volumeUp: z.string(), volumeDown: z.string() }),
       /** The reachable part of the screen, as fractions of its height from the top. */
       reach: z.object({ top: z.number().min(0).max(1), bottom: z.number().min(0).max(1) }),
-      /** `command`: speak through `a11y.speak`; `web`: the renderer's Web Speech API. */
+      /**
+       * `command`: always speak through `a11y.speak` (a configured program);
+       * `web`: the renderer's Web Speech API where the OS has a voice for the
+       * language, else `localVoice` through `a11y.speak`.
+       */
       speaker: z.enum(['web', 'command']),
+      /** The local engine found or configured (espeak-ng), and its languages; null: none on this machine. */
+      localVoice: z.object({ name: z.string(), languages: z.array(z.enum(['ko', 'en'])) }).nullable(),
     }),
   },
   'a11y.speak': {
@@ -24,6 +30,17 @@ export const a11yApi = {
       })
       .strict(),
     output: z.object({ outcome: z.enum(['spoken', 'interrupted', 'failed', 'timeout', 'no_command']) }),
+  },
+  /**
+   * Staff's check of the local voice: a fixed sample sentence (never caller
+   * text) spoken through the local engine. Technician-only at the door.
+   */
+  'a11y.testVoice': {
+    input: z.object({ language: z.enum(['ko', 'en']).default('ko') }).strict(),
+    output: z.object({
+      voice: z.string().nullable(),
+      outcome: z.enum(['spoken', 'interrupted', 'failed', 'timeout', 'no_command']),
+    }),
   },
   'a11y.stopSpeaking': {
     input: z.object({}).strict(),

@@ -29,6 +29,7 @@ export const methodNames = [
   'a11y.config',
   'a11y.speak',
   'a11y.stopSpeaking',
+  'a11y.testVoice',
   // store
   'store.info',
   'store.start',

@@ -167,7 +167,7 @@ export async function walkVisitorScreens(page: Page, check: (screen: string) => 
   await visit('pharmacy-symptoms');
   await page.getByTestId('symptom-crisis').click();
   await page.getByTestId('pharmacy-crisis').waitFor();
-  await page.waitForFunction(() => !document.querySelector('[data-testid="crisis-status"]')?.textContent?.match(/알리고 있어요|Letting staff/));
+  await page.waitForFunction(() => !document.querySelector('[data-testid="crisis-status"]')?.textContent?.match(/알리는 중이에요|Telling staff/));
   await visit('pharmacy-crisis');
   await page.getByTestId('home-button').click();
 
@@ -199,6 +199,12 @@ export async function walkCheckInScreens(page: Page, phone: string, check: (scre
   await page.getByTestId('store-start').click();
   await page.getByTestId('consent-agree').waitFor();
   await visit('store-consent');
+  // The full notice behind "자세히 보기" is a state of its own: checked, then folded again.
+  await page.getByTestId('consent-details').click();
+  await page.getByTestId('consent-full').waitFor();
+  await visit('store-consent-full');
+  await page.getByTestId('consent-details').click();
+  await page.getByTestId('consent-full').waitFor({ state: 'detached' });
   await page.getByTestId('consent-agree').click();
   await page.getByTestId('identify-yes').waitFor();
   await visit('store-identify-ask');
@@ -211,8 +217,9 @@ export async function walkCheckInScreens(page: Page, phone: string, check: (scre
   await visit('store-phone');
   await page.getByTestId('phone-submit').click();
   await page.getByTestId('store-selfcheck').waitFor();
-  await visit('store-selfcheck');
+  // Each question is its own screen (the first also carries the greeting): visit all five.
   for (let i = 0; i < 10 && (await page.getByTestId('store-selfcheck').count()) > 0; i++) {
+    await visit(i === 0 ? 'store-selfcheck' : `store-selfcheck-${i + 1}`);
     const before = await page.getByTestId('store-selfcheck').getAttribute('data-question');
     await page.getByTestId('selfcheck-answer').first().click();
     await page.waitForFunction(

@@ -63,7 +63,7 @@ describe('keypad only, voice guidance on: check-in', { timeout: 120_000 }, () =>
     const { heard, choose } = visitor(page);
     await page.keyboard.press('ArrowDown');
     await choose('attract-start', '처음 화면이에요');
-    await choose('service-store', '서울마음편의점에 오신 걸 환영해요.');
+    await choose('service-store', '서울마음편의점에 잘 오셨어요.');
     // The crisis panel opens by keypad, is read with its numbers, holds focus; staff alerted is heard; Escape closes it.
     await choose('store-crisis', '자살예방상담전화');
     expect(await page.evaluate(() => document.activeElement?.closest('[data-testid="store-crisis-panel"]') !== null)).toBe(true);
@@ -72,8 +72,8 @@ describe('keypad only, voice guidance on: check-in', { timeout: 120_000 }, () =>
     await page.getByTestId('store-crisis-panel').waitFor({ state: 'detached' });
     // Focus is back on the button that opened it.
     expect(await focusedTestId(page)).toBe('store-crisis');
-    await choose('store-start', '개인정보 수집·이용 동의.');
-    await choose('consent-agree', '다음에 오시면 알아볼 수 있게 할까요?');
+    await choose('store-start', '개인정보를 받아도 될까요?');
+    await choose('consent-agree', '다음에 오시면 알아봐 드릴까요?');
     await choose('identify-yes', '별명을 골라 주세요.');
     await choose('nickname-preset', '별명: ');
     const nickname = (await page.getByTestId('nickname-display').textContent())!.trim();
@@ -86,16 +86,16 @@ describe('keypad only, voice guidance on: check-in', { timeout: 120_000 }, () =>
     await heard('휴대전화 번호를 눌러 주세요.', 2);
     for (const d of '01024681357') await choose(`phone-key-${d}`);
     await heard('끝자리가 1 3 5 7인 전화번호를 눌렀어요');
-    await choose('phone-submit', '1번째 질문이에요');
+    await choose('phone-submit', '5개 가운데 1번째예요');
     for (let n = 1; n <= 5; n++) {
-      await heard(`${n}번째 질문이에요`);
-      await choose('selfcheck-answer', n < 5 ? `${n + 1}번째 질문이에요` : '이야기해 주셔서 고마워요.');
+      await heard(`5개 가운데 ${n}번째예요`);
+      await choose('selfcheck-answer', n < 5 ? `5개 가운데 ${n + 1}번째예요` : '말해 주셔서 고마워요.');
     }
-    await choose('selfcheck-next', '간식을 하나 골라 주세요.');
+    await choose('selfcheck-next', '간식을 1개 골라 주세요.');
     await arrowTo(page, 'snack-option');
     const snack = (await page.locator(':focus .store-snack-name').textContent())!.trim();
-    await choose('snack-option', '상담 선생님과 이야기해 볼까요?');
-    await choose('talk-now', '방문 등록이 끝났어요.');
+    await choose('snack-option', '상담 선생님과 이야기할까요?');
+    await choose('talk-now', '다 됐어요.');
     const queue = await page.getByTestId('queue-number').getAttribute('data-number');
 
     const said = await texts(page);
@@ -103,12 +103,12 @@ describe('keypad only, voice guidance on: check-in', { timeout: 120_000 }, () =>
       '처음 화면이에요',
       /^서울마음편의점 .*, 버튼$/,
       // Each step: what it is, then what can be done.
-      /^서울마음편의점에 오신 걸 환영해요\. .*확인 키를 누르세요\. 맨 위에는 지금 많이 힘들 때 누르는 버튼이 있어요\.$/,
+      /^서울마음편의점에 잘 오셨어요\. .*확인 키를 누르세요\. 맨 위에는 지금 많이 힘들 때 누르는 버튼이 있어요\.$/,
       /^혼자 견디지 않아도 돼요\. .*자살예방상담전화 ☎ 109 \(24시간\)\. 외로움안녕120 ☎ 02-120 \(연결 후 5번\)\. .*닫으려면 취소 키를 누르세요\.$/,
-      '직원에게 알렸어요. 곧 곁으로 갈게요.',
-      /^개인정보 수집·이용 동의\. 모으는 것: .*90일.*동의하시면 동의해요, 아니면 동의하지 않을래요 버튼을 누르세요\.$/,
-      '동의해요, 버튼',
-      /^다음에 오시면 알아볼 수 있게 할까요\? .*네, 입력할게요 또는 입력하지 않을래요 버튼을 골라 주세요\.$/,
+      '직원에게 알렸어요. 곧 갈게요.',
+      /^개인정보를 받아도 될까요\? 받는 것: .*90일.*좋으시면 좋아요, 싫으시면 싫어요 버튼을 누르세요\. 긴 안내를 들으려면 자세히 보기 버튼을 누르세요\.$/,
+      '좋아요, 버튼',
+      /^다음에 오시면 알아봐 드릴까요\? .*네, 좋아요 또는 아니요, 괜찮아요 버튼을 골라 주세요\.$/,
       /^별명을 골라 주세요\. 별명 12가지 .*다음 버튼을 누르세요/,
       `별명: ${nickname}`,
       `별명: ${nickname} 7`,
@@ -118,22 +118,22 @@ describe('keypad only, voice guidance on: check-in', { timeout: 120_000 }, () =>
       '지금 10자리예요',
       '끝자리가 1 3 5 7인 전화번호를 눌렀어요. 맞으면 다음 버튼을 누르세요.',
       // The welcome (a first visit) and the first question, with its answers.
-      new RegExp(`^${nickname} 7님, 처음 오셨네요\\. 반가워요\\. 정답은 없어요\\..* 마음 살피기, 5개 가운데 1번째 질문이에요\\. .+ 답: 거의 없어요, 가끔 있어요, 자주 있어요\\.`),
-      /5개 가운데 4번째 질문이에요\. 지난 일주일 동안 .* 답: 네, 있어요, 아니요, 없어요\./,
-      '5개 가운데 5번째 질문이에요',
-      /^이야기해 주셔서 고마워요\. .*이 결과는 진단이 아니에요\..* 다음 버튼을 누르면 간식을 고를 수 있어요\.$/,
-      /^간식을 하나 골라 주세요\. .+ \d+개 남음.*괜찮아요, 안 받을게요 버튼을 누르세요\.$/,
+      new RegExp(`^${nickname} 7님, 반가워요\\. 맞고 틀린 답은 없어요\\. 마음 질문 5개 가운데 1번째예요\\. .+ 답: 거의 없어요, 가끔 있어요, 자주 있어요\\.`),
+      /5개 가운데 4번째예요\. 지난 7일 동안 .* 답: 네, 있어요, 아니요, 없어요\./,
+      '5개 가운데 5번째예요',
+      /^말해 주셔서 고마워요\. .*병원 검사가 아니에요\..* 다음 버튼을 누르면 간식을 고를 수 있어요\.$/,
+      /^간식을 1개 골라 주세요\. .+ \d+개 남았어요.*안 받을게요 버튼을 누르세요\.$/,
       // The snack just chosen is the first thing heard on the next step.
-      `고른 간식: ${snack}. 상담 선생님과 이야기해 볼까요?`,
-      '지금 이야기할래요, 버튼',
-      '확인표를 뽑고 있어요',
+      `고른 간식: ${snack}. 상담 선생님과 이야기할까요?`,
+      '지금 할래요, 버튼',
+      '표를 뽑고 있어요',
       // Joined the queue: the number and the people ahead; the snack; the ticket printed.
-      `방문 등록이 끝났어요. 상담 대기번호는 ${queue}번이에요. 앞에 기다리는 분이 없어요.`,
+      `다 됐어요. 상담 번호는 ${queue}번이에요. 바로 다음 순서예요.`,
     ]);
     expect(check.missing, said.join('\n')).toBeNull();
-    const done = said.find((t) => t.startsWith('방문 등록이 끝났어요. 상담 대기번호는'))!;
+    const done = said.find((t) => t.startsWith('다 됐어요. 상담 번호는'))!;
     expect(done).toContain(`받으실 간식: ${snack}.`);
-    expect(done).toContain('방문 확인표가 아래로 나왔어요.');
+    expect(done).toContain('표가 아래로 나왔어요.');
     // The number as typed never: neither whole nor in runs; at most the last four, one by one.
     expect(said.some((t) => /2468|1357|0102|010-?\d{3,4}-?\d{4}|\d \d \d \d \d/.test(t))).toBe(false);
     expect(said.filter((t) => t.includes('1 3 5 7')).length).toBeGreaterThan(0);
@@ -148,11 +148,11 @@ describe('keypad only, voice guidance on: check-in', { timeout: 120_000 }, () =>
     await choose('attract-start', '처음 화면이에요');
     await page.keyboard.press('ArrowUp');
     await choose('lang-toggle', 'Start screen.');
-    await choose('service-store', 'Welcome to the Seoul Mind Convenience Store.');
+    await choose('service-store', 'Welcome to the Mind Convenience Store.');
     await choose('store-start', 'May we keep a little about you?');
-    await choose('consent-decline', 'Pick a snack.');
-    await choose('snack-none', 'No snack this time. Would you like to talk with a counselor?');
-    await choose('talk-book', 'Pick a time that suits you.');
+    await choose('consent-decline', 'Pick 1 snack.');
+    await choose('snack-none', 'No snack this time. Talk with a counselor?');
+    await choose('talk-book', 'Pick a good time.');
     // Another day: its free times are counted aloud.
     const days = page.locator('[data-testid="booking-day"]:not([disabled])');
     const second = await days.nth(1).getAttribute('data-day');
@@ -167,29 +167,29 @@ describe('keypad only, voice guidance on: check-in', { timeout: 120_000 }, () =>
     const other = await kiosk.services.dispatch('store.start', { requestId: 'other-visitor', consent: false });
     expect(other.ok).toBe(true);
     expect((await kiosk.services.dispatch('store.book', { requestId: 'other-visitor', slotStart: slot })).ok).toBe(true);
-    await choose('booking-slot', 'Someone just booked that time. Please pick another.');
+    await choose('booking-slot', 'Someone just took that time. Please pick another.');
     await arrowTo(page, 'booking-slot');
     const time = await page.evaluate(() => document.activeElement?.getAttribute('data-slot') ?? '');
     await page.keyboard.press('Enter');
-    await heard('You are checked in.');
+    await heard('All done.');
     const ref = (await page.getByTestId('store-done').locator('.store-ticket-main span').last().textContent())!.replace('Booking no. ', '').trim();
 
     const said = (await spoken(page)).filter((u) => u.language === 'en').map((u) => u.text);
     const check = inOrder(said, [
-      /^Welcome to the Seoul Mind Convenience Store\. .*press OK\./,
-      /^May we keep a little about you\? What we keep: .*If you agree, press I agree; if not, press No, thank you\.$/,
-      /^Pick a snack\. .+ left.*If you do not want one, press No snack, thanks\.$/,
+      /^Welcome to the Mind Convenience Store\. .*press OK\./,
+      /^May we keep a little about you\? What: .*If you agree, press Yes, OK\. If not, press No, thanks\. For the full text, press See details\.$/,
+      /^Pick 1 snack\. .+ left.*If you do not want one, press No snack\.$/,
       // The first visitor of this kiosk is still waiting.
-      /^No snack this time\. Would you like to talk with a counselor\? People waiting now: 1 \(about \d+ minutes\)\. To talk now, press Talk now\./,
-      /^Pick a time that suits you\. There are \d+ days you can book\. Choose a day first, then a time\./,
+      /^No snack this time\. Talk with a counselor\? People waiting: 1\. About \d+ minutes\. To talk now, press Talk now\./,
+      /^Pick a good time\. There are \d+ days you can book\. Choose a day first, then a time\./,
       new RegExp(`^${dayLabel}\\. \\d+ free times\\.`),
-      'Someone just booked that time. Please pick another.',
-      `You are checked in. Your talk with a counselor is booked for ${dayLabel}, ${time.slice(11, 16)}. Booking number ${ref.split('').join(' ')}.`,
+      'Someone just took that time. Please pick another.',
+      `All done. Your talk with a counselor is booked for ${dayLabel}, ${time.slice(11, 16)}. Booking number ${ref.split('').join(' ')}.`,
     ]);
     expect(check.missing, said.join('\n')).toBeNull();
-    const done = said.find((t) => t.startsWith('You are checked in. Your talk'))!;
+    const done = said.find((t) => t.startsWith('All done. Your talk'))!;
     expect(done).toContain('No snack this time.');
-    expect(done).toContain('Your ticket came out below.');
+    expect(done).toContain('Your ticket is below.');
     await page.context().close();
   });
 });

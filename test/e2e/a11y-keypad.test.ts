@@ -93,13 +93,13 @@ describe('keypad only, voice guidance on', { timeout: 90_000 }, () => {
       '마음약방이에요.',
       `${detailName}. `,
       '처방받기, 버튼',
-      '마음약사가 처방전을 짓고 있어요',
+      '처방전을 만들고 있어요',
       `오늘의 마음 처방전. 증상: ${detailName}. 처방: ${quote}`,
     ]);
     expect(check.missing, said.join('\n')).toBeNull();
     // The prescription announcement reads the slip and gift outcome too.
     const result = said.find((t) => t.startsWith('오늘의 마음 처방전'))!;
-    expect(result).toContain('처방전이 아래 출력구로 나왔어요');
+    expect(result).toContain('처방전이 아래로 나왔어요');
     expect(result).toContain('작은 선물');
     // Everything in Korean, at the visitor's volume and speed.
     const all = await spoken(page);
@@ -124,6 +124,15 @@ describe('keypad only, voice guidance on', { timeout: 90_000 }, () => {
     expect(await focusedTestId(page)).toBe('a11y-voice');
     // The keypad already turned voice on: Enter on it would turn it off, so move on to high contrast.
     expect(await page.getByTestId('a11y-voice').getAttribute('aria-pressed')).toBe('true');
+    // The menu says which voice speaks: with no Korean OS voice (headless Chromium on Linux), the kiosk's
+    // own engine found on this machine without configuration (espeak-ng here and on CI).
+    const osKorean = await page.evaluate(() => speechSynthesis.getVoices().some((v) => v.lang.toLowerCase().startsWith('ko')));
+    const voiceLine = page.getByTestId('a11y-voice-in-use');
+    if (osKorean) expect(await voiceLine.getAttribute('data-kind')).toBe('device');
+    else {
+      expect(await voiceLine.getAttribute('data-kind')).toBe('local');
+      expect(await voiceLine.textContent()).toBe('목소리: espeak-ng (이 기계 안의 목소리)');
+    }
     await page.keyboard.press('ArrowDown');
     expect(await focusedTestId(page)).toBe('a11y-contrast');
     await page.keyboard.press('Enter');

@@ -93,7 +93,7 @@ describe('Mind Pharmacy', { timeout: 90_000 }, () => {
     const result = page.getByTestId('pharmacy-result');
     await result.waitFor({ timeout: 60_000 });
     expect(await result.getAttribute('data-print')).not.toBe('printed');
-    expect(await page.getByTestId('print-status').textContent()).toContain('인쇄하지 못했어요');
+    expect(await page.getByTestId('print-status').textContent()).toContain('처방전이 안 나왔어요');
     expect((await page.getByTestId('rx-quote').textContent())!.length).toBeGreaterThan(5);
     await page.getByTestId('rx-qr').locator('svg').waitFor();
     expect(await result.getAttribute('data-gift')).toBe('delivered');

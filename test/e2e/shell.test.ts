@@ -123,7 +123,7 @@ describe('out of service', () => {
       await page.goto(broken.url);
       const screen = page.getByTestId('out-of-service');
       await screen.waitFor();
-      expect(await screen.textContent()).toContain('직원에게 이미 알렸어요');
+      expect(await screen.textContent()).toContain('직원이 알고 있어요');
       await context.close();
       expect(readFileSync(join(dir.path, 'itda.db'), 'utf8')).toBe(garbage);
     } finally {

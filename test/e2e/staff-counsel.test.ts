@@ -81,11 +81,11 @@ describe('counseling screens of the staff console', { timeout: 120_000 }, () => 
     await queuedVisitor(1);
     await queuedVisitor(2);
     const first = await visitorAtTalk();
-    expect(await first.getByTestId('queue-status').textContent()).toContain('지금 2명이 기다리고');
+    expect(await first.getByTestId('queue-status').textContent()).toContain('지금 2명이 기다려요');
     await first.getByTestId('talk-now').tap();
     await first.getByTestId('store-done').waitFor({ timeout: 60_000 });
     expect(await first.getByTestId('queue-number').getAttribute('data-number')).toBe('3');
-    expect(await first.getByTestId('store-done').textContent()).toContain('앞에 2명');
+    expect(await first.getByTestId('store-done').textContent()).toContain('3번째 순서예요. ');
 
     const staff = await console_('4826');
     await staff.getByTestId('staff-tab-counsel').tap();
@@ -97,12 +97,12 @@ describe('counseling screens of the staff console', { timeout: 120_000 }, () => 
     await expect.poll(() => staff.locator('[data-testid="queue-entry"][data-number="1"]').getAttribute('data-state')).toBe('talked');
 
     const second = await visitorAtTalk();
-    expect(await second.getByTestId('queue-status').textContent()).toContain('지금 2명이 기다리고');
+    expect(await second.getByTestId('queue-status').textContent()).toContain('지금 2명이 기다려요');
     await staff.getByTestId('queue-call-next').tap();
     await expect.poll(() => staff.locator('[data-testid="queue-entry"][data-number="2"]').getAttribute('data-state')).toBe('called');
     await staff.getByTestId('queue-noshow-2').tap();
     const third = await visitorAtTalk();
-    expect(await third.getByTestId('queue-status').textContent()).toContain('지금 1명이 기다리고');
+    expect(await third.getByTestId('queue-status').textContent()).toContain('지금 1명이 기다려요');
     for (const p of [first, second, third, staff]) await p.context().close();
   });
 

@@ -47,6 +47,11 @@ export const ttsCommandSchema = z
      */
     args: z.array(z.string()).default(['-v', '{voice}', '-s', '{wpm}', '-a', '{volume}', '--', '{text}']),
     voices: z.object({ ko: z.string().default('ko'), en: z.string().default('en') }).strict().prefault({}),
+    /**
+     * The same command writing a WAV file instead of playing (`{file}`), for
+     * the technician's voice test and the speech test; absent: no file output.
+     */
+    fileArgs: z.array(z.string()).optional(),
     /** Words per minute at rate 1. */
     baseWpm: z.number().int().min(50).max(500).default(160),
     timeoutMs: z.number().int().min(1000).max(120_000).default(30_000),
@@ -57,8 +62,14 @@ export const a11yConfigSchema = z
   .object({
     keys: a11yKeysSchema.prefault({}),
     lowReach: lowReachSchema.prefault({}),
-    /** null: the renderer speaks with the Web Speech API. */
+    /**
+     * null: the renderer speaks with the Web Speech API where the OS has a
+     * voice for the language, and with a local engine found on the machine
+     * (espeak-ng) where it has none. Set: always this program.
+     */
     ttsCommand: ttsCommandSchema.nullable().default(null),
+    /** false: never look for a local engine (a kiosk that must stay silent without an OS voice). */
+    findLocalVoice: z.boolean().default(true),
   })
   .strict();
 

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { composeServices, type Services } from '../compose';
 import { parseConfig } from '../config/load-config';
 import { createLogger } from '../app/logger';
-import { a11yDomainModule } from './a11y-domain';
+import { a11yDomainModule, createA11yDomain } from './a11y-domain';
+import type { FindDeps } from './local-voice';
 import { makeTempDir } from '../../../test/support/temp-dir';
 
 let cleanup: Array<() => Promise<void> | void> = [];
@@ -14,7 +15,17 @@ afterEach(async () => {
   cleanup = [];
 });
 
-async function start(config: object): Promise<{ services: Services; dir: string }> {
+/** A machine without any local engine, and one with espeak-ng and its Korean and English voices. */
+const noEngine: FindDeps = { which: () => null, voiceList: () => null };
+const withEspeak: FindDeps = {
+  which: (p) => (p === 'espeak-ng' ? '/usr/bin/espeak-ng' : null),
+  voiceList: (_p, lang) =>
+    lang === 'ko'
+      ? 'Pty Language       Age/Gender VoiceName          File                 Other Languages\n 5  ko              --/M      Korean             ko\n'
+      : 'Pty Language       Age/Gender VoiceName          File                 Other Languages\n 2  en-gb           --/M      English_(Great_Britain) gmw/en               (en 2)\n 2  en-us           --/M      English_(America)  gmw/en-US            (en 3)\n',
+};
+
+async function start(config: object, deps: FindDeps = noEngine): Promise<{ services: Services; dir: string }> {
   const dir = makeTempDir('itda-a11y-');
   const services = await composeServices({
     dataDir: dir.path,
@@ -22,7 +33,7 @@ async function start(config: object): Promise<{ services: Services; dir: string 
     host: 'web',
     version: 'test',
     logger: createLogger({ dir: join(dir.path, 'logs'), echo: false }),
-    modules: [a11yDomainModule],
+    modules: [{ ...a11yDomainModule, create: (ctx) => createA11yDomain(ctx, deps) }],
   });
   cleanup.push(async () => {
     await services.close();
@@ -32,14 +43,27 @@ async function start(config: object): Promise<{ services: Services; dir: string 
 }
 
 describe('a11y domain', () => {
-  it('tells the renderer the keypad keys, the reach band and to speak with the Web Speech API by default', async () => {
+  it('tells the renderer the keypad keys, the reach band and to speak with the Web Speech API on a machine without a local engine', async () => {
     const { services } = await start({});
     const r = await services.dispatch('a11y.config', {});
     expect(r).toEqual({
       ok: true,
-      value: { keys: { replay: 'F2', menu: 'F1', volumeUp: 'F3', volumeDown: 'F4' }, reach: { top: 0.45, bottom: 1 }, speaker: 'web' },
+      value: { keys: { replay: 'F2', menu: 'F1', volumeUp: 'F3', volumeDown: 'F4' }, reach: { top: 0.45, bottom: 1 }, speaker: 'web', localVoice: null },
     });
     await expect(services.dispatch('a11y.speak', { text: '안녕하세요', language: 'ko' })).resolves.toEqual({ ok: true, value: { outcome: 'no_command' } });
+    await expect(services.dispatch('a11y.testVoice', { language: 'ko' })).resolves.toEqual({ ok: true, value: { voice: null, outcome: 'no_command' } });
+  });
+
+  it('finds espeak-ng with its Korean voice by itself, with no configuration, and offers it as the local voice', async () => {
+    const { services } = await start({}, withEspeak);
+    expect(await services.dispatch('a11y.config', {})).toMatchObject({ ok: true, value: { speaker: 'web', localVoice: { name: 'espeak-ng', languages: ['ko', 'en'] } } });
+    const domain = services.domains.get('a11y') as unknown as { service: { local: { config: { command: string; voices: object } } } };
+    expect(domain.service.local.config).toMatchObject({ command: '/usr/bin/espeak-ng', voices: { ko: 'ko', en: 'en-us' } });
+  });
+
+  it('stays silent without an OS voice when the kiosk is told not to look for a local engine', async () => {
+    const { services } = await start({ a11y: { findLocalVoice: false } }, withEspeak);
+    expect(await services.dispatch('a11y.config', {})).toMatchObject({ ok: true, value: { speaker: 'web', localVoice: null } });
   });
 
   it('uses the configured keys and geometry', async () => {

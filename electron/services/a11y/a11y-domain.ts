@@ -1,7 +1,12 @@
-/** The barrier-free kiosk's services: its settings for the renderer, and the local TTS program. */
+/**
+ * The barrier-free kiosk's services: its settings for the renderer, and
+ * speech through a local engine (a configured TTS program, or espeak-ng
+ * found on the machine) for languages the OS has no voice for.
+ */
 import type { DomainModule, ServiceContext, ServiceDomain } from '../context';
 import { reachBand } from './reach-band';
 import { TtsCommand } from './tts-command';
+import { findLocalVoice, type FindDeps, type LocalVoice } from './local-voice';
 
 export const a11yDomainModule: DomainModule = {
   // Speech is not an event: what was read aloud is screen text, and the options a visitor chose stay on the screen.
@@ -9,24 +14,39 @@ export const a11yDomainModule: DomainModule = {
   create: (ctx) => createA11yDomain(ctx),
 };
 
-export function createA11yDomain(ctx: ServiceContext): ServiceDomain {
+/** What the technician's test says: numbers already in words (the service does not rewrite text). */
+const SAMPLE: Record<'ko' | 'en', string> = {
+  ko: '안녕하세요. 키오스크 목소리 시험이에요. 상담 번호는 십이 번이에요. 오후 세 시에 만나요.',
+  en: 'Hello. This is the kiosk voice test. Your number is twelve. See you at three p m.',
+};
+
+export function createA11yDomain(ctx: ServiceContext, deps?: FindDeps): ServiceDomain {
   const cfg = ctx.config.a11y;
-  const tts = cfg.ttsCommand ? new TtsCommand(cfg.ttsCommand) : null;
+  const local: LocalVoice | null = findLocalVoice(cfg.ttsCommand, { search: cfg.findLocalVoice }, deps);
+  const tts = local ? new TtsCommand(local.config) : null;
+  if (local?.source === 'espeak-ng') ctx.logger.info('local voice found', { engine: local.name, languages: local.languages });
   let failuresLogged = 0;
+  const speak = async (req: { text: string; language: 'ko' | 'en'; rate: number; volume: number }) => {
+    if (!tts || !local!.languages.includes(req.language)) return 'no_command' as const;
+    const outcome = await tts.speak(req);
+    // A broken TTS program would fail on every focus change: log the first few, not thousands.
+    if ((outcome === 'failed' || outcome === 'timeout') && failuresLogged++ < 5) {
+      ctx.logger.warn('tts command did not speak', { outcome, command: local!.config.command });
+    }
+    return outcome;
+  };
   return {
     name: 'a11y',
-    service: tts,
+    service: { tts, local },
     handlers: {
-      'a11y.config': () => ({ keys: cfg.keys, reach: reachBand(cfg.lowReach), speaker: tts ? 'command' : 'web' }),
-      'a11y.speak': async (req) => {
-        if (!tts) return { outcome: 'no_command' as const };
-        const outcome = await tts.speak(req);
-        // A broken TTS program would fail on every focus change: log the first few, not thousands.
-        if ((outcome === 'failed' || outcome === 'timeout') && failuresLogged++ < 5) {
-          ctx.logger.warn('tts command did not speak', { outcome, command: cfg.ttsCommand!.command });
-        }
-        return { outcome };
-      },
+      'a11y.config': () => ({
+        keys: cfg.keys,
+        reach: reachBand(cfg.lowReach),
+        speaker: local?.source === 'configured' ? 'command' : 'web',
+        localVoice: local ? { name: local.name, languages: local.languages } : null,
+      }),
+      'a11y.speak': async (req) => ({ outcome: await speak(req) }),
+      'a11y.testVoice': async (req) => ({ voice: local?.name ?? null, outcome: await speak({ text: SAMPLE[req.language], language: req.language, rate: 1, volume: 1 }) }),
       'a11y.stopSpeaking': () => {
         tts?.stop();
         return { stopped: tts !== null };

@@ -19,9 +19,10 @@ export interface SpeakRequest {
 
 export type SpeakOutcome = 'spoken' | 'interrupted' | 'failed' | 'timeout';
 
-/** The argument list for one utterance: each template argument filled on its own. */
-export function ttsArgs(config: TtsCommandConfig, req: SpeakRequest): string[] {
+/** The argument list for one utterance (to a WAV `file` when given): each template argument filled on its own. */
+export function ttsArgs(config: TtsCommandConfig, req: SpeakRequest, file?: string): string[] {
   const values: Record<string, string> = {
+    file: file ?? '',
     text: req.text,
     language: req.language,
     voice: config.voices[req.language],
@@ -29,7 +30,9 @@ export function ttsArgs(config: TtsCommandConfig, req: SpeakRequest): string[] {
     rate: String(Math.round(req.rate * 100)),
     volume: String(Math.round(req.volume * 100)),
   };
-  return config.args.map((arg) => arg.replace(/\{(\w+)\}/g, (m, name: string) => values[name] ?? m));
+  const template = file ? config.fileArgs : config.args;
+  if (!template) throw new TypeError('this TTS command has no fileArgs: it cannot write a WAV file');
+  return template.map((arg) => arg.replace(/\{(\w+)\}/g, (m, name: string) => values[name] ?? m));
 }
 
 export class TtsCommand {
@@ -56,6 +59,28 @@ export class TtsCommand {
       }, this.config.timeoutMs);
       child.on('error', () => done('failed'));
       child.on('exit', (code, signal) => done(signal ? 'interrupted' : code === 0 ? 'spoken' : 'failed'));
+    });
+  }
+
+  /**
+   * Writes `req` as speech to a WAV file instead of playing it (the
+   * technician's test, the speech test); does not stop what is playing.
+   */
+  render(req: SpeakRequest, file: string): Promise<SpeakOutcome> {
+    return new Promise((resolve) => {
+      const child = spawn(this.config.command, ttsArgs(this.config, req, file), { stdio: 'ignore', shell: false });
+      const timer = setTimeout(() => {
+        child.kill('SIGKILL');
+        resolve('timeout');
+      }, this.config.timeoutMs);
+      child.on('error', () => {
+        clearTimeout(timer);
+        resolve('failed');
+      });
+      child.on('exit', (code) => {
+        clearTimeout(timer);
+        resolve(code === 0 ? 'spoken' : 'failed');
+      });
     });
   }
 

@@ -8,7 +8,8 @@ import { useA11ySettings, useA11yStore, type A11yOption } from './a11y-store';
 import { createCommandSpeaker } from './command-speaker';
 import { createRecordingSpeaker, testFlagSet } from './recording-speaker';
 import { silentSpeaker } from './speaker';
-import { createWebSpeechSpeaker, webSpeechAvailable } from './web-speech-speaker';
+import { createWebSpeechSpeaker, webSpeechAvailable, webVoiceFor } from './web-speech-speaker';
+import { createAutoSpeaker, withSpokenText } from './voice-choice';
 
 const OPTION_NAME: Record<A11yOption, MessageKey> = {
   voice: 'a11y.voice.name',
@@ -24,12 +25,28 @@ export async function loadA11ySettings(): Promise<void> {
     .catch(() => null);
   if (r?.ok) useA11ySettings.setState({ settings: r.value });
   const speakerKind = r?.ok ? r.value.speaker : 'web';
+  const localVoice = r?.ok ? r.value.localVoice : null;
+  const web = webSpeechAvailable();
+  if (web) {
+    // The menu says which voice is in use; OS voices may only arrive after the page loaded.
+    const update = () => useA11ySettings.setState({ deviceVoices: { ko: webVoiceFor('ko')?.name ?? null, en: webVoiceFor('en')?.name ?? null } });
+    update();
+    window.speechSynthesis.addEventListener?.('voiceschanged', update);
+  }
   if (testFlagSet()) {
     const rec = window.__itdaSpeech ?? createRecordingSpeaker();
     window.__itdaSpeech = rec;
     setSpeaker(rec);
-  } else if (speakerKind === 'command') setSpeaker(createCommandSpeaker());
-  else setSpeaker(webSpeechAvailable() ? createWebSpeechSpeaker() : silentSpeaker);
+  } else if (speakerKind === 'command') setSpeaker(withSpokenText(createCommandSpeaker()));
+  else if (!web && !localVoice) setSpeaker(silentSpeaker);
+  else {
+    setSpeaker(
+      createAutoSpeaker(
+        web ? { voiceName: (lang) => webVoiceFor(lang)?.name ?? null, speaker: createWebSpeechSpeaker() } : null,
+        localVoice ? { info: localVoice, speaker: createCommandSpeaker() } : null,
+      ),
+    );
+  }
 }
 
 function optionName(option: A11yOption): string {

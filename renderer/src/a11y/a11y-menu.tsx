@@ -3,7 +3,9 @@ import { useEffect, useRef } from 'react';
 import { useT } from '../i18n/use-t';
 import type { MessageKey } from '../i18n/ko';
 import { Pressable } from '../components/pressable';
-import { useA11yStore, A11Y_OPTIONS, type A11yOption } from './a11y-store';
+import { useA11ySettings, useA11yStore, A11Y_OPTIONS, type A11yOption } from './a11y-store';
+import { useLanguage } from '../i18n/use-t';
+import { pickVoice } from './voice-choice';
 import { changeRate, changeVolume, closeA11yMenu, rateLevel, toggleOption, volumeLevel } from './a11y-actions';
 import { announce, replay } from './announcer';
 
@@ -47,7 +49,8 @@ export function A11yMenu() {
               className="a11y-toggle"
               data-testid={`a11y-${option}`}
               aria-pressed={state[option]}
-              aria-label={t(LABELS[option].name)}
+              // WCAG 2.5.3: the name is the visible label itself (no aria-label that could drift from it);
+              // the state is aria-pressed, the explanation a description (hidden from the name, not from view).
               aria-describedby={`a11y-${option}-desc`}
               onClick={() => toggleOption(option)}
             >
@@ -55,12 +58,13 @@ export function A11yMenu() {
               <span className="a11y-toggle-state" aria-hidden="true">
                 {state[option] ? `✓ ${t('a11y.state.on')}` : t('a11y.state.off')}
               </span>
-              <span className="a11y-toggle-desc" id={`a11y-${option}-desc`}>
+              <span className="a11y-toggle-desc" id={`a11y-${option}-desc`} aria-hidden="true">
                 {t(LABELS[option].desc)}
               </span>
             </Pressable>
           ))}
         </div>
+        <VoiceInUse />
         <div className="a11y-steppers">
           <div className="a11y-stepper" role="group" aria-labelledby="a11y-volume-label">
             <span id="a11y-volume-label">{t('a11y.volume.label', { value: volumeLevel(state.volume) })}</span>
@@ -91,5 +95,23 @@ export function A11yMenu() {
         </div>
       </div>
     </div>
+  );
+}
+
+/** Which voice speaks in the visitor's language: the OS voice, the kiosk's own engine, or none (text only). */
+function VoiceInUse() {
+  const t = useT();
+  const lang = useLanguage();
+  const settings = useA11ySettings((s) => s.settings);
+  const device = useA11ySettings((s) => s.deviceVoices[lang]);
+  const local = settings.localVoice;
+  const voice = settings.speaker === 'command' ? (local ? { kind: 'local' as const, name: local.name } : null) : pickVoice(lang, device, local);
+  const text = voice
+    ? t('a11y.voice.using', { name: voice.kind === 'device' ? t('a11y.voice.device', { name: voice.name }) : t('a11y.voice.local', { name: voice.name }) })
+    : t('a11y.voice.none');
+  return (
+    <p className="a11y-voice-in-use" data-testid="a11y-voice-in-use" data-kind={voice?.kind ?? 'none'}>
+      {text}
+    </p>
   );
 }

@@ -38,8 +38,10 @@ export const initialA11yState = (): A11yState => ({
 });
 
 export const useA11yStore = create<A11yState>(initialA11yState);
-export const useA11ySettings = create<{ settings: A11ySettings }>(() => ({
-  settings: { keys: { replay: 'F2', menu: 'F1', volumeUp: 'F3', volumeDown: 'F4' }, reach: { top: 0.45, bottom: 1 }, speaker: 'web' },
+export const useA11ySettings = create<{ settings: A11ySettings; deviceVoices: Record<'ko' | 'en', string | null> }>(() => ({
+  settings: { keys: { replay: 'F2', menu: 'F1', volumeUp: 'F3', volumeDown: 'F4' }, reach: { top: 0.45, bottom: 1 }, speaker: 'web', localVoice: null },
+  /** The OS voice's name per language (null: none); OS voices arrive late, so this follows `voiceschanged`. */
+  deviceVoices: { ko: null, en: null },
 }));
 
 registerVisitorStore(() => useA11yStore.setState(initialA11yState()), 'session');

@@ -7,12 +7,15 @@ export function webSpeechAvailable(): boolean {
   return typeof window !== 'undefined' && 'speechSynthesis' in window && typeof SpeechSynthesisUtterance !== 'undefined';
 }
 
+/** The OS voice for a language, or null when the OS has none (Linux kiosks: none at all). */
+export function webVoiceFor(lang: Utterance['language'], synth: SpeechSynthesis = window.speechSynthesis): SpeechSynthesisVoice | null {
+  const voices = synth.getVoices();
+  const locale = LOCALE[lang];
+  return voices.find((v) => v.lang === locale) ?? voices.find((v) => v.lang.toLowerCase().startsWith(lang)) ?? null;
+}
+
 export function createWebSpeechSpeaker(synth: SpeechSynthesis = window.speechSynthesis): Speaker {
-  const voiceFor = (lang: Utterance['language']) => {
-    const voices = synth.getVoices();
-    const locale = LOCALE[lang];
-    return voices.find((v) => v.lang === locale) ?? voices.find((v) => v.lang.toLowerCase().startsWith(lang)) ?? null;
-  };
+  const voiceFor = (lang: Utterance['language']) => webVoiceFor(lang, synth);
   return {
     speak(u, opts) {
       if (opts?.interrupt ?? true) synth.cancel();

@@ -19,29 +19,29 @@ export const en: Record<MessageKey, string> = {
 
   'home.title': 'How can we help you?',
   'home.pharmacy.name': 'Mind Pharmacy',
-  'home.pharmacy.desc': 'Tell us how your mind feels and get a prescription slip and a small gift',
+  'home.pharmacy.desc': 'Pick a feeling. Get a prescription and a gift',
   'home.store.name': 'Mind Convenience Store',
-  'home.store.desc': 'Check in, pick a free snack, and talk with a counselor if you like',
+  'home.store.desc': 'Get a snack, and talk with a counselor',
   'home.unavailable': 'Taking a short break',
 
   'shell.home': 'Home',
   'shell.staffCall': 'Call staff',
-  'shell.staffCalled': 'We have called a staff member. Someone is coming.',
-  'shell.staffCallFailed': 'The call did not go through. Please come to the front desk.',
+  'shell.staffCalled': 'We called staff. Someone is coming.',
+  'shell.staffCallFailed': 'The call did not work. Please come to the front desk.',
   'shell.langToggle': '한국어',
-  'shell.langToggleLabel': 'Change language: 한국어',
-  'shell.helpLines': 'Having a very hard time? Suicide prevention line 109 · Loneliness line 120: ☎ 02-120, then press 5',
+  'shell.langToggleLabel': '한국어, change language',
+  'shell.helpLines': 'Very hard right now? Suicide prevention line 109 · Loneliness line 120: ☎ 02-120, then press 5',
 
   'idle.title': 'Are you still there?',
-  'idle.body': 'We will go back to the start in {seconds} seconds. Everything you entered will be cleared.',
+  'idle.body': 'We go back to the start in {seconds} seconds. What you entered will be cleared.',
   'idle.continue': 'I am still here',
 
   'outOfService.title': 'Out of service for a moment',
-  'outOfService.body': 'This kiosk is being checked. Staff have been notified.',
+  'outOfService.body': 'We are checking this kiosk. Staff know.',
   'outOfService.help': 'If you need help, please come to the front desk.',
 
   'unavailable.title': 'This service opens soon',
-  'unavailable.body': 'For now, please ask a staff member and they will help you right away.',
+  'unavailable.body': 'Please ask a staff member. They will help you right away.',
 
   'connection.lost': 'Reconnecting…',
 

@@ -22,31 +22,31 @@ export const ko = {
 
   'home.title': '무엇을 도와드릴까요?',
   'home.pharmacy.name': '마음약방',
-  'home.pharmacy.desc': '지금 마음 상태를 고르면, 마음 처방전과 작은 선물을 드려요',
+  'home.pharmacy.desc': '마음을 고르면 처방전과 선물을 드려요',
   'home.store.name': '서울마음편의점',
-  'home.store.desc': '방문 등록하고 간식을 받아 가세요. 상담 선생님과 이야기할 수도 있어요',
+  'home.store.desc': '간식을 받고, 상담도 할 수 있어요',
   'home.unavailable': '잠시 쉬고 있어요',
 
   'shell.home': '처음으로',
   'shell.staffCall': '직원 호출',
-  'shell.staffCalled': '직원을 불렀어요. 곧 찾아갈게요.',
-  'shell.staffCallFailed': '직원 호출이 되지 않았어요. 안내 데스크로 와 주세요.',
+  'shell.staffCalled': '직원을 불렀어요. 곧 갈게요.',
+  'shell.staffCallFailed': '직원을 못 불렀어요. 안내 데스크로 와 주세요.',
   'shell.langToggle': 'English',
-  'shell.langToggleLabel': '언어 바꾸기: English',
-  'shell.helpLines': '지금 많이 힘들다면 — 자살예방상담전화 109 · 외로움안녕120 ☎ 02-120 (연결 후 5번)',
+  'shell.langToggleLabel': 'English, 언어 바꾸기',
+  'shell.helpLines': '많이 힘들 땐: 자살예방상담전화 109 · 외로움안녕120 ☎ 02-120 (연결 후 5번)',
 
   'idle.title': '아직 계세요?',
-  'idle.body': '{seconds}초 뒤에 처음 화면으로 돌아가요. 입력하신 내용은 모두 지워져요.',
+  'idle.body': '{seconds}초 뒤에 처음으로 돌아가요. 입력한 것은 모두 지워져요.',
   'idle.continue': '계속할게요',
 
   'outOfService.title': '잠시 이용할 수 없어요',
-  'outOfService.body': '키오스크를 점검하고 있어요. 직원에게 이미 알렸어요.',
-  'outOfService.help': '도움이 필요하시면 안내 데스크로 와 주세요.',
+  'outOfService.body': '기계를 살펴보고 있어요. 직원이 알고 있어요.',
+  'outOfService.help': '도움이 필요하면 안내 데스크로 와 주세요.',
 
   'unavailable.title': '이 서비스는 곧 열려요',
-  'unavailable.body': '지금은 직원에게 말씀해 주시면 바로 도와드릴게요.',
+  'unavailable.body': '직원에게 말씀하시면 바로 도와드려요.',
 
-  'connection.lost': '연결을 다시 잇는 중이에요…',
+  'connection.lost': '다시 연결하는 중이에요…',
 
 
   'errors.internal': '문제가 생겼어요. 다시 해 주세요.',

@@ -84,7 +84,7 @@ export function TalkView() {
     'store.talk',
     `${snackResult} ${t('store.a11y.talk', {
       title: t('store.talk.title'),
-      status: `${statusText}.`,
+      status: statusText,
       suggest: suggest ? `${t('store.talk.suggest')} ` : '',
       now: t('store.talk.now'),
       book: t('store.talk.book'),

@@ -39,7 +39,8 @@ export function DoneView() {
   const snackNames = r?.snacks.map((s) => s.name[lang]).join(', ') ?? '';
   const aheadText = r?.queue
     ? r.queue.ahead > 0
-      ? t('store.done.ahead', { n: r.queue.ahead, min: r.queue.estimatedMinutes })
+      ? // Said as a person would: "3번째 순서예요" (the visitor's place in line), not "2 ahead".
+      t('store.done.ahead', { pos: r.queue.ahead + 1, min: r.queue.estimatedMinutes })
       : t('store.done.next')
     : '';
   const doneAnnouncement = (): string => {
@@ -48,7 +49,7 @@ export function DoneView() {
       ? t('store.a11y.doneQueue', {
           title,
           n: r!.queue.number,
-          ahead: r!.queue.ahead > 0 ? t('store.a11y.doneAhead', { n: r!.queue.ahead, min: r!.queue.estimatedMinutes }) : t('store.a11y.doneNext'),
+          ahead: r!.queue.ahead > 0 ? t('store.a11y.doneAhead', { pos: r!.queue.ahead + 1, min: r!.queue.estimatedMinutes }) : t('store.a11y.doneNext'),
         })
       : r!.booking
         ? t('store.a11y.doneBooking', { title, when: formatSlot(r!.booking.slotStart, lang), ref: r!.booking.ref.split('').join(' ') })
@@ -74,7 +75,7 @@ export function DoneView() {
             <strong data-testid="queue-number" data-number={r.queue.number}>
               {t('store.done.queueNumber', { n: r.queue.number })}
             </strong>
-            <span>{aheadText}</span>
+            <span data-testid="queue-ahead">{aheadText}</span>
           </div>
         )}
         {r.booking && (
