@@ -7,6 +7,7 @@ import { defineConfig } from 'vite';
 // stays external: native modules (better-sqlite3, serialport, canvas) load from node_modules as built.
 const entries: Record<string, string> = {
   webhost: 'electron/webhost/cli.ts',
+  'kiosk-runtime': 'electron/runtime/runtime-cli.ts',
   printer: 'electron/services/printing/cli/printer-cli.ts',
   vending: 'electron/services/vending/cli/vending-cli.ts',
   'sim-printer': 'electron/services/printing/sim/printer-sim-cli.ts',

@@ -24,9 +24,9 @@ function jsFiles(dir: string): string[] {
 }
 
 describe('out/node', () => {
-  it('holds the web host, the venue hub and the technician CLIs', () => {
+  it('holds the web host, the kiosk runtime, the venue hub and the technician CLIs', () => {
     const names = readdirSync(outNode);
-    for (const entry of ['webhost.js', 'hub.js', 'printer.js', 'vending.js', 'sim-printer.js', 'sim-vending.js']) {
+    for (const entry of ['webhost.js', 'kiosk-runtime.js', 'hub.js', 'printer.js', 'vending.js', 'sim-printer.js', 'sim-vending.js']) {
       expect(names).toContain(entry);
     }
   });
