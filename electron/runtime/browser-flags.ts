@@ -61,6 +61,8 @@ export function kioskBrowserArgs(opts: BrowserLaunchOptions): string[] {
     '--disable-extensions',
     '--disable-breakpad',
     '--check-for-update-interval=31536000',
+    // Wayland under cage (the packaged kiosk session), X elsewhere: Chromium picks by the environment.
+    '--ozone-platform-hint=auto',
     `--disable-features=${DISABLED_FEATURES.join(',')}`,
   ];
   if (opts.screen) args.push('--window-position=0,0', `--window-size=${opts.screen.width},${opts.screen.height}`);
