@@ -22,3 +22,13 @@ export function rendererBuildIsStale(root = process.cwd()): boolean {
   const builtAt = statSync(built).mtimeMs;
   return SOURCES.some((s) => newest(join(root, s)) > builtAt);
 }
+
+const HOST_SOURCES = ['electron', 'resources', 'vite.node.config.ts', 'package.json'];
+
+/** Whether the bundled Node entry points (out/node: web host, kiosk runtime, CLIs) are missing or stale. */
+export function hostBuildIsStale(root = process.cwd()): boolean {
+  const built = join(root, 'out', 'node', 'webhost.js');
+  if (!existsSync(built)) return true;
+  const builtAt = statSync(built).mtimeMs;
+  return HOST_SOURCES.some((s) => newest(join(root, s)) > builtAt);
+}

@@ -26,6 +26,9 @@ import { join } from 'node:path';
 import { shippedDomains, type PlatformHooks } from './domains';
 import { hubLinkFrom, HubLinkError, type HubLink } from './hub-sync/hub-link';
 import { hubSyncDomainModule } from './hub-sync/hub-sync-domain';
+import { Operations } from './ops/operations';
+import { opsEventSchemas } from './ops/ops-events';
+import { raiseStaffAlert } from './app/staff-alerts';
 
 export interface ComposeOptions {
   dataDir: string;
@@ -57,6 +60,8 @@ export interface Services {
   onPush(listener: (e: PushEvent) => void): () => void;
   /** Domains by name, for CLIs and tests that drive a service directly. */
   domains: Map<string, ServiceDomain>;
+  /** Disk guard, nightly maintenance, runtime alerts and extra health probes; null when out of service. */
+  ops: Operations | null;
   /** The host tells the services that a connection closed (every domain hears it). */
   endConnection(connectionId: string): void;
   close(): Promise<void>;
@@ -102,6 +107,7 @@ export async function composeServices(opts: ComposeOptions): Promise<Services> {
   const deferred = new DeferredWrites(logger.child('deferred'));
   const events = new EventLog(db, kioskId, {});
   for (const m of modules) events.register(m.eventSchemas);
+  events.register(opsEventSchemas);
 
   const domains = new Map<string, ServiceDomain>();
   const ctx: ServiceContext = {
@@ -192,6 +198,16 @@ export async function composeServices(opts: ComposeOptions): Promise<Services> {
     if (storageWritable(db!) && deferred.flush()) health.recover();
   }, STORAGE_RECHECK_MS);
   recheck.unref();
+  const ops = new Operations({
+    db,
+    config: opts.config,
+    dataDir: opts.dataDir,
+    logger: logger.child('ops'),
+    record: (type, payload) => ctx.record(type, payload),
+    raiseAlert: (kind, detail) => raiseStaffAlert(ctx, kind, detail),
+    retention: [...domains.values()].flatMap((d) => (d.maintain ? [{ name: d.name, run: () => d.maintain!() }] : [])),
+  });
+  ops.start();
 
   let closed = false;
   return {
@@ -204,6 +220,7 @@ export async function composeServices(opts: ComposeOptions): Promise<Services> {
     logger,
     dispatch,
     domains,
+    ops,
     onPush(listener) {
       pushListeners.add(listener);
       return () => pushListeners.delete(listener);
@@ -221,6 +238,7 @@ export async function composeServices(opts: ComposeOptions): Promise<Services> {
       if (closed) return;
       closed = true;
       clearInterval(recheck);
+      ops.stop();
       for (const d of [...domains.values()].reverse()) {
         try {
           await d.stop?.();
@@ -308,6 +326,7 @@ function outOfServiceServices(
     logger,
     dispatch: createDispatcher(handlers as Handlers, (m, err) => logger.error(`fault in ${m}`, { err })),
     domains: new Map(),
+    ops: null,
     onPush(listener) {
       pushListeners.add(listener);
       return () => pushListeners.delete(listener);

@@ -49,6 +49,8 @@ export interface ServiceDomain {
   start?(): Promise<void> | void;
   /** Stops background work and closes devices; must be safe to call twice. */
   stop?(): Promise<void> | void;
+  /** Nightly maintenance (retention purges): what was done, as counts for the record. */
+  maintain?(): Record<string, number> | void;
   /** A host connection closed (web host socket): sessions bound to it end. */
   onConnectionClosed?(connectionId: string): void;
 }

@@ -1,6 +1,7 @@
 /**
- * `npm run start:web [-- --port N --data DIR --config FILE]`: the kiosk's
- * services and renderer under a Node web host at http://127.0.0.1:5180.
+ * `npm run start:web [-- --port N --data DIR --config FILE]` (and `itda-host`
+ * in the Debian package): the kiosk's services and renderer under a Node web
+ * host at http://127.0.0.1:5180. `--check` checks config and database and exits.
  */
 import { join } from 'node:path';
 import { parseFlags, resolveRuntimeOptions } from '../services/config/runtime-options';
@@ -9,14 +10,25 @@ import { composeServices } from '../services/compose';
 import { createLogger } from '../services/app/logger';
 import { startWebHost } from './server';
 import { projectRoot, appVersion } from '../services/app/project-paths';
+import { checkHost } from './host-check';
+import { createSdNotifier } from './sd-notify';
+import { linkToSupervisor } from './supervisor-link';
 
 async function main() {
   const flags = parseFlags(process.argv.slice(2));
   if (flags.help) {
-    process.stdout.write('usage: npm run start:web -- [--port N] [--data DIR] [--config FILE]\n');
+    process.stdout.write('usage: npm run start:web -- [--port N] [--data DIR] [--config FILE] [--listen ADDR] [--check]\n');
     return 0;
   }
   const rt = resolveRuntimeOptions(flags, process.env, { dataDir: join(projectRoot(), 'data') });
+  const rendererDir = join(projectRoot(), 'out', 'renderer');
+  if (flags.check) {
+    const lines = checkHost(rt, rendererDir);
+    for (const l of lines) process.stdout.write(`${l.ok ? 'ok  ' : 'FAIL'}  ${l.what}: ${l.detail}\n`);
+    const failed = lines.filter((l) => !l.ok);
+    process.stdout.write(failed.length ? `The kiosk host cannot start: ${failed.map((l) => l.what).join(', ')} (see above).\n` : 'The kiosk host can start.\n');
+    return failed.length ? 1 : 0;
+  }
   const logger = createLogger({ dir: join(rt.dataDir, 'logs') });
   let config;
   try {
@@ -34,7 +46,7 @@ async function main() {
   try {
     host = await startWebHost({
       services,
-      rendererDir: join(projectRoot(), 'out', 'renderer'),
+      rendererDir,
       port: rt.port,
       host: rt.host,
       tls: config.webHost.tls,
@@ -46,13 +58,22 @@ async function main() {
     return 2;
   }
   process.stdout.write(`Itda Kiosk (web) ready at ${host.url}  data: ${rt.dataDir}\n`);
+  const systemd = createSdNotifier();
+  const stopWatchdog = systemd.startWatchdog();
+  void systemd.notify('READY=1');
+  let stopping = false;
   const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    stopWatchdog();
+    void systemd.notify('STOPPING=1');
     await host.close();
     await services.close();
     process.exit(0);
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+  linkToSupervisor(services, host.url, () => void stop());
   return null;
 }
 

@@ -17,6 +17,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import type { Services } from '../services/compose';
 import type { Principal } from '../contract/dispatch';
 import { createStaticHandler } from './static-files';
+import { withHealthz } from './healthz';
 import { parseWsCall, WS_MAX_PAYLOAD, WS_PATH, type WsServerMessage } from './ws-protocol';
 import { CoreErrorCode, toWireError } from '../contract/errors';
 import { decideUpgrade, loopbackOrigins, newScreenSecret, normalizeOrigin, parseCookies, screenCookieHeader, screenCookieName } from './upgrade-gate';
@@ -90,12 +91,12 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
   let screenCookie = { name: '', value: screenSecret };
   let screenOrigins = new Set<string>();
   const extraOrigins = new Set((opts.allowedOrigins ?? []).map(normalizeOrigin));
-  const serveStatic = createStaticHandler(opts.rendererDir, 'ws: wss:', {
+  const serveStatic = withHealthz(services, createStaticHandler(opts.rendererDir, 'ws: wss:', {
     onPage: (_req, headers) => {
       headers['set-cookie'] = screenCookieHeader(screenCookie.name, screenCookie.value, Boolean(tls));
     },
     log,
-  });
+  }));
 
   const onRequest = (req: IncomingMessage, res: ServerResponse) => {
     try {

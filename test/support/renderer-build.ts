@@ -6,7 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import { closeSync, openSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { rendererBuildIsStale } from '../../scripts/build-freshness';
+import { hostBuildIsStale, rendererBuildIsStale } from '../../scripts/build-freshness';
 
 const root = join(import.meta.dirname, '..', '..');
 
@@ -37,4 +37,34 @@ export async function ensureRendererBuilt(): Promise<string> {
     rmSync(lock, { force: true });
   }
   return out;
+}
+
+/**
+ * Builds out/ whole (renderer, then the bundled Node host in out/node) for tests that start
+ * the built host or the kiosk runtime as a process, as production does.
+ */
+export async function ensureHostBuilt(): Promise<string> {
+  await ensureRendererBuilt();
+  if (process.env.ITDA_SKIP_BUILD === '1' || !hostBuildIsStale(root)) return join(root, 'out', 'node');
+  const lock = join(root, 'out', '.build-node.lock');
+  for (;;) {
+    try {
+      closeSync(openSync(lock, 'wx'));
+      break;
+    } catch {
+      try {
+        if (Date.now() - statSync(lock).mtimeMs > 300_000) rmSync(lock, { force: true });
+      } catch {
+        // Gone already.
+      }
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  }
+  try {
+    // The bundled host alone takes about a second; the renderer was built above.
+    if (hostBuildIsStale(root)) execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs'), '--node-only'], { cwd: root, stdio: 'inherit' });
+  } finally {
+    rmSync(lock, { force: true });
+  }
+  return join(root, 'out', 'node');
 }

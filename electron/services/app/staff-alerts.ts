@@ -29,7 +29,9 @@ export type StaffAlertKind =
   /** Many events, or old ones, wait for the venue hub (hub-sync). */
   | 'hub_outbox_lag'
   /** The hub refused this kiosk's pairing code or credential: a technician must pair it again. */
-  | 'hub_unpaired';
+  | 'hub_unpaired'
+  /** A supervised process of the kiosk runtime (browser, host) keeps crashing. */
+  | 'runtime_fault';
 
 type AlertDetail = Record<string, string | number | boolean | null>;
 type AlertCtx = Pick<ServiceContext, 'db' | 'kioskId' | 'push' | 'record'> & Partial<Pick<ServiceContext, 'defer' | 'health' | 'logger'>>;

@@ -9,6 +9,7 @@ import { printerConfigSchema } from '../printing/printer-config';
 import { vendingConfigSchema } from '../vending/vending-config';
 import { a11yConfigSchema } from '../a11y/a11y-config';
 import { storeConfigSchema } from '../store/store-config';
+import { opsConfigSchema } from '../ops/ops-config';
 
 const localized = z.object({ ko: z.string().min(1).max(80), en: z.string().min(1).max(80) }).strict();
 
@@ -39,6 +40,8 @@ export const configSchema = z
     /** Barrier-free options: keypad keys, low-reach geometry, local TTS program. */
     a11y: a11yConfigSchema.prefault({}),
     store: storeConfigSchema.prefault({}),
+    /** Nightly maintenance hour, disk guard and log limits. */
+    ops: opsConfigSchema.prefault({}),
     /** The web host. Beyond loopback (`--listen ADDR`) it serves only over TLS, with these files. */
     webHost: z
       .object({

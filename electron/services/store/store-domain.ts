@@ -81,6 +81,7 @@ export function createStoreDomain(ctx: ServiceContext, opts: StoreDomainOptions 
   return {
     name: 'store',
     service: { flow, visitors, stock, queue, bookings, purge },
+    maintain: () => ({ visitorsErased: purge() }),
     start() {
       try {
         purge();
