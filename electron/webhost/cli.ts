@@ -8,6 +8,7 @@ import { loadConfig, ConfigError } from '../services/config/load-config';
 import { composeServices } from '../services/compose';
 import { createLogger } from '../services/app/logger';
 import { startWebHost } from './server';
+import { staffDevicesOf } from '../services/staff/staff-devices';
 import { projectRoot, appVersion } from '../services/app/project-paths';
 
 async function main() {
@@ -39,6 +40,7 @@ async function main() {
       host: rt.host,
       tls: config.webHost.tls,
       allowedOrigins: config.webHost.allowedOrigins,
+      devices: staffDevicesOf(services),
     });
   } catch (err) {
     process.stderr.write(`${(err as Error).message}\n`);

@@ -37,6 +37,11 @@ export interface WebHostOptions {
   allowedOrigins?: readonly string[];
   /** Enrolled staff devices (LAN). Without it, no LAN peer gets past the pairing page. */
   devices?: DeviceTrust | null;
+  /**
+   * Which peers are this machine (the kiosk screen's side); default: loopback.
+   * Tests narrow it to 127.0.0.1 to play a LAN tablet from 127.0.0.3.
+   */
+  isScreenPeer?: (addr: string | undefined) => boolean;
   /** Override the limits (tests); defaults in `connection-limits.ts`. */
   limits?: Partial<ConnectionLimits>;
 }
@@ -81,6 +86,7 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     );
   }
   const limits: ConnectionLimits = { ...DEFAULT_CONNECTION_LIMITS, ...opts.limits };
+  const isScreenPeer = opts.isScreenPeer ?? isLoopbackPeer;
   const tls = opts.tls ? readTlsFiles(opts.tls) : null;
   const scheme = tls ? 'https:' : 'http:';
   const { services } = opts;
@@ -99,7 +105,7 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
 
   const onRequest = (req: IncomingMessage, res: ServerResponse) => {
     try {
-      if (isLoopbackPeer(req.socket.remoteAddress)) {
+      if (isScreenPeer(req.socket.remoteAddress)) {
         serveStatic(req, res);
         return;
       }
@@ -145,7 +151,7 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
           origin: req.headers.origin,
           host: req.headers.host,
           cookies: parseCookies(req.headers.cookie),
-          loopbackPeer: isLoopbackPeer(req.socket.remoteAddress),
+          loopbackPeer: isScreenPeer(req.socket.remoteAddress),
         },
         {
           screenCookie,

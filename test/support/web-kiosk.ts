@@ -10,6 +10,7 @@ import { parseConfig } from '../../electron/services/config/load-config';
 import type { KioskConfigInput } from '../../electron/services/config/config-schema';
 import { createLogger } from '../../electron/services/app/logger';
 import { startWebHost, type WebHost } from '../../electron/webhost/server';
+import { staffDevicesOf } from '../../electron/services/staff/staff-devices';
 import { makeTempDir } from './temp-dir';
 import { ensureRendererBuilt } from './renderer-build';
 
@@ -38,7 +39,7 @@ export async function startWebKiosk(config: KioskConfigInput = {}, opts: { dataD
     version: 'test',
     logger: createLogger({ dir: join(dataDir, 'logs'), echo: false }),
   });
-  const host = await startWebHost({ services, rendererDir, port: 0 });
+  const host = await startWebHost({ services, rendererDir, port: 0, devices: staffDevicesOf(services) });
   return {
     url: host.url,
     services,

@@ -91,6 +91,8 @@ export const staffKo = {
   'errors.staff.already_set_up': '관리자 PIN이 이미 있습니다.',
   'errors.staff.pin_invalid': 'PIN은 숫자 4–8자리이고, 1234나 0000처럼 쉬우면 안 됩니다.',
   'errors.staff.pin_taken': '다른 사람이 쓰는 PIN입니다.',
+  'errors.staff.device_name_invalid': '기기 이름은 1–40자로 적어 주세요.',
+  'errors.staff.device_not_found': '그 기기를 찾을 수 없습니다.',
   'errors.staff.config_invalid': '설정에 잘못된 값이 있습니다.',
   'errors.staff.maintenance_required': '먼저 점검 모드를 시작하세요.',
 } as const;
@@ -185,6 +187,8 @@ export const staffEn: Record<keyof typeof staffKo, string> = {
   'errors.staff.already_set_up': 'An admin PIN already exists.',
   'errors.staff.pin_invalid': 'A PIN is 4–8 digits and not an easy one like 1234 or 0000.',
   'errors.staff.pin_taken': 'Someone else uses this PIN.',
+  'errors.staff.device_name_invalid': 'A device name is 1 to 40 characters.',
+  'errors.staff.device_not_found': 'That device was not found.',
   'errors.staff.config_invalid': 'The configuration has a bad value.',
   'errors.staff.maintenance_required': 'Start maintenance mode first.',
 };
