@@ -21,7 +21,7 @@ import { parseWsCall, WS_MAX_PAYLOAD, WS_PATH, type WsServerMessage } from './ws
 import { CoreErrorCode, toWireError } from '../contract/errors';
 import { decideUpgrade, loopbackOrigins, newScreenSecret, normalizeOrigin, parseCookies, screenCookieHeader, screenCookieName } from './upgrade-gate';
 import { DEFAULT_CONNECTION_LIMITS, principalKey, type ConnectionLimits } from './connection-limits';
-import { RateLimiter } from './screen-rate-limits';
+import { RateLimiter, type Bucket } from './screen-rate-limits';
 import { handleDeviceRequest, type DeviceTrust } from './device-gate';
 
 export type { DeviceTrust } from './device-gate';
@@ -42,6 +42,8 @@ export interface WebHostOptions {
    * Tests narrow it to 127.0.0.1 to play a LAN tablet from 127.0.0.3.
    */
   isScreenPeer?: (addr: string | undefined) => boolean;
+  /** Per-principal rate limits of side-effect calls; default `SCREEN_RATE_LIMITS`. `false` only for benches that replay visitors faster than any person. */
+  rateLimits?: Readonly<Record<string, Bucket>> | false;
   /** Override the limits (tests); defaults in `connection-limits.ts`. */
   limits?: Partial<ConnectionLimits>;
 }
@@ -132,7 +134,7 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
   const wss = new WebSocketServer({ noServer: true, maxPayload: WS_MAX_PAYLOAD });
   const conns = new Set<Conn>();
   const perPrincipal = new Map<string, number>();
-  const rateLimiter = new RateLimiter();
+  const rateLimiter = new RateLimiter(opts.rateLimits === false ? {} : opts.rateLimits);
   let nextConnection = 1;
 
   const refuse = (socket: Socket, status: 403 | 404 | 503, why: string, req: IncomingMessage) => {
