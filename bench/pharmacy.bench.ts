@@ -26,7 +26,8 @@ const PROBE = `(() => {
 })()`;
 
 async function screenLatencies(visits: number) {
-  const kiosk = await startWebKiosk({ kioskId: 'bench-pharmacy', idleSeconds: 3600, vending: { sim: { vendMs: 0 } } });
+  // 20 visitors back to back are faster than any person at one screen: the screen's rate limits would refuse them.
+  const kiosk = await startWebKiosk({ kioskId: 'bench-pharmacy', idleSeconds: 3600, vending: { sim: { vendMs: 0 } } }, { rateLimits: false });
   const browser = await launchBrowser();
   const detail: number[] = [];
   const compounding: number[] = [];

@@ -17,6 +17,7 @@ import { pharmacyApi } from './pharmacy-api';
 import { storeApi } from './store-api';
 import { a11yApi } from './a11y-api';
 import { staffApi } from './staff-api';
+import { devicesApi } from './devices-api';
 
 export const api = {
   ...appApi,
@@ -26,6 +27,7 @@ export const api = {
   ...storeApi,
   ...a11yApi,
   ...staffApi,
+  ...devicesApi,
 } as const;
 
 export type Api = typeof api;

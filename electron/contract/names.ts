@@ -91,6 +91,9 @@ export const methodNames = [
   'staff.serialPorts',
   'staff.diagnostics',
   'staff.store',
+  'staff.devices',
+  'staff.createPairingCode',
+  'staff.revokeDevice',
 ] as const;
 
 export type MethodName = (typeof methodNames)[number];

@@ -9,6 +9,7 @@ import { loadConfig, ConfigError } from '../services/config/load-config';
 import { composeServices } from '../services/compose';
 import { createLogger } from '../services/app/logger';
 import { startWebHost } from './server';
+import { staffDevicesOf } from '../services/staff/staff-devices';
 import { projectRoot, appVersion } from '../services/app/project-paths';
 import { checkHost } from './host-check';
 import { createSdNotifier } from './sd-notify';
@@ -51,6 +52,7 @@ async function main() {
       host: rt.host,
       tls: config.webHost.tls,
       allowedOrigins: config.webHost.allowedOrigins,
+      devices: staffDevicesOf(services),
     });
   } catch (err) {
     process.stderr.write(`${(err as Error).message}\n`);

@@ -22,7 +22,7 @@ import { parseWsCall, WS_MAX_PAYLOAD, WS_PATH, type WsServerMessage } from './ws
 import { CoreErrorCode, toWireError } from '../contract/errors';
 import { decideUpgrade, loopbackOrigins, newScreenSecret, normalizeOrigin, parseCookies, screenCookieHeader, screenCookieName } from './upgrade-gate';
 import { DEFAULT_CONNECTION_LIMITS, principalKey, type ConnectionLimits } from './connection-limits';
-import { RateLimiter } from './screen-rate-limits';
+import { RateLimiter, type Bucket } from './screen-rate-limits';
 import { handleDeviceRequest, type DeviceTrust } from './device-gate';
 
 export type { DeviceTrust } from './device-gate';
@@ -38,6 +38,13 @@ export interface WebHostOptions {
   allowedOrigins?: readonly string[];
   /** Enrolled staff devices (LAN). Without it, no LAN peer gets past the pairing page. */
   devices?: DeviceTrust | null;
+  /**
+   * Which peers are this machine (the kiosk screen's side); default: loopback.
+   * Tests narrow it to 127.0.0.1 to play a LAN tablet from 127.0.0.3.
+   */
+  isScreenPeer?: (addr: string | undefined) => boolean;
+  /** Per-principal rate limits of side-effect calls; default `SCREEN_RATE_LIMITS`. `false` only for benches that replay visitors faster than any person. */
+  rateLimits?: Readonly<Record<string, Bucket>> | false;
   /** Override the limits (tests); defaults in `connection-limits.ts`. */
   limits?: Partial<ConnectionLimits>;
 }
@@ -82,6 +89,7 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     );
   }
   const limits: ConnectionLimits = { ...DEFAULT_CONNECTION_LIMITS, ...opts.limits };
+  const isScreenPeer = opts.isScreenPeer ?? isLoopbackPeer;
   const tls = opts.tls ? readTlsFiles(opts.tls) : null;
   const scheme = tls ? 'https:' : 'http:';
   const { services } = opts;
@@ -100,7 +108,7 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
 
   const onRequest = (req: IncomingMessage, res: ServerResponse) => {
     try {
-      if (isLoopbackPeer(req.socket.remoteAddress)) {
+      if (isScreenPeer(req.socket.remoteAddress)) {
         serveStatic(req, res);
         return;
       }
@@ -127,7 +135,7 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
   const wss = new WebSocketServer({ noServer: true, maxPayload: WS_MAX_PAYLOAD });
   const conns = new Set<Conn>();
   const perPrincipal = new Map<string, number>();
-  const rateLimiter = new RateLimiter();
+  const rateLimiter = new RateLimiter(opts.rateLimits === false ? {} : opts.rateLimits);
   let nextConnection = 1;
 
   const refuse = (socket: Socket, status: 403 | 404 | 503, why: string, req: IncomingMessage) => {
@@ -146,7 +154,7 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
           origin: req.headers.origin,
           host: req.headers.host,
           cookies: parseCookies(req.headers.cookie),
-          loopbackPeer: isLoopbackPeer(req.socket.remoteAddress),
+          loopbackPeer: isScreenPeer(req.socket.remoteAddress),
         },
         {
           screenCookie,

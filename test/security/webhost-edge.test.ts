@@ -18,6 +18,9 @@ import type { CallMeta } from '../../electron/contract/dispatch';
 import { makeTempDir } from '../support/temp-dir';
 import { launchBrowser } from '../support/browser';
 import { callOver, openScreenSocket, screenCookie } from '../support/screen-socket';
+import { startWebKiosk } from '../support/web-kiosk';
+import { ensureRendererBuilt } from '../support/renderer-build';
+import { KIOSK_VIEWPORT } from '../support/browser';
 
 let dir: ReturnType<typeof makeTempDir>;
 let services: Services;
@@ -146,5 +149,29 @@ describe('who may open the API socket', () => {
     expect(await callOver(ws, 1, 'app.health')).toMatchObject({ ok: true });
     expect(seen.at(-1)?.principal).toEqual({ kind: 'screen' });
     ws.close();
+  });
+
+  it('the real kiosk screen gets back in by itself after the host restarts with a new cookie', { timeout: 120_000 }, async () => {
+    const kiosk = await startWebKiosk();
+    try {
+      const page = await (await browser.newContext({ viewport: KIOSK_VIEWPORT, hasTouch: true })).newPage();
+      await page.goto(kiosk.url);
+      await page.getByTestId('attract').tap();
+      const port = kiosk.host.port;
+      await kiosk.host.close();
+      const again = await startWebHost({ services: kiosk.services, rendererDir: await ensureRendererBuilt(), port });
+      try {
+        await page.getByTestId('staff-call').tap();
+        const toast = page.getByTestId('staff-call-result');
+        await toast.waitFor({ timeout: 60_000 });
+        expect(await toast.getAttribute('data-result')).toBe('called');
+        expect(kiosk.count("SELECT COUNT(*) FROM staff_alerts WHERE kind = 'staff_call'")).toBe(1);
+      } finally {
+        await again.close();
+        await page.context().close();
+      }
+    } finally {
+      await kiosk.stop();
+    }
   });
 });

@@ -9,7 +9,8 @@ import { composeServices, type Services } from '../../electron/services/compose'
 import { parseConfig } from '../../electron/services/config/load-config';
 import type { KioskConfigInput } from '../../electron/services/config/config-schema';
 import { createLogger } from '../../electron/services/app/logger';
-import { startWebHost, type WebHost } from '../../electron/webhost/server';
+import { startWebHost, type WebHost, type WebHostOptions } from '../../electron/webhost/server';
+import { staffDevicesOf } from '../../electron/services/staff/staff-devices';
 import { makeTempDir } from './temp-dir';
 import type { HubLink } from '../../electron/services/hub-sync/hub-link';
 import { ensureRendererBuilt } from './renderer-build';
@@ -28,7 +29,7 @@ export interface WebKiosk {
   stop(): Promise<void>;
 }
 
-export async function startWebKiosk(config: KioskConfigInput = {}, opts: { dataDir?: string; hub?: HubLink | null } = {}): Promise<WebKiosk> {
+export async function startWebKiosk(config: KioskConfigInput = {}, opts: { dataDir?: string; hub?: HubLink | null; rateLimits?: WebHostOptions['rateLimits'] } = {}): Promise<WebKiosk> {
   const rendererDir = await ensureRendererBuilt();
   const temp = opts.dataDir ? null : makeTempDir('itda-kiosk-');
   const dataDir = opts.dataDir ?? temp!.path;
@@ -40,7 +41,7 @@ export async function startWebKiosk(config: KioskConfigInput = {}, opts: { dataD
     logger: createLogger({ dir: join(dataDir, 'logs'), echo: false }),
     hub: opts.hub ?? null,
   });
-  const host = await startWebHost({ services, rendererDir, port: 0 });
+  const host = await startWebHost({ services, rendererDir, port: 0, devices: staffDevicesOf(services), rateLimits: opts.rateLimits });
   return {
     url: host.url,
     services,

@@ -24,7 +24,7 @@ export const configSchema = z
       .object({
         name: localized.default({ ko: '서울잇다플레이스', en: 'Seoul Itda Place' }),
         /** Printed as a QR code on slips. */
-        url: z.url().default('https://itda.seoul.go.kr'),
+        url: z.url({ protocol: /^https$/, error: 'must be an https:// address' }).default('https://itda.seoul.go.kr'),
         hours: localized.default({ ko: '평일 10:00–20:00, 주말 10:00–18:00', en: 'Weekdays 10:00–20:00, weekends 10:00–18:00' }),
       })
       .strict()
@@ -42,6 +42,22 @@ export const configSchema = z
     store: storeConfigSchema.prefault({}),
     /** Nightly maintenance hour, disk guard and log limits. */
     ops: opsConfigSchema.prefault({}),
+    /**
+     * What the staff console's configuration screen may set (see
+     * `staff/config-edit-policy.ts`). Only this file can widen it: the console cannot edit it.
+     */
+    configEdits: z
+      .object({
+        /** Extra paths (prefixes) a `file:` printer may write to, besides /dev/usb/lp* and /dev/tty*. */
+        printerFilePaths: z.array(z.string().startsWith('/')).max(10).default([]),
+        /** Networks (CIDR) a `tcp://` printer may be in. */
+        printerNetworks: z
+          .array(z.string().regex(/^[0-9a-fA-F.:]+\/\d{1,3}$/, 'a network like 192.168.0.0/16'))
+          .max(20)
+          .default(['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', '127.0.0.0/8', 'fc00::/7', '::1/128']),
+      })
+      .strict()
+      .prefault({}),
     /** The web host. Beyond loopback (`--listen ADDR`) it serves only over TLS, with these files. */
     webHost: z
       .object({

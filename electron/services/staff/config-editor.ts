@@ -10,6 +10,7 @@ import { ConfigError, parseConfig } from '../config/load-config';
 import type { KioskConfig } from '../config/config-schema';
 import { parseFlags, resolveRuntimeOptions } from '../config/runtime-options';
 import { StaffError } from './staff-errors';
+import { configEditProblems } from './config-edit-policy';
 
 export interface ConfigPatch {
   idleSeconds?: number;
@@ -59,6 +60,8 @@ export function planConfigChange(file: string, current: KioskConfig, patch: Conf
     if (err instanceof ConfigError) throw new StaffError('staff.config_invalid', err.message, { details: err.problems });
     throw err;
   }
+  const problems = configEditProblems(patch, next, current);
+  if (problems.length > 0) throw new StaffError('staff.config_invalid', `refused: ${problems.join('; ')}`, { details: problems });
   const fields: string[] = [];
   for (const [section, value] of Object.entries(patch)) {
     if (value === undefined) continue;

@@ -28,6 +28,7 @@ import { describeVending } from './vending-words';
 import { samplePrescription, sampleTicket } from './sample-slips';
 import { gatedStoreHandlers, STORE_STAFF_READS, STORE_STAFF_ROLES, storeStaffSchemas } from './store-gate';
 import { KioskError, CoreErrorCode } from '../../contract/errors';
+import { StaffDevices } from './staff-devices';
 
 export interface StaffDomainOptions {
   now?: () => number;
@@ -78,6 +79,8 @@ export function createStaffDomain(ctx: ServiceContext, opts: StaffDomainOptions 
   const unsubscribe = ctx.events.subscribe((e) => {
     if (e.type === 'vending.slot_changed' || e.type === 'vending.faults_cleared' || e.type === 'vending.restocked') desk.reapplyHolds();
   });
+
+  const devices = new StaffDevices(ctx.db, { now, record: (t, p) => ctx.record(t, p) });
 
   const sessionOut = (s: StaffSession) => ({ token: s.token, role: s.role, expiresAt: new Date(s.expiresAt).toISOString() });
 
@@ -275,6 +278,17 @@ export function createStaffDomain(ctx: ServiceContext, opts: StaffDomainOptions 
       if (!STORE_STAFF_READS.has(i.method)) ctx.record('staff.action', { role: s.role, pinId: s.pinId, action: i.method, target: null });
       return { value };
     },
+    'staff.devices': guard('staff.devices', 'technician', () => ({ devices: devices.list() })),
+    'staff.createPairingCode': guard('staff.createPairingCode', 'technician', (i, s) => devices.createPairingCode(i.name, `${s.role}:${s.pinId}`), { target: (i) => i.name }),
+    'staff.revokeDevice': guard(
+      'staff.revokeDevice',
+      'technician',
+      (i, s) => {
+        devices.revoke(i.deviceId, `${s.role}:${s.pinId}`);
+        return { ok: true as const };
+      },
+      { target: (i) => i.deviceId },
+    ),
     'staff.diagnostics': guard(
       'staff.diagnostics',
       'technician',
@@ -294,7 +308,7 @@ export function createStaffDomain(ctx: ServiceContext, opts: StaffDomainOptions 
   let sweeper: ReturnType<typeof setInterval> | null = null;
   return {
     name: 'staff',
-    service: { auth, desk, maintenance: maintenanceView },
+    service: { auth, desk, maintenance: maintenanceView, devices },
     handlers,
     start() {
       desk.reapplyHolds();

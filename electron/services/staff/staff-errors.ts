@@ -15,7 +15,9 @@ export type StaffErrorCode =
   | 'staff.alert_not_found'
   | 'staff.config_invalid'
   | 'staff.job_not_found'
-  | 'staff.maintenance_required';
+  | 'staff.maintenance_required'
+  | 'staff.device_name_invalid'
+  | 'staff.device_not_found';
 
 export class StaffError extends KioskError {
   constructor(code: StaffErrorCode, message: string, opts: { retryable?: boolean; details?: string[]; cause?: unknown } = {}) {

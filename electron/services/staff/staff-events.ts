@@ -23,4 +23,8 @@ export const staffEventSchemas = {
   }),
   'staff.maintenance_changed': z.object({ open: z.boolean(), role, pinId }),
   'staff.config_changed': z.object({ role, pinId, fields: z.array(z.string().max(80)), restartRequired: z.array(z.string().max(80)) }),
+  /** Staff tablets: a pairing code made (by whom), a device enrolled with one (from which address), a device revoked. */
+  'staff.pairing_code_created': z.object({ by: z.string().max(60), expiresAt: z.string() }),
+  'staff.device_enrolled': z.object({ deviceId: z.string().max(40), peer: z.string().max(64).nullable() }),
+  'staff.device_revoked': z.object({ deviceId: z.string().max(40), by: z.string().max(60) }),
 } as const;

@@ -57,12 +57,36 @@ describe('check-in', () => {
     await fullVisit(1);
     await h.call('store.selfCheck', { requestId: rid(1), answers: calm });
     clock = new Date(clock.getTime() + 10 * 86_400_000);
-    expect(await fullVisit(2, '+82 10 1234 5678', '소나무 3')).toEqual({ returning: true, needsSelfCheck: false });
+    // The same number and nickname (spacing and number format aside): welcome back.
+    expect(await fullVisit(2, '+82 10 1234 5678', '해바라기7')).toEqual({ returning: true, needsSelfCheck: false });
     clock = new Date(clock.getTime() + 25 * 86_400_000);
-    expect(await fullVisit(3, '01012345678', '민들레 1')).toEqual({ returning: true, needsSelfCheck: true });
+    expect(await fullVisit(3, '01012345678', ' 해바라기 7 ')).toEqual({ returning: true, needsSelfCheck: true });
     expect(await fullVisit(4, '010-9999-0000')).toEqual({ returning: false, needsSelfCheck: true });
-    // The nickname typed last is the one kept: a stranger typing this number learns nothing.
-    expect(h.db.prepare('SELECT nickname FROM store_visitors ORDER BY first_visit_at').pluck().all()).toEqual(['민들레 1', '해바라기 7']);
+    // Two numbers, two visitors; the nickname stays the one first chosen.
+    expect(h.db.prepare('SELECT nickname FROM store_visitors ORDER BY first_visit_at').pluck().all()).toEqual(['해바라기 7', '해바라기 7']);
+  });
+
+  it('a number with another nickname is a first visit: unlinked, and nothing stored about the real visitor changes', async () => {
+    await fullVisit(1);
+    const before = h.db.prepare('SELECT nickname, last_visit_at FROM store_visitors').all();
+    clock = new Date(clock.getTime() + 86_400_000);
+    expect(await fullVisit(2, '010-1234-5678', '소나무 3')).toEqual({ returning: false, needsSelfCheck: true });
+    expect(h.db.prepare('SELECT nickname, last_visit_at FROM store_visitors').all()).toEqual(before);
+    expect(h.db.prepare('SELECT visitor_id FROM store_visits WHERE request_id = ?').pluck().get(rid(2))).toBeNull();
+  });
+
+  it('probing one number: after a few tries every answer is a first visit, even the right nickname, and nothing is written', async () => {
+    await fullVisit(1);
+    for (let n = 2; n <= 4; n++) expect((await fullVisit(n, '010-1234-5678', `guess ${n}`)).returning).toBe(false);
+    // Fifth try for this number in the window: still answered (the real visitor is not refused) ...
+    expect((await fullVisit(5, '010-1234-5678', '해바라기 7')).returning).toBe(true);
+    // ... and from the sixth on, no look-up at all.
+    expect((await fullVisit(6, '010-1234-5678', '해바라기 7')).returning).toBe(false);
+    expect(h.db.prepare('SELECT COUNT(*) FROM store_visitors').pluck().get()).toBe(1);
+    // Another number is not affected, and the window passes.
+    expect((await fullVisit(8, '010-5555-0000', '별')).returning).toBe(false);
+    clock = new Date(clock.getTime() + 16 * 60_000);
+    expect((await fullVisit(9, '010-1234-5678', '해바라기 7')).returning).toBe(true);
   });
 
   it('declined consent: a snack and a ticket, no identification and nothing of the self-check stored', async () => {

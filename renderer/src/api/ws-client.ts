@@ -34,8 +34,10 @@ export function createWsClient(opts: WsClientOptions): ApiClient & { close(): vo
   const connect = () => {
     if (closed) return;
     const sock = new WebSocket(opts.url);
+    let opened = false;
     ws = sock;
     sock.onopen = () => {
+      opened = true;
       retry = 0;
       opts.onConnectionChange?.(true);
       for (const [id, p] of pending) {
@@ -75,6 +77,9 @@ export function createWsClient(opts: WsClientOptions): ApiClient & { close(): vo
       }
       if (!closed) {
         const delay = Math.min(5000, 250 * 2 ** retry++);
+        // Refused before it opened: the host may have restarted, and its screen cookie is per start.
+        // Loading the page again (not running it) gives this page the new cookie.
+        if (!opened) void refreshScreenCookie(opts.url);
         setTimeout(connect, delay);
       }
     };
@@ -112,4 +117,14 @@ export function createWsClient(opts: WsClientOptions): ApiClient & { close(): vo
       ws?.close();
     },
   };
+}
+
+/** GETs the host's page for its `Set-Cookie` (the screen cookie is HttpOnly: script never sees it). */
+async function refreshScreenCookie(wsUrl: string): Promise<void> {
+  try {
+    const page = new URL('/', wsUrl.replace(/^ws/, 'http'));
+    await fetch(page, { credentials: 'same-origin', cache: 'no-store' });
+  } catch {
+    // The host is down: the next attempt tries again.
+  }
 }

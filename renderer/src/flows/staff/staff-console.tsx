@@ -12,12 +12,15 @@ import { StaffPin } from './staff-pin';
 import { AlertsView, StockView } from './staff-views';
 import { CounselView } from './counsel-view';
 import { PinAdmin } from './pin-admin';
+import { DeviceAdmin } from './device-admin';
 import { DashboardView } from './dashboard-view';
 import { MaintenanceView } from './maintenance-view';
 import './staff.css';
 
 const IDLE_MS = 2 * 60_000;
-const TABS: StaffTab[] = ['alerts', 'stock', 'counsel', 'dashboard', 'maintenance', 'pins'];
+const TABS: StaffTab[] = ['alerts', 'stock', 'counsel', 'dashboard', 'maintenance', 'pins', 'devices'];
+/** Who sees a tab beyond every staff member. */
+const TAB_ROLES: Partial<Record<StaffTab, readonly string[]>> = { pins: ['admin'], devices: ['technician', 'admin'] };
 
 export function StaffConsole({ onExit }: { onExit?: () => void }) {
   const t = useT();
@@ -74,7 +77,7 @@ export function StaffConsole({ onExit }: { onExit?: () => void }) {
         </Pressable>
       </header>
       <nav className="staff-tabs" role="tablist">
-        {TABS.filter((id) => id !== 'pins' || role === 'admin').map((id) => (
+        {TABS.filter((id) => !TAB_ROLES[id] || TAB_ROLES[id]!.includes(role ?? '')).map((id) => (
           <Pressable key={id} role="tab" aria-selected={tab === id} data-testid={`staff-tab-${id}`} className="staff-tab" onClick={() => setTab(id)}>
             {t(`staff.tab.${id}`)}
           </Pressable>
@@ -92,6 +95,7 @@ export function StaffConsole({ onExit }: { onExit?: () => void }) {
         {tab === 'dashboard' && <DashboardView />}
         {tab === 'maintenance' && <MaintenanceView />}
         {tab === 'pins' && role === 'admin' && <PinAdmin />}
+        {tab === 'devices' && (role === 'technician' || role === 'admin') && <DeviceAdmin />}
       </section>
     </main>
   );
