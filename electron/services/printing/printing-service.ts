@@ -144,7 +144,8 @@ export function createPrintingRuntime(d: PrintingRuntimeDeps): PrintingRuntime {
     async refreshStatus() {
       const s = await printer.status();
       worker.noteStatus(s);
-      if (worker.ready() && store.queued().length) worker.kick();
+      // Queued jobs go now, and so does the one marked reprint of a slip whose print is unknown.
+      if (worker.ready() && (store.queued().length || store.unknownAwaitingReprint().length)) worker.kick();
       return s;
     },
     ready: () => worker.ready(),
