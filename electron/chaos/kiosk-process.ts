@@ -40,7 +40,7 @@ export async function startKioskProcess(opts: { root: string; dataDir: string; c
   child.stderr!.on('data', (d: Buffer) => (err = (err + d.toString()).slice(-4096)));
   const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`kiosk host did not start in time: ${err.slice(-800)}`)), opts.timeoutMs ?? 60_000);
+    const timer = setTimeout(() => reject(new Error(`kiosk host did not start in time: ${err.slice(-800)}`)), opts.timeoutMs ?? 180_000);
     const check = () => {
       const m = /ready at (\S+)/.exec(out);
       if (m) {
