@@ -64,8 +64,9 @@ async function visit(client: KioskClient, i: number, pharmacy: boolean, symptoms
   return performance.now() - t;
 }
 
-/** Staff at the desk: gifts and snacks refilled, the talk queue called down. */
-async function staffRound(client: KioskClient, token: string): Promise<void> {
+/** Staff at the desk: they log in (a session times out between rounds), refill gifts and snacks, call the talk queue down. */
+async function staffRound(client: KioskClient): Promise<void> {
+  const { token } = await must(client, 'staff.login', { pin: STAFF_PIN });
   for (let slot = 1; slot <= 10; slot++) await must(client, 'staff.restock', { token, slot, count: 100 });
   // `staff.store` answers `{ value }`: the store method's own output.
   const store = async (method: string, input: unknown = {}) => (await must(client, 'staff.store', { token, method, input })).value;
@@ -114,9 +115,9 @@ export async function soak(visitors: number): Promise<BenchRow[]> {
   const client = host.client;
   const d = draw(20261205);
   try {
-    const { token } = await must(client, 'staff.setup', { pin: STAFF_PIN });
+    await must(client, 'staff.setup', { pin: STAFF_PIN });
     const symptoms = (await must(client, 'pharmacy.catalog')).symptoms.map((s: { id: string }) => s.id);
-    await staffRound(client, token);
+    await staffRound(client);
     const taps: number[] = [];
     let rssAfterWarmUp = NaN;
     let fdsAfterWarmUp = NaN;
@@ -128,8 +129,7 @@ export async function soak(visitors: number): Promise<BenchRow[]> {
       taps.push(await visit(client, i, d.chance(0.5), symptoms));
       await cleared;
       if (i % 200 === 199) {
-        await client.call('staff.session', { token });
-        await staffRound(client, token);
+        await staffRound(client);
       }
       if (i === WARM_UP - 1) {
         rssAfterWarmUp = rssMb(host.pid);

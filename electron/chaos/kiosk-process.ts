@@ -40,7 +40,11 @@ export async function startKioskProcess(opts: { root: string; dataDir: string; c
   child.stderr!.on('data', (d: Buffer) => (err = (err + d.toString()).slice(-4096)));
   const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`kiosk host did not start in time: ${err.slice(-800)}`)), opts.timeoutMs ?? 60_000);
+    const timer = setTimeout(() => {
+      // Never leave a half-started host behind: it would hold its data dir and eat the CPU the next runs need.
+      child.kill('SIGKILL');
+      reject(new Error(`kiosk host did not start in time: ${err.slice(-800)}`));
+    }, opts.timeoutMs ?? 180_000);
     const check = () => {
       const m = /ready at (\S+)/.exec(out);
       if (m) {
@@ -55,7 +59,13 @@ export async function startKioskProcess(opts: { root: string; dataDir: string; c
       reject(new Error(`kiosk host exited (${code}) before it was ready: ${err.slice(-800)}`));
     });
   });
-  const client = await connectClient(url.replace(/^http/, 'ws') + WS_PATH);
+  let client: KioskClient;
+  try {
+    client = await connectClient(url.replace(/^http/, 'ws') + WS_PATH);
+  } catch (e) {
+    child.kill('SIGKILL');
+    throw e;
+  }
   const waitExit = async (ms: number) => Promise.race([exited.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), ms))]);
   return {
     url,

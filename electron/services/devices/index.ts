@@ -3,4 +3,7 @@ export { systemClock, dateClock, sleep, type Clock } from './device-clock';
 export { parseDeviceUri, DeviceUriError, type DeviceAddress, type DeviceKind, type DeviceUriRules, type ParsedDeviceUri } from './device-uri';
 export { TransportError, Listeners, type ByteTransport } from './byte-transport';
 export { openSerial, type SerialOptions } from './serial-opener';
+export { openTcp, type TcpOptions } from './tcp-opener';
+export { openDeviceFile } from './file-opener';
 export { createMemoryPipe } from './memory-pipe';
+export { openDevice, type HardwareAddress } from './open-device';

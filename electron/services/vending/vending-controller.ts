@@ -11,7 +11,7 @@ import { Cmd, parseFlags, readTxn, Reply, SLOT_STATES, txnBytes, vmcErrorCodes, 
 import { VmcClient, VmcLinkDownError, type FrameLogEntry } from './vmc-client';
 import type { ByteTransport } from '../devices/byte-transport';
 import { createMemoryPipe } from '../devices/memory-pipe';
-import { openSerial } from '../devices/serial-opener';
+import { openDevice } from '../devices/open-device';
 import { parseVendingUri, type VendingUri } from './vending-uri';
 import { VmcBoard } from './sim/vmc-board';
 
@@ -136,7 +136,7 @@ export class VendingController {
   private async openTransport(): Promise<ByteTransport> {
     if (this.uri.kind === 'serial') {
       const { path, baud } = this.uri;
-      return openSerial({ path, baud }).catch((err: Error) => {
+      return openDevice({ kind: 'serial', path, baud }).catch((err: Error) => {
         throw new KioskError('vending.port_unavailable', `cannot open ${path}: ${err.message}`, { cause: err, retryable: true });
       });
     }
