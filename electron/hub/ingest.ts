@@ -102,13 +102,18 @@ async function deriveVenueState(c: pg.PoolClient, who: KioskPrincipal, rows: Row
         await c.query('UPDATE tickets SET state = $3 WHERE kiosk_id = $1 AND entry_id = $2', [who.kioskId, p.entryId, String(p.state)]);
         break;
       case 'store.booked':
-        await settleOfflineBooking(c, who, String(p.bookingId), new Date(p.slotStart), e.at);
+        await settleOfflineBooking(c, who, String(p.bookingId), slotTime(String(p.slotStart)), e.at);
         break;
       case 'store.booking_cancelled':
         await c.query(`UPDATE bookings SET state = 'cancelled' WHERE kiosk_id = $1 AND booking_id = $2`, [who.kioskId, p.bookingId]);
         break;
     }
   }
+}
+
+/** Kiosks name slots in Seoul wall time ("2026-12-07T14:00"); the hub compares instants. */
+function slotTime(s: string): Date {
+  return new Date(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(s) ? `${s}:00+09:00` : s);
 }
 
 /**
