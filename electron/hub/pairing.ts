@@ -60,10 +60,12 @@ export async function redeemPairCode(db: pg.Pool, kioskId: string, code: string,
   if (used.rowCount === 0) throw new HubError('hub.pair_code_invalid', 'the pairing code is wrong, used or expired: make a new one with `npm run hub -- pair`');
   const venue = used.rows[0].venue;
   const secret = randomBytes(32).toString('base64url');
-  for (let attempt = 0; ; attempt++) {
+  {
     const c = await db.connect();
     try {
       await c.query('BEGIN');
+      // Kiosks of one venue pair one at a time, so two never choose the same free letter.
+      await c.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`itda-hub-letters:${venue}`]);
       const mine = (await c.query<{ ticket_letter: string | null; venue: string }>('SELECT ticket_letter, venue FROM kiosks WHERE kiosk_id = $1 FOR UPDATE', [kioskId])).rows[0];
       let letter = mine?.venue === venue ? mine.ticket_letter : null;
       if (!letter) {
@@ -82,8 +84,6 @@ export async function redeemPairCode(db: pg.Pool, kioskId: string, code: string,
       return { credential: `${kioskId}.${secret}`, venue, ticketLetter: letter };
     } catch (err) {
       await c.query('ROLLBACK').catch(() => undefined);
-      // Two kiosks of a venue pairing at the same instant chose the same letter: choose again.
-      if ((err as { code?: string }).code === '23505' && attempt < 5) continue;
       throw err;
     } finally {
       c.release();

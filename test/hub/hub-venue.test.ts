@@ -5,7 +5,7 @@
  * whole services in this process (no web host: nothing here needs a screen).
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import { startTestPostgres, type TestPostgres } from '../support/postgres';
@@ -154,6 +154,29 @@ describe('alerts and the fleet', { timeout: 90_000 }, () => {
 });
 
 describe('the hub’s own rules', { timeout: 60_000 }, () => {
+  it('refuses a malformed batch or one that skips ahead, and keeps what it has', async () => {
+    const k = await kiosk('rules-kiosk-1');
+    await hubSyncOf(k.services).flush();
+    const cred = JSON.parse(readFileSync(join(k.dataDir, CREDENTIAL_FILE), 'utf8')).credential as string;
+    const client = new HubClient({ url: hub.url });
+    client.setCredential(cred);
+    const held = Number((await hub.pool.query("SELECT acked_seq FROM kiosks WHERE kiosk_id = 'rules-kiosk-1'")).rows[0].acked_seq);
+    const at = new Date().toISOString();
+    await expect(client.post('/v1/events', { events: [{ seq: held + 1, id: 'x', at: 'yesterday', type: 't', payload: {} }] })).rejects.toMatchObject({ code: 'hub.bad_request', message: 'events.0.at: an ISO date-time' });
+    await expect(client.post('/v1/events', { events: [{ seq: held + 5, id: 'x', at, type: 't', payload: {} }] })).rejects.toMatchObject({ code: 'hub.outbox_gap', detail: { ackedSeq: held } });
+    // A resent batch the hub already holds changes nothing and answers the mark.
+    await expect(client.post('/v1/events', { events: [{ seq: 1, id: 'other', at, type: 't', payload: {} }] })).resolves.toMatchObject({ ackedSeq: held, inserted: 0 });
+    client.close();
+  });
+
+  it('serves the staff console page and its data to this machine', async () => {
+    const page = await fetch(`${hub.url}/staff`);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain('잇다 허브');
+    expect(html).toContain('/v1/fleet');
+  });
+
   it('refuses to listen beyond loopback without TLS', async () => {
     await expect(startHubServer({ pool: hub.pool, port: 0, host: '0.0.0.0' })).rejects.toThrow(/refusing to listen on 0\.0\.0\.0: serving beyond this machine needs TLS/);
   });
