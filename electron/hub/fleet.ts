@@ -24,6 +24,10 @@ export const heartbeatSchema = z
       .nullable(),
     lastVisitorEventAt: z.iso.datetime().nullable(),
     outbox: z.object({ events: z.number().int().min(0), oldestAt: z.iso.datetime().nullable() }).strict(),
+    snacks: z
+      .array(z.object({ itemId: z.string().min(1).max(64), stock: z.number().int().min(0), low: z.boolean() }).strict())
+      .max(50)
+      .default([]),
   })
   .strict();
 export type Heartbeat = z.infer<typeof heartbeatSchema>;
@@ -128,14 +132,33 @@ export async function venueDashboard(pool: pg.Pool, day: string, now = new Date(
     'SELECT k.venue, COUNT(*) AS open FROM alerts a JOIN kiosks k USING (kiosk_id) WHERE a.acknowledged_at IS NULL GROUP BY k.venue',
   );
   const kiosks = await fleet(pool, now, offlineAfterMs);
-  const venues = new Map<string, { venue: string; day: string; counts: Record<string, number>; queue: { waiting: number; total: number }; openAlerts: number; kiosks: { online: number; offline: number } }>();
+  type VenueDay = {
+    venue: string;
+    day: string;
+    counts: Record<string, number>;
+    queue: { waiting: number; total: number };
+    openAlerts: number;
+    kiosks: { online: number; offline: number };
+    /** Snack stock across the venue's kiosks, per item, from each kiosk's last heartbeat (an offline kiosk's last known share counts). */
+    snacks: Record<string, { stock: number; kiosksLow: number }>;
+  };
+  const venues = new Map<string, VenueDay>();
   const v = (name: string) => {
-    if (!venues.has(name)) venues.set(name, { venue: name, day, counts: {}, queue: { waiting: 0, total: 0 }, openAlerts: 0, kiosks: { online: 0, offline: 0 } });
+    if (!venues.has(name)) venues.set(name, { venue: name, day, counts: {}, queue: { waiting: 0, total: 0 }, openAlerts: 0, kiosks: { online: 0, offline: 0 }, snacks: {} });
     return venues.get(name)!;
   };
   for (const r of counts.rows) v(r.venue).counts[r.type] = Number(r.n);
   for (const r of queue.rows) v(r.venue).queue = { waiting: Number(r.waiting), total: Number(r.total) };
   for (const r of alerts.rows) v(r.venue).openAlerts = Number(r.open);
-  for (const k of kiosks) if (!k.revoked) v(k.venue).kiosks[k.online ? 'online' : 'offline']++;
+  for (const k of kiosks) {
+    if (k.revoked) continue;
+    const venue = v(k.venue);
+    venue.kiosks[k.online ? 'online' : 'offline']++;
+    for (const s of k.heartbeat?.snacks ?? []) {
+      const item = (venue.snacks[s.itemId] ??= { stock: 0, kiosksLow: 0 });
+      item.stock += s.stock;
+      if (s.low) item.kiosksLow++;
+    }
+  }
   return [...venues.values()];
 }

@@ -51,7 +51,8 @@ async function refresh() {
         '<td>' + (h.outbox ? esc(h.outbox.events) + '건' : '—') + '</td></tr>'; }).join('') + '</table>';
     document.getElementById('dashboard').innerHTML = d.venues.map((v) => '<p><b>' + esc(v.venue) + '</b> · 방문 ' + (v.counts['visitor.session_started'] || 0) +
       ' · 체크인 ' + (v.counts['store.visit_started'] || 0) + ' · 처방 ' + (v.counts['pharmacy.prescribed'] || 0) +
-      ' · 상담 대기 ' + v.queue.waiting + ' · 열린 알림 ' + v.openAlerts + ' · 키오스크 ' + v.kiosks.online + '/' + (v.kiosks.online + v.kiosks.offline) + '</p>').join('') || '<p>—</p>';
+      ' · 상담 대기 ' + v.queue.waiting + ' · 열린 알림 ' + v.openAlerts + ' · 키오스크 ' + v.kiosks.online + '/' + (v.kiosks.online + v.kiosks.offline) + '</p>' +
+      '<p><small>간식 재고 (snacks): ' + (Object.entries(v.snacks).map(([id, s]) => esc(id) + ' ' + s.stock + (s.kiosksLow ? ' ⚠' : '')).join(' · ') || '—') + '</small></p>').join('') || '<p>—</p>';
     document.getElementById('alerts').innerHTML = a.alerts.length ? '<table>' + a.alerts.map((x) => '<tr class="' + (x.kind === 'crisis' ? 'crisis' : '') + '"><td>' + esc(x.kind) +
       '</td><td>' + esc(x.kioskId) + '</td><td>' + time(x.at) + '</td><td><button data-k="' + esc(x.kioskId) + '" data-a="' + esc(x.alertId) + '">확인 (Acknowledge)</button></td></tr>').join('') + '</table>' : '<p>열린 알림이 없어요. (No open alerts.)</p>';
     document.getElementById('status').textContent = '갱신: ' + time(f.now);

@@ -148,7 +148,11 @@ describe('alerts and the fleet', { timeout: 90_000 }, () => {
     expect(after['fleet-kiosk-b'].online).toBe(false);
     expect(after['fleet-kiosk-a'].online).toBe(true);
     const dash = await client.get<{ venues: any[] }>('/v1/dashboard');
-    expect(dash.venues.find((v) => v.venue === 'test-venue').kiosks.offline).toBeGreaterThanOrEqual(1);
+    const venueDay = dash.venues.find((v) => v.venue === 'test-venue');
+    expect(venueDay.kiosks.offline).toBeGreaterThanOrEqual(1);
+    // Snack stock across the venue: each kiosk's last share, the stopped one's included.
+    const perKiosk = a.services.db!.prepare("SELECT stock FROM store_snack_stock WHERE item_id = 'cup-ramen'").pluck().get() as number;
+    expect(venueDay.snacks['cup-ramen'].stock).toBeGreaterThanOrEqual(2 * perKiosk);
     client.close();
   });
 });
