@@ -112,6 +112,8 @@ describe('one calendar for the venue', { timeout: 60_000 }, () => {
     expect(lost[0].reason).toMatchObject({ code: 'store.slot_taken' });
     const held = [a, b].map((k) => k.services.db!.prepare("SELECT COUNT(*) FROM store_bookings WHERE slot_start = ? AND state = 'booked'").pluck().get(slot));
     expect(held.sort()).toEqual([0, 1]);
+    // Both kiosks now show the slot as taken to the next visitor.
+    for (const k of [a, b]) expect((await call(k, 'store.slots')).slots.find((s: { start: string }) => s.start === slot).free).toBe(false);
   });
 
   it('booked twice while the hub is away: both pending, and the hub alerts staff naming both', async () => {

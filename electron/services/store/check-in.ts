@@ -195,7 +195,19 @@ export class StoreCheckIn {
   }
 
   slots() {
-    return { slots: this.deps.bookings.slots(this.now()) };
+    const slots = this.deps.bookings.slots(this.now());
+    if (!this.deps.venue) return { slots };
+    return this.venueSlots(this.deps.venue, slots);
+  }
+
+  /** With a hub: a slot another kiosk's visitor holds is shown taken here too (hub away: this kiosk's own view). */
+  private async venueSlots(venue: VenueShare, slots: ReturnType<Bookings['slots']>) {
+    const taken = await venue.takenSlots();
+    if (taken) {
+      const held = new Set(taken.map((t) => new Date(t).getTime()));
+      for (const s of slots) if (held.has(fromSeoulMinute(s.start).getTime())) s.free = false;
+    }
+    return { slots };
   }
 
   book(requestId: string, slotStart: string) {

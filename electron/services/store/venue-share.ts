@@ -10,6 +10,8 @@ export interface VenueShare {
   ticket(entryId: string, day: string): Promise<{ number: number; label: string; ahead: number } | null>;
   /** `slotStartIso`: the slot's instant (ISO, UTC). 'won': this visitor's venue-wide; 'taken': another kiosk's visitor has it; 'offline': booked here, pending. */
   claimSlot(bookingId: string, slotStartIso: string): Promise<'won' | 'taken' | 'offline'>;
+  /** Slot instants (ISO) other kiosks of the venue hold, or null when the hub cannot answer now. */
+  takenSlots(): Promise<string[] | null>;
   /** This kiosk's letter for tickets from its own block while the hub is away ("A-12"). */
   offlineLetter(): string;
 }
