@@ -39,11 +39,11 @@ export class KioskStatus {
     if (p) this.notePrinter(JSON.parse(p));
     const v = last('vending.link_changed');
     if (v) this.vendingLink = Boolean(JSON.parse(v).up);
-    this.lastVisitorAt = (
-      this.db
-        .prepare("SELECT at FROM events WHERE type LIKE 'visitor.%' OR type LIKE 'store.%' OR type LIKE 'pharmacy.%' ORDER BY seq DESC LIMIT 200")
-        .all() as { at: string }[]
-    )[0]?.at ?? null;
+    // Newest first by rowid: stops at the first visitor event, which on a working kiosk is recent.
+    this.lastVisitorAt =
+      (this.db.prepare("SELECT at FROM events WHERE type LIKE 'visitor.%' OR type LIKE 'store.%' OR type LIKE 'pharmacy.%' ORDER BY seq DESC LIMIT 1").pluck().get() as
+        | string
+        | undefined) ?? null;
     this.unsubscribe = events.subscribe((e) => this.follow(e));
   }
 
