@@ -28,12 +28,15 @@ export const heartbeatSchema = z
       .array(z.object({ itemId: z.string().min(1).max(64), stock: z.number().int().min(0), low: z.boolean() }).strict())
       .max(50)
       .default([]),
+    /** Bookings made while the hub was away, not yet confirmed: the reply says what became of each. */
+    pendingBookings: z.array(z.string().min(1).max(64)).max(200).default([]),
   })
   .strict();
 export type Heartbeat = z.infer<typeof heartbeatSchema>;
 
 /** Records the beat; answers the hub's mark and the kiosk's alerts that staff acknowledged on the hub. */
 export async function recordHeartbeat(pool: pg.Pool, who: KioskPrincipal, beat: Heartbeat, now = new Date()) {
+  const pending = beat.pendingBookings;
   const r = await pool.query<{ acked_seq: string }>('UPDATE kiosks SET last_heartbeat_at = $2, heartbeat = $3 WHERE kiosk_id = $1 RETURNING acked_seq', [
     who.kioskId,
     now,
@@ -44,8 +47,13 @@ export async function recordHeartbeat(pool: pg.Pool, who: KioskPrincipal, beat: 
      WHERE kiosk_id = $1 AND acknowledged_at > $2::timestamptz - interval '1 day' AND acknowledged_by LIKE 'hub:%'`,
     [who.kioskId, now],
   );
+  // What became of the bookings this kiosk made while the hub was away (it asks by id).
+  const settled = pending.length
+    ? (await pool.query<{ booking_id: string; state: string }>('SELECT booking_id, state FROM bookings WHERE kiosk_id = $1 AND booking_id = ANY($2)', [who.kioskId, pending])).rows
+    : [];
   return {
     ackedSeq: Number(r.rows[0]?.acked_seq ?? 0),
+    bookings: settled.map((b) => ({ bookingId: b.booking_id, state: b.state })),
     acknowledgedAlerts: acked.rows.map((a) => ({ alertId: a.alert_id, at: a.acknowledged_at.toISOString(), by: a.acknowledged_by ?? 'hub' })),
   };
 }

@@ -133,6 +133,12 @@ describe('one calendar for the venue', { timeout: 60_000 }, () => {
     const d = alerts[0].detail;
     expect([d.booking.kioskId, d.holder.kioskId].sort()).toEqual(['store-kiosk-a', 'store-kiosk-b']);
     expect(Number((await pool.query("SELECT COUNT(*) AS n FROM bookings WHERE state = 'booked' AND venue = 'store-venue' AND slot_start = $1", [slotDate(slot)])).rows[0].n)).toBe(1);
+    // Each kiosk hears what became of its pending booking: one confirmed, the other's staff alerted to call the visitor.
+    for (const k of kiosks) await hubSyncOf(k.services).heartbeat();
+    const states = kiosks.map((k) => k.services.db!.prepare("SELECT state FROM hub_pending WHERE kind = 'booking'").pluck().get());
+    expect([...states].sort()).toEqual(['confirmed', 'conflict']);
+    const loser = kiosks[states.indexOf('conflict')];
+    expect(loser.services.db!.prepare("SELECT COUNT(*) FROM staff_alerts WHERE kind = 'booking_conflict'").pluck().get()).toBe(1);
   });
 });
 

@@ -91,8 +91,12 @@ function createHubSync(ctx: ServiceContext, link: HubLink, conn: HubConnection, 
     const lag = outbox.lag();
     checkLag(lag);
     try {
-      const r = await client.post<{ ackedSeq: number; acknowledgedAlerts: { alertId: string; at: string; by: string }[] }>('/v1/heartbeat', status.read(lag));
+      const r = await client.post<{ ackedSeq: number; acknowledgedAlerts: { alertId: string; at: string; by: string }[]; bookings: { bookingId: string; state: string }[] }>(
+        '/v1/heartbeat',
+        status.read(lag),
+      );
       for (const a of r.acknowledgedAlerts) applyHubAck(a);
+      for (const b of r.bookings) settleBooking(b);
       // The hub holds less than our mark (restored from a backup): send again from its mark.
       if (r.ackedSeq < outbox.ackedSeq()) {
         outbox.rewind(r.ackedSeq);
@@ -121,6 +125,18 @@ function createHubSync(ctx: ServiceContext, link: HubLink, conn: HubConnection, 
       const row = acknowledgeAlert(ctx.db, a.alertId, a.by, a.at);
       ctx.record('hub.alert_acknowledged', { alertId: a.alertId, by: a.by });
       ctx.push({ name: 'staff.alert', payload: { id: row.id, kind: row.kind, at: row.at } });
+    });
+  };
+
+  /** The hub settled a booking made offline: confirmed, or a clash (staff here are told too, to call the visitor). */
+  const settleBooking = (b: { bookingId: string; state: string }) => {
+    const state = b.state === 'booked' ? 'confirmed' : b.state === 'conflict' ? 'conflict' : null;
+    if (!state) return;
+    safely(() => {
+      const changed = ctx.db
+        .prepare("UPDATE hub_pending SET state = ?, settled_at = ? WHERE kind = 'booking' AND ref = ? AND state = 'pending'")
+        .run(state, new Date().toISOString(), b.bookingId).changes;
+      if (changed > 0 && state === 'conflict') raiseStaffAlert(ctx, 'booking_conflict', { bookingId: b.bookingId });
     });
   };
 

@@ -18,6 +18,7 @@ export interface KioskHeartbeat {
   outbox: { events: number; oldestAt: string | null };
   /** The check-in's snack stock on this kiosk, per item (the hub adds the venue's up). */
   snacks: { itemId: string; stock: number; low: boolean }[];
+  pendingBookings: string[];
 }
 
 const VISITOR_PREFIXES = ['visitor.', 'store.visit', 'store.identified', 'store.self_checked', 'store.snack_taken', 'store.queue_joined', 'store.booked', 'store.completed', 'store.crisis', 'pharmacy.'];
@@ -66,9 +67,11 @@ export class KioskStatus {
     const snacks = (
       this.db.prepare('SELECT item_id, stock, low_threshold FROM store_snack_stock ORDER BY item_id LIMIT 50').all() as { item_id: string; stock: number; low_threshold: number | null }[]
     ).map((r) => ({ itemId: r.item_id.slice(0, 64), stock: r.stock, low: r.low_threshold !== null && r.stock <= r.low_threshold }));
+    const pendingBookings = this.db.prepare("SELECT ref FROM hub_pending WHERE kind = 'booking' AND state = 'pending' ORDER BY at LIMIT 200").pluck().all() as string[];
     return {
       version: this.version.slice(0, 40),
       snacks,
+      pendingBookings,
       printer: this.printer,
       vending: v.slots > 0 ? { linkUp: this.vendingLink, slots: v.slots, emptySlots: v.empty, stock: v.stock } : null,
       lastVisitorEventAt: this.lastVisitorAt,
