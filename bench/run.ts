@@ -13,8 +13,9 @@ import { vendingBench } from './vending.bench';
 import { staffBench } from './staff.bench';
 import { storeBench } from './store.bench';
 import { soakBench } from './soak.bench';
+import { hubBench } from './hub.bench';
 
-const modules: BenchModule[] = [storageBench, shellBench, printingBench, vendingBench, pharmacyBench, staffBench, storeBench, soakBench];
+const modules: BenchModule[] = [storageBench, shellBench, printingBench, vendingBench, pharmacyBench, staffBench, storeBench, soakBench, hubBench];
 
 async function main() {
   const only = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -91,7 +91,8 @@ export const storeApi = {
   },
   'store.talkNow': {
     input: z.object({ requestId }).strict(),
-    output: z.object({ number: z.number().int(), ahead: z.number().int(), estimatedMinutes: z.number().int() }),
+    // label/offline: with a venue hub, the venue's ticket ("37") or this kiosk's offline block ("A-12").
+    output: z.object({ number: z.number().int(), ahead: z.number().int(), estimatedMinutes: z.number().int(), label: z.string().optional(), offline: z.boolean().optional() }),
   },
   'store.slots': {
     input: empty,
@@ -99,12 +100,13 @@ export const storeApi = {
   },
   'store.book': {
     input: z.object({ requestId, slotStart }).strict(),
-    output: z.object({ ref: z.string(), slotStart: z.string(), minutes: z.number().int() }),
+    // pending: with a venue hub that could not be reached, the hub confirms the booking later.
+    output: z.object({ ref: z.string(), slotStart: z.string(), minutes: z.number().int(), pending: z.boolean().optional() }),
   },
   'store.finish': {
     input: z.object({ requestId, language }).strict(),
     output: z.object({
-      queue: z.object({ number: z.number().int(), ahead: z.number().int(), estimatedMinutes: z.number().int() }).nullable(),
+      queue: z.object({ number: z.number().int(), ahead: z.number().int(), estimatedMinutes: z.number().int(), label: z.string().optional(), offline: z.boolean().optional() }).nullable(),
       booking: z.object({ ref: z.string(), slotStart: z.string(), minutes: z.number().int() }).nullable(),
       snacks: z.array(z.object({ itemId: z.string(), name: localized })),
       hours: localized,

@@ -24,12 +24,19 @@ export const heartbeatSchema = z
       .nullable(),
     lastVisitorEventAt: z.iso.datetime().nullable(),
     outbox: z.object({ events: z.number().int().min(0), oldestAt: z.iso.datetime().nullable() }).strict(),
+    snacks: z
+      .array(z.object({ itemId: z.string().min(1).max(64), stock: z.number().int().min(0), low: z.boolean() }).strict())
+      .max(50)
+      .default([]),
+    /** Bookings made while the hub was away, not yet confirmed: the reply says what became of each. */
+    pendingBookings: z.array(z.string().min(1).max(64)).max(200).default([]),
   })
   .strict();
 export type Heartbeat = z.infer<typeof heartbeatSchema>;
 
 /** Records the beat; answers the hub's mark and the kiosk's alerts that staff acknowledged on the hub. */
 export async function recordHeartbeat(pool: pg.Pool, who: KioskPrincipal, beat: Heartbeat, now = new Date()) {
+  const pending = beat.pendingBookings;
   const r = await pool.query<{ acked_seq: string }>('UPDATE kiosks SET last_heartbeat_at = $2, heartbeat = $3 WHERE kiosk_id = $1 RETURNING acked_seq', [
     who.kioskId,
     now,
@@ -40,8 +47,13 @@ export async function recordHeartbeat(pool: pg.Pool, who: KioskPrincipal, beat: 
      WHERE kiosk_id = $1 AND acknowledged_at > $2::timestamptz - interval '1 day' AND acknowledged_by LIKE 'hub:%'`,
     [who.kioskId, now],
   );
+  // What became of the bookings this kiosk made while the hub was away (it asks by id).
+  const settled = pending.length
+    ? (await pool.query<{ booking_id: string; state: string }>('SELECT booking_id, state FROM bookings WHERE kiosk_id = $1 AND booking_id = ANY($2)', [who.kioskId, pending])).rows
+    : [];
   return {
     ackedSeq: Number(r.rows[0]?.acked_seq ?? 0),
+    bookings: settled.map((b) => ({ bookingId: b.booking_id, state: b.state })),
     acknowledgedAlerts: acked.rows.map((a) => ({ alertId: a.alert_id, at: a.acknowledged_at.toISOString(), by: a.acknowledged_by ?? 'hub' })),
   };
 }
@@ -128,14 +140,33 @@ export async function venueDashboard(pool: pg.Pool, day: string, now = new Date(
     'SELECT k.venue, COUNT(*) AS open FROM alerts a JOIN kiosks k USING (kiosk_id) WHERE a.acknowledged_at IS NULL GROUP BY k.venue',
   );
   const kiosks = await fleet(pool, now, offlineAfterMs);
-  const venues = new Map<string, { venue: string; day: string; counts: Record<string, number>; queue: { waiting: number; total: number }; openAlerts: number; kiosks: { online: number; offline: number } }>();
+  type VenueDay = {
+    venue: string;
+    day: string;
+    counts: Record<string, number>;
+    queue: { waiting: number; total: number };
+    openAlerts: number;
+    kiosks: { online: number; offline: number };
+    /** Snack stock across the venue's kiosks, per item, from each kiosk's last heartbeat (an offline kiosk's last known share counts). */
+    snacks: Record<string, { stock: number; kiosksLow: number }>;
+  };
+  const venues = new Map<string, VenueDay>();
   const v = (name: string) => {
-    if (!venues.has(name)) venues.set(name, { venue: name, day, counts: {}, queue: { waiting: 0, total: 0 }, openAlerts: 0, kiosks: { online: 0, offline: 0 } });
+    if (!venues.has(name)) venues.set(name, { venue: name, day, counts: {}, queue: { waiting: 0, total: 0 }, openAlerts: 0, kiosks: { online: 0, offline: 0 }, snacks: {} });
     return venues.get(name)!;
   };
   for (const r of counts.rows) v(r.venue).counts[r.type] = Number(r.n);
   for (const r of queue.rows) v(r.venue).queue = { waiting: Number(r.waiting), total: Number(r.total) };
   for (const r of alerts.rows) v(r.venue).openAlerts = Number(r.open);
-  for (const k of kiosks) if (!k.revoked) v(k.venue).kiosks[k.online ? 'online' : 'offline']++;
+  for (const k of kiosks) {
+    if (k.revoked) continue;
+    const venue = v(k.venue);
+    venue.kiosks[k.online ? 'online' : 'offline']++;
+    for (const s of k.heartbeat?.snacks ?? []) {
+      const item = (venue.snacks[s.itemId] ??= { stock: 0, kiosksLow: 0 });
+      item.stock += s.stock;
+      if (s.low) item.kiosksLow++;
+    }
+  }
   return [...venues.values()];
 }

@@ -110,6 +110,15 @@ CREATE TABLE staff_keys (
 );
 `,
   },
+  {
+    id: 2,
+    name: 'ticket-letters',
+    // Each kiosk of a venue gets its own letter at pairing, for tickets it issues while the hub is away ("A-12").
+    sql: `
+ALTER TABLE kiosks ADD COLUMN ticket_letter text;
+CREATE UNIQUE INDEX kiosks_ticket_letter ON kiosks (venue, ticket_letter);
+`,
+  },
 ];
 
 export class HubMigrationError extends Error {

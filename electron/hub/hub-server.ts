@@ -11,7 +11,7 @@ import type pg from 'pg';
 import { z } from 'zod';
 import { HubError } from './hub-errors';
 import { authenticateKiosk, checkStaffKey, KIOSK_ID, redeemPairCode, type KioskPrincipal } from './pairing';
-import { batchSchema, ingestBatch } from './ingest';
+import { ingestBatch, parseBatch } from './ingest';
 import { acknowledgeAlert, fleet, heartbeatSchema, listAlerts, OFFLINE_AFTER_MS, recordHeartbeat, venueDashboard } from './fleet';
 import { claimSlot, issueTicket, takenSlots, venueQueue } from './venue-queue';
 import { cityRollup, rollupCsv } from './city-rollup';
@@ -53,7 +53,7 @@ export async function startHubServer(opts: HubServerOptions): Promise<HubServer>
   const log = opts.log ?? (() => undefined);
 
   const kioskRoutes: Record<string, (who: KioskPrincipal, body: unknown) => Promise<unknown>> = {
-    'POST /v1/events': async (who, body) => ingestBatch(pool, who, parse(batchSchema, body).events),
+    'POST /v1/events': async (who, body) => ingestBatch(pool, who, parseBatch(body)),
     'POST /v1/heartbeat': async (who, body) => recordHeartbeat(pool, who, parse(heartbeatSchema, body), now()),
     'POST /v1/tickets': async (who, body) => {
       const b = parse(z.object({ entryId: z.string().min(1).max(64), day: DAY }).strict(), body);

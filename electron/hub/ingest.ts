@@ -6,25 +6,43 @@
  * kiosk's high-water mark moves to the batch's end. A batch that starts past
  * the mark (a gap) is refused with the mark, so the kiosk sends from there.
  */
-import { z } from 'zod';
 import type pg from 'pg';
 import { HubError } from './hub-errors';
 import type { KioskPrincipal } from './pairing';
 
 export const MAX_BATCH = 5_000;
 
-export const wireEventSchema = z
-  .object({
-    seq: z.number().int().positive(),
-    id: z.string().min(1).max(64),
-    at: z.iso.datetime(),
-    type: z.string().min(1).max(80),
-    payload: z.unknown(),
-  })
-  .strict();
-export type WireEvent = z.infer<typeof wireEventSchema>;
+export interface WireEvent {
+  seq: number;
+  id: string;
+  at: string;
+  type: string;
+  payload: unknown;
+}
 
-export const batchSchema = z.object({ events: z.array(wireEventSchema).max(MAX_BATCH) }).strict();
+const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}:\d{2})$/;
+
+/**
+ * Checks a batch by hand rather than with zod: at 50,000 events a second the
+ * per-event schema walk was a third of the hub's time. Same rules: a
+ * positive whole seq, an id, an ISO time, a type, and any JSON payload.
+ */
+export function parseBatch(body: unknown): WireEvent[] {
+  const events = (body as { events?: unknown } | null)?.events;
+  if (!Array.isArray(events)) throw new HubError('hub.bad_request', 'events: expected an array');
+  if (events.length > MAX_BATCH) throw new HubError('hub.too_large', `at most ${MAX_BATCH} events a batch`);
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i] as Record<string, unknown>;
+    const bad = (what: string) => new HubError('hub.bad_request', `events.${i}.${what}`);
+    if (typeof e !== 'object' || e === null) throw bad('(not an object)');
+    if (!Number.isSafeInteger(e.seq) || (e.seq as number) < 1) throw bad('seq: a positive whole number');
+    if (typeof e.id !== 'string' || e.id.length === 0 || e.id.length > 64) throw bad('id: 1 to 64 characters');
+    if (typeof e.at !== 'string' || !ISO.test(e.at)) throw bad('at: an ISO date-time');
+    if (typeof e.type !== 'string' || e.type.length === 0 || e.type.length > 80) throw bad('type: 1 to 80 characters');
+    if (!('payload' in e)) throw bad('payload: missing');
+  }
+  return events as WireEvent[];
+}
 
 export async function ingestBatch(pool: pg.Pool, who: KioskPrincipal, events: WireEvent[]): Promise<{ ackedSeq: number; inserted: number }> {
   const c = await pool.connect();
@@ -41,15 +59,20 @@ export async function ingestBatch(pool: pg.Pool, who: KioskPrincipal, events: Wi
     }
     let inserted = 0;
     if (fresh.length > 0) {
-      const r = await c.query<WireEvent & { at: Date }>(
+      // RETURNING only the seq: sending the rows back cost as much as inserting them.
+      const r = await c.query<{ seq: string }>(
         `INSERT INTO events (kiosk_id, seq, id, at, type, payload)
          SELECT $1, * FROM unnest($2::bigint[], $3::text[], $4::timestamptz[], $5::text[], $6::jsonb[])
          ON CONFLICT DO NOTHING
-         RETURNING seq, id, at, type, payload`,
+         RETURNING seq`,
         [who.kioskId, fresh.map((e) => e.seq), fresh.map((e) => e.id), fresh.map((e) => e.at), fresh.map((e) => e.type), fresh.map((e) => JSON.stringify(e.payload ?? {}))],
       );
       inserted = r.rowCount ?? 0;
-      await deriveVenueState(c, who, r.rows);
+      const derived = fresh.filter((e) => DERIVED.has(e.type));
+      if (derived.length > 0) {
+        const stored = new Set(r.rows.map((x) => Number(x.seq)));
+        await deriveVenueState(c, who, derived.filter((e) => stored.has(e.seq)).map((e) => ({ ...e, at: new Date(e.at) })));
+      }
       acked = fresh[fresh.length - 1].seq;
       await c.query('UPDATE kiosks SET acked_seq = $2 WHERE kiosk_id = $1', [who.kioskId, acked]);
     }
@@ -102,13 +125,18 @@ async function deriveVenueState(c: pg.PoolClient, who: KioskPrincipal, rows: Row
         await c.query('UPDATE tickets SET state = $3 WHERE kiosk_id = $1 AND entry_id = $2', [who.kioskId, p.entryId, String(p.state)]);
         break;
       case 'store.booked':
-        await settleOfflineBooking(c, who, String(p.bookingId), new Date(p.slotStart), e.at);
+        await settleOfflineBooking(c, who, String(p.bookingId), slotTime(String(p.slotStart)), e.at);
         break;
       case 'store.booking_cancelled':
         await c.query(`UPDATE bookings SET state = 'cancelled' WHERE kiosk_id = $1 AND booking_id = $2`, [who.kioskId, p.bookingId]);
         break;
     }
   }
+}
+
+/** Kiosks name slots in Seoul wall time ("2026-12-07T14:00"); the hub compares instants. */
+function slotTime(s: string): Date {
+  return new Date(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(s) ? `${s}:00+09:00` : s);
 }
 
 /**

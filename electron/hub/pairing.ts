@@ -42,8 +42,17 @@ export async function createPairCode(db: pg.Pool, kioskId: string, venue: string
   return code;
 }
 
-/** Uses the code (once) and returns the kiosk's new credential. A second pairing replaces the first credential. */
-export async function redeemPairCode(db: pg.Pool, kioskId: string, code: string, now = new Date()): Promise<{ credential: string; venue: string }> {
+/** A, B, … Z, then AA, AB, …: the n-th letter block of a venue (0-based). */
+export function ticketLetter(n: number): string {
+  return n < 26 ? String.fromCharCode(65 + n) : ticketLetter(Math.floor(n / 26) - 1) + String.fromCharCode(65 + (n % 26));
+}
+
+/**
+ * Uses the code (once) and returns the kiosk's new credential and its
+ * offline ticket letter (kept across re-pairing; the first free one of the
+ * venue otherwise). A second pairing replaces the first credential.
+ */
+export async function redeemPairCode(db: pg.Pool, kioskId: string, code: string, now = new Date()): Promise<{ credential: string; venue: string; ticketLetter: string }> {
   const used = await db.query<{ venue: string }>(
     `UPDATE pair_codes SET used_at = $3 WHERE code_hash = $1 AND kiosk_id = $2 AND used_at IS NULL AND expires_at > $3 RETURNING venue`,
     [sha256(normalizePairCode(code)), kioskId, now],
@@ -51,12 +60,35 @@ export async function redeemPairCode(db: pg.Pool, kioskId: string, code: string,
   if (used.rowCount === 0) throw new HubError('hub.pair_code_invalid', 'the pairing code is wrong, used or expired: make a new one with `npm run hub -- pair`');
   const venue = used.rows[0].venue;
   const secret = randomBytes(32).toString('base64url');
-  await db.query(
-    `INSERT INTO kiosks (kiosk_id, venue, credential_hash, paired_at) VALUES ($1, $2, $3, $4)
-     ON CONFLICT (kiosk_id) DO UPDATE SET venue = excluded.venue, credential_hash = excluded.credential_hash, paired_at = excluded.paired_at, revoked_at = NULL`,
-    [kioskId, venue, sha256(secret), now],
-  );
-  return { credential: `${kioskId}.${secret}`, venue };
+  {
+    const c = await db.connect();
+    try {
+      await c.query('BEGIN');
+      // Kiosks of one venue pair one at a time, so two never choose the same free letter.
+      await c.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`itda-hub-letters:${venue}`]);
+      const mine = (await c.query<{ ticket_letter: string | null; venue: string }>('SELECT ticket_letter, venue FROM kiosks WHERE kiosk_id = $1 FOR UPDATE', [kioskId])).rows[0];
+      let letter = mine?.venue === venue ? mine.ticket_letter : null;
+      if (!letter) {
+        const taken = new Set((await c.query<{ ticket_letter: string }>('SELECT ticket_letter FROM kiosks WHERE venue = $1 AND ticket_letter IS NOT NULL', [venue])).rows.map((r) => r.ticket_letter));
+        let n = 0;
+        while (taken.has(ticketLetter(n))) n++;
+        letter = ticketLetter(n);
+      }
+      await c.query(
+        `INSERT INTO kiosks (kiosk_id, venue, credential_hash, paired_at, ticket_letter) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (kiosk_id) DO UPDATE SET venue = excluded.venue, credential_hash = excluded.credential_hash, paired_at = excluded.paired_at,
+           ticket_letter = excluded.ticket_letter, revoked_at = NULL`,
+        [kioskId, venue, sha256(secret), now, letter],
+      );
+      await c.query('COMMIT');
+      return { credential: `${kioskId}.${secret}`, venue, ticketLetter: letter };
+    } catch (err) {
+      await c.query('ROLLBACK').catch(() => undefined);
+      throw err;
+    } finally {
+      c.release();
+    }
+  }
 }
 
 export interface KioskPrincipal {

@@ -20,6 +20,7 @@ button{font-size:1rem;padding:.4rem 1rem}small{color:#555}
 <p id="status" role="status"></p>
 <h2>오늘 이곳 <small>Today at the venue</small></h2><div id="dashboard"></div>
 <h2>알림 <small>Alerts</small></h2><div id="alerts"></div>
+<h2>상담 대기 <small>Counseling queue</small></h2><div id="queue" data-testid="hub-queue"></div>
 <h2>키오스크 <small>Kiosks</small></h2><div id="fleet" data-testid="hub-fleet"></div>
 <script>
 const key = () => sessionStorage.getItem('itdaStaffKey') || '';
@@ -51,9 +52,14 @@ async function refresh() {
         '<td>' + (h.outbox ? esc(h.outbox.events) + '건' : '—') + '</td></tr>'; }).join('') + '</table>';
     document.getElementById('dashboard').innerHTML = d.venues.map((v) => '<p><b>' + esc(v.venue) + '</b> · 방문 ' + (v.counts['visitor.session_started'] || 0) +
       ' · 체크인 ' + (v.counts['store.visit_started'] || 0) + ' · 처방 ' + (v.counts['pharmacy.prescribed'] || 0) +
-      ' · 상담 대기 ' + v.queue.waiting + ' · 열린 알림 ' + v.openAlerts + ' · 키오스크 ' + v.kiosks.online + '/' + (v.kiosks.online + v.kiosks.offline) + '</p>').join('') || '<p>—</p>';
+      ' · 상담 대기 ' + v.queue.waiting + ' · 열린 알림 ' + v.openAlerts + ' · 키오스크 ' + v.kiosks.online + '/' + (v.kiosks.online + v.kiosks.offline) + '</p>' +
+      '<p><small>간식 재고 (snacks): ' + (Object.entries(v.snacks).map(([id, s]) => esc(id) + ' ' + s.stock + (s.kiosksLow ? ' ⚠' : '')).join(' · ') || '—') + '</small></p>').join('') || '<p>—</p>';
     document.getElementById('alerts').innerHTML = a.alerts.length ? '<table>' + a.alerts.map((x) => '<tr class="' + (x.kind === 'crisis' ? 'crisis' : '') + '"><td>' + esc(x.kind) +
       '</td><td>' + esc(x.kioskId) + '</td><td>' + time(x.at) + '</td><td><button data-k="' + esc(x.kioskId) + '" data-a="' + esc(x.alertId) + '">확인 (Acknowledge)</button></td></tr>').join('') + '</table>' : '<p>열린 알림이 없어요. (No open alerts.)</p>';
+    const queues = await Promise.all(d.venues.map((v) => get('/v1/queue?venue=' + encodeURIComponent(v.venue)).then((q) => [v.venue, q.tickets])));
+    document.getElementById('queue').innerHTML = queues.map(([venue, tickets]) => '<p><b>' + esc(venue) + '</b> ' +
+      (tickets.filter((t) => t.state === 'waiting' || t.state === 'called').map((t) => esc(t.label) + (t.source === 'offline' ? '*' : '') + (t.state === 'called' ? ' (호출됨)' : '')).join(' · ') || '대기 없음 (nobody waiting)') + '</p>').join('') +
+      '<p><small>* 허브 연결이 끊긴 동안 키오스크가 발급한 번호 (issued by a kiosk while the hub was away)</small></p>';
     document.getElementById('status').textContent = '갱신: ' + time(f.now);
   } catch (err) {
     document.getElementById('status').textContent = '허브에 연결하지 못했어요. 잠시 후 다시 시도해요. (' + err.message + ')';

@@ -18,7 +18,18 @@ export interface VenueTicket {
   state: string;
 }
 
-export async function issueTicket(pool: pg.Pool, who: KioskPrincipal, entryId: string, day: string, now = new Date()): Promise<{ number: number; label: string }> {
+/** The ticket, and how many of the venue's queue wait before it (every kiosk's tickets, in arrival order). */
+export async function issueTicket(pool: pg.Pool, who: KioskPrincipal, entryId: string, day: string, now = new Date()): Promise<{ number: number; label: string; ahead: number }> {
+  const t = await takeNumber(pool, who, entryId, day, now);
+  const ahead = await pool.query<{ n: string }>(
+    `SELECT COUNT(*) AS n FROM tickets WHERE venue = $1 AND day = $2 AND state IN ('waiting', 'called')
+     AND (joined_at, kiosk_id, entry_id) < (SELECT joined_at, kiosk_id, entry_id FROM tickets WHERE kiosk_id = $3 AND entry_id = $4)`,
+    [who.venue, day, who.kioskId, entryId],
+  );
+  return { ...t, ahead: Number(ahead.rows[0].n) };
+}
+
+async function takeNumber(pool: pg.Pool, who: KioskPrincipal, entryId: string, day: string, now: Date): Promise<{ number: number; label: string }> {
   const c = await pool.connect();
   try {
     await c.query('BEGIN');

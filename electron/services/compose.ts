@@ -25,7 +25,7 @@ import { ulid } from './storage/ids';
 import { join } from 'node:path';
 import { shippedDomains, type PlatformHooks } from './domains';
 import { hubLinkFrom, HubLinkError, type HubLink } from './hub-sync/hub-link';
-import { hubSyncDomainModule } from './hub-sync/hub-sync-domain';
+import { hubSyncDomainModule, openHubConnection } from './hub-sync/hub-sync-domain';
 import { Operations } from './ops/operations';
 import { opsEventSchemas } from './ops/ops-events';
 import { raiseStaffAlert } from './app/staff-alerts';
@@ -86,9 +86,16 @@ export async function composeServices(opts: ComposeOptions): Promise<Services> {
   health.subscribe((h) => push({ name: 'app.health', payload: h }));
 
   const info = { version: opts.version, host: opts.host };
-  const modules = [appDomainModule(info), ...(opts.modules ?? shippedDomains(opts.platform, opts.dataDir)), ...(opts.extraModules ?? [])];
+  // The hub connection exists before the domains so the check-in store gets the venue's queue and calendar
+  // injected; without a hub there is none, and every domain is composed exactly as before.
   const hub = resolveHubLink(opts, logger);
-  if (hub) modules.push(hubSyncDomainModule(hub, { version: opts.version }));
+  const hubConnection = hub ? openHubConnection(hub) : null;
+  const modules = [
+    appDomainModule(info),
+    ...(opts.modules ?? shippedDomains(opts.platform, opts.dataDir, { venue: hubConnection?.venue })),
+    ...(opts.extraModules ?? []),
+  ];
+  if (hub && hubConnection) modules.push(hubSyncDomainModule(hub, hubConnection, { version: opts.version }));
 
   let db: Db | null = null;
   try {

@@ -13,6 +13,7 @@ import { staffDomainModule } from './staff/staff-domain';
 import { frameTapFor } from './staff/frame-tap';
 import { gateStoreStaff } from './staff/store-gate';
 import { FileKeyStore, SealedKeyStore, type OsSecretBox } from './store/key-store';
+import type { VenueShare } from './store/venue-share';
 
 /** Vending with its frames tapped for the staff console's live frame monitor. */
 const vendingDomainModule: DomainModule = {
@@ -26,13 +27,18 @@ export interface PlatformHooks {
   secretBox?: OsSecretBox;
 }
 
-export function shippedDomains(platform: PlatformHooks = {}, dataDir?: string): DomainModule[] {
+/** What the venue hub shares with the domains, when the kiosk has one (see `hub-sync/`). */
+export interface VenueHooks {
+  venue?: VenueShare;
+}
+
+export function shippedDomains(platform: PlatformHooks = {}, dataDir?: string, hub: VenueHooks = {}): DomainModule[] {
   const keyStore = platform.secretBox && dataDir ? new SealedKeyStore(dataDir, platform.secretBox) : dataDir ? new FileKeyStore(dataDir) : undefined;
   return [
     printingDomainModule,
     vendingDomainModule,
     pharmacyDomainModule(),
-    gateStoreStaff(storeDomainModule({ keyStore })),
+    gateStoreStaff(storeDomainModule({ keyStore, venue: hub.venue })),
     a11yDomainModule,
     staffDomainModule(),
   ];

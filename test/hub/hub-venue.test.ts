@@ -5,13 +5,13 @@
  * whole services in this process (no web host: nothing here needs a screen).
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import { startTestPostgres, type TestPostgres } from '../support/postgres';
 import { startTestServices, type TestServices } from '../support/test-services';
 import { hubLinkFor, hubSyncOf, pairKiosk, startTestHub, until } from '../support/hub';
-import { applyHubMigrations, HubMigrationError } from '../../electron/hub/hub-migrations';
+import { applyHubMigrations, hubMigrations, HubMigrationError } from '../../electron/hub/hub-migrations';
 import { startHubServer } from '../../electron/hub/hub-server';
 import { HubClient } from '../../electron/services/hub-sync/hub-client';
 import { CREDENTIAL_FILE } from '../../electron/services/hub-sync/credential-file';
@@ -148,12 +148,39 @@ describe('alerts and the fleet', { timeout: 90_000 }, () => {
     expect(after['fleet-kiosk-b'].online).toBe(false);
     expect(after['fleet-kiosk-a'].online).toBe(true);
     const dash = await client.get<{ venues: any[] }>('/v1/dashboard');
-    expect(dash.venues.find((v) => v.venue === 'test-venue').kiosks.offline).toBeGreaterThanOrEqual(1);
+    const venueDay = dash.venues.find((v) => v.venue === 'test-venue');
+    expect(venueDay.kiosks.offline).toBeGreaterThanOrEqual(1);
+    // Snack stock across the venue: each kiosk's last share, the stopped one's included.
+    const perKiosk = a.services.db!.prepare("SELECT stock FROM store_snack_stock WHERE item_id = 'cup-ramen'").pluck().get() as number;
+    expect(venueDay.snacks['cup-ramen'].stock).toBeGreaterThanOrEqual(2 * perKiosk);
     client.close();
   });
 });
 
 describe('the hub’s own rules', { timeout: 60_000 }, () => {
+  it('refuses a malformed batch or one that skips ahead, and keeps what it has', async () => {
+    const k = await kiosk('rules-kiosk-1');
+    await hubSyncOf(k.services).flush();
+    const cred = JSON.parse(readFileSync(join(k.dataDir, CREDENTIAL_FILE), 'utf8')).credential as string;
+    const client = new HubClient({ url: hub.url });
+    client.setCredential(cred);
+    const held = Number((await hub.pool.query("SELECT acked_seq FROM kiosks WHERE kiosk_id = 'rules-kiosk-1'")).rows[0].acked_seq);
+    const at = new Date().toISOString();
+    await expect(client.post('/v1/events', { events: [{ seq: held + 1, id: 'x', at: 'yesterday', type: 't', payload: {} }] })).rejects.toMatchObject({ code: 'hub.bad_request', message: 'events.0.at: an ISO date-time' });
+    await expect(client.post('/v1/events', { events: [{ seq: held + 5, id: 'x', at, type: 't', payload: {} }] })).rejects.toMatchObject({ code: 'hub.outbox_gap', detail: { ackedSeq: held } });
+    // A resent batch the hub already holds changes nothing and answers the mark.
+    await expect(client.post('/v1/events', { events: [{ seq: 1, id: 'other', at, type: 't', payload: {} }] })).resolves.toMatchObject({ ackedSeq: held, inserted: 0 });
+    client.close();
+  });
+
+  it('serves the staff console page and its data to this machine', async () => {
+    const page = await fetch(`${hub.url}/staff`);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain('잇다 허브');
+    expect(html).toContain('/v1/fleet');
+  });
+
   it('refuses to listen beyond loopback without TLS', async () => {
     await expect(startHubServer({ pool: hub.pool, port: 0, host: '0.0.0.0' })).rejects.toThrow(/refusing to listen on 0\.0\.0\.0: serving beyond this machine needs TLS/);
   });
@@ -162,7 +189,7 @@ describe('the hub’s own rules', { timeout: 60_000 }, () => {
     await hub.pool.query('CREATE DATABASE mig_out_of_sync');
     const other = new pg.Pool({ connectionString: postgres.url.replace(/\/itda_hub$/, '/mig_out_of_sync'), max: 1 });
     try {
-      expect(await applyHubMigrations(other)).toEqual([1]);
+      expect(await applyHubMigrations(other)).toEqual(hubMigrations.map((m) => m.id));
       expect(await applyHubMigrations(other)).toEqual([]);
       // Written by a newer hub: this build must not guess.
       await other.query("INSERT INTO hub_schema_migrations (id, name) VALUES (99, 'from-the-future')");

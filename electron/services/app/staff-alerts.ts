@@ -31,7 +31,9 @@ export type StaffAlertKind =
   /** The hub refused this kiosk's pairing code or credential: a technician must pair it again. */
   | 'hub_unpaired'
   /** A supervised process of the kiosk runtime (browser, host) keeps crashing. */
-  | 'runtime_fault';
+  | 'runtime_fault'
+  /** A booking made while the hub was away lost its slot to another kiosk's: call the visitor. */
+  | 'booking_conflict';
 
 type AlertDetail = Record<string, string | number | boolean | null>;
 type AlertCtx = Pick<ServiceContext, 'db' | 'kioskId' | 'push' | 'record'> & Partial<Pick<ServiceContext, 'defer' | 'health' | 'logger'>>;

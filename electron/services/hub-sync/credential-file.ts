@@ -12,6 +12,8 @@ export interface StoredCredential {
   hubUrl: string;
   credential: string;
   venue: string;
+  /** This kiosk's letter for tickets issued while the hub is away ("A-12"). */
+  ticketLetter: string;
   pairedAt: string;
 }
 

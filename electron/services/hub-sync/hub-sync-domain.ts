@@ -36,15 +36,27 @@ export interface HubSyncService {
   paired(): boolean;
 }
 
-export function hubSyncDomainModule(link: HubLink, opts: { version: string; timers?: Timers }): DomainModule {
-  return { eventSchemas: hubSyncEventSchemas, create: (ctx) => createHubSync(ctx, link, opts) };
+/** The client and the venue link, made before the domains so the store can be given the venue. */
+export interface HubConnection {
+  client: HubClient;
+  venue: VenueLink;
 }
 
-function createHubSync(ctx: ServiceContext, link: HubLink, opts: { version: string; timers?: Timers }) {
+export function openHubConnection(link: HubLink, kioskReady?: () => boolean): HubConnection {
+  const client = new HubClient({ url: link.url, caFile: link.caFile });
+  const venue = new VenueLink({ client, ready: kioskReady ?? (() => client.paired), timeoutMs: link.timing?.venueTimeoutMs });
+  return { client, venue };
+}
+
+export function hubSyncDomainModule(link: HubLink, conn: HubConnection, opts: { version: string; timers?: Timers }): DomainModule {
+  return { eventSchemas: hubSyncEventSchemas, create: (ctx) => createHubSync(ctx, link, conn, opts) };
+}
+
+function createHubSync(ctx: ServiceContext, link: HubLink, conn: HubConnection, opts: { version: string; timers?: Timers }) {
   const timers = opts.timers ?? realTimers;
   const t = link.timing ?? {};
   const log = ctx.logger.child('hub');
-  const client = new HubClient({ url: link.url, caFile: link.caFile });
+  const { client, venue } = conn;
   const outbox = new Outbox(ctx.db, ctx.events);
   const status = new KioskStatus(ctx.db, ctx.events, opts.version);
   let unpairedAlerted = false;
@@ -62,7 +74,6 @@ function createHubSync(ctx: ServiceContext, link: HubLink, opts: { version: stri
       if (err.retryable === false) unpaired(err);
     },
   });
-  const venue = new VenueLink({ client, kioskId: ctx.kioskId, ready: () => client.paired, timeoutMs: t.venueTimeoutMs });
   let beatTimer: unknown = null;
   let pairTimer: unknown = null;
   let stopped = false;
@@ -80,8 +91,12 @@ function createHubSync(ctx: ServiceContext, link: HubLink, opts: { version: stri
     const lag = outbox.lag();
     checkLag(lag);
     try {
-      const r = await client.post<{ ackedSeq: number; acknowledgedAlerts: { alertId: string; at: string; by: string }[] }>('/v1/heartbeat', status.read(lag));
+      const r = await client.post<{ ackedSeq: number; acknowledgedAlerts: { alertId: string; at: string; by: string }[]; bookings: { bookingId: string; state: string }[] }>(
+        '/v1/heartbeat',
+        status.read(lag),
+      );
       for (const a of r.acknowledgedAlerts) applyHubAck(a);
+      for (const b of r.bookings) settleBooking(b);
       // The hub holds less than our mark (restored from a backup): send again from its mark.
       if (r.ackedSeq < outbox.ackedSeq()) {
         outbox.rewind(r.ackedSeq);
@@ -113,6 +128,18 @@ function createHubSync(ctx: ServiceContext, link: HubLink, opts: { version: stri
     });
   };
 
+  /** The hub settled a booking made offline: confirmed, or a clash (staff here are told too, to call the visitor). */
+  const settleBooking = (b: { bookingId: string; state: string }) => {
+    const state = b.state === 'booked' ? 'confirmed' : b.state === 'conflict' ? 'conflict' : null;
+    if (!state) return;
+    safely(() => {
+      const changed = ctx.db
+        .prepare("UPDATE hub_pending SET state = ?, settled_at = ? WHERE kind = 'booking' AND ref = ? AND state = 'pending'")
+        .run(state, new Date().toISOString(), b.bookingId).changes;
+      if (changed > 0 && state === 'conflict') raiseStaffAlert(ctx, 'booking_conflict', { bookingId: b.bookingId });
+    });
+  };
+
   const scheduleBeat = () => {
     if (stopped) return;
     beatTimer = timers.setTimeout(() => {
@@ -132,9 +159,10 @@ function createHubSync(ctx: ServiceContext, link: HubLink, opts: { version: stri
   const pair = async () => {
     if (stopped) return;
     try {
-      const r = await client.post<{ credential: string; venue: string }>('/v1/pair', { kioskId: ctx.kioskId, code: link.pairCode });
-      writeCredential(ctx.dataDir, { hubUrl: link.url, credential: r.credential, venue: r.venue, pairedAt: new Date().toISOString() });
+      const r = await client.post<{ credential: string; venue: string; ticketLetter: string }>('/v1/pair', { kioskId: ctx.kioskId, code: link.pairCode });
+      writeCredential(ctx.dataDir, { hubUrl: link.url, credential: r.credential, venue: r.venue, ticketLetter: r.ticketLetter, pairedAt: new Date().toISOString() });
       client.setCredential(r.credential);
+      venue.setLetter(r.ticketLetter);
       ctx.record('hub.paired', { venue: r.venue });
       log.info('paired with the hub', { venue: r.venue });
       begin();
@@ -175,6 +203,7 @@ function createHubSync(ctx: ServiceContext, link: HubLink, opts: { version: stri
       const stored = readCredential(ctx.dataDir, link.url);
       if (stored) {
         client.setCredential(stored.credential);
+        venue.setLetter(stored.ticketLetter);
         begin();
       } else if (link.pairCode) {
         void pair();

@@ -16,6 +16,9 @@ export interface KioskHeartbeat {
   vending: { linkUp: boolean | null; slots: number; emptySlots: number; stock: number } | null;
   lastVisitorEventAt: string | null;
   outbox: { events: number; oldestAt: string | null };
+  /** The check-in's snack stock on this kiosk, per item (the hub adds the venue's up). */
+  snacks: { itemId: string; stock: number; low: boolean }[];
+  pendingBookings: string[];
 }
 
 const VISITOR_PREFIXES = ['visitor.', 'store.visit', 'store.identified', 'store.self_checked', 'store.snack_taken', 'store.queue_joined', 'store.booked', 'store.completed', 'store.crisis', 'pharmacy.'];
@@ -37,11 +40,11 @@ export class KioskStatus {
     if (p) this.notePrinter(JSON.parse(p));
     const v = last('vending.link_changed');
     if (v) this.vendingLink = Boolean(JSON.parse(v).up);
-    this.lastVisitorAt = (
-      this.db
-        .prepare("SELECT at FROM events WHERE type LIKE 'visitor.%' OR type LIKE 'store.%' OR type LIKE 'pharmacy.%' ORDER BY seq DESC LIMIT 200")
-        .all() as { at: string }[]
-    )[0]?.at ?? null;
+    // Newest first by rowid: stops at the first visitor event, which on a working kiosk is recent.
+    this.lastVisitorAt =
+      (this.db.prepare("SELECT at FROM events WHERE type LIKE 'visitor.%' OR type LIKE 'store.%' OR type LIKE 'pharmacy.%' ORDER BY seq DESC LIMIT 1").pluck().get() as
+        | string
+        | undefined) ?? null;
     this.unsubscribe = events.subscribe((e) => this.follow(e));
   }
 
@@ -61,8 +64,14 @@ export class KioskStatus {
     const v = this.db
       .prepare("SELECT COUNT(*) AS slots, COALESCE(SUM(state = 'empty' OR count = 0), 0) AS empty, COALESCE(SUM(CASE WHEN state <> 'disabled' THEN count ELSE 0 END), 0) AS stock FROM vending_slots")
       .get() as { slots: number; empty: number; stock: number };
+    const snacks = (
+      this.db.prepare('SELECT item_id, stock, low_threshold FROM store_snack_stock ORDER BY item_id LIMIT 50').all() as { item_id: string; stock: number; low_threshold: number | null }[]
+    ).map((r) => ({ itemId: r.item_id.slice(0, 64), stock: r.stock, low: r.low_threshold !== null && r.stock <= r.low_threshold }));
+    const pendingBookings = this.db.prepare("SELECT ref FROM hub_pending WHERE kind = 'booking' AND state = 'pending' ORDER BY at LIMIT 200").pluck().all() as string[];
     return {
       version: this.version.slice(0, 40),
+      snacks,
+      pendingBookings,
       printer: this.printer,
       vending: v.slots > 0 ? { linkUp: this.vendingLink, slots: v.slots, emptySlots: v.empty, stock: v.stock } : null,
       lastVisitorEventAt: this.lastVisitorAt,

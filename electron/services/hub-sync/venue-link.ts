@@ -5,23 +5,33 @@
  * not answer, the caller goes on with the kiosk's own offline answer.
  */
 import type { HubClient } from './hub-client';
+import type { VenueShare } from '../store/venue-share';
 
 export const VENUE_CALL_TIMEOUT_MS = 1_500;
 
 export interface VenueLinkOptions {
   client: Pick<HubClient, 'post' | 'get'>;
-  kioskId: string;
   ready(): boolean;
   timeoutMs?: number;
 }
 
-export class VenueLink {
+export class VenueLink implements VenueShare {
+  private letter: string | null = null;
   constructor(private readonly o: VenueLinkOptions) {}
 
+  /** Given by the hub at pairing, kept in the credential file. Before pairing: "K" (kiosk). */
+  offlineLetter(): string {
+    return this.letter ?? 'K';
+  }
+
+  setLetter(letter: string | undefined) {
+    this.letter = letter ?? null;
+  }
+
   /** The venue's next number for this queue entry, or null when the hub cannot be reached in time. */
-  async ticket(entryId: string, day: string): Promise<{ number: number; label: string } | null> {
+  async ticket(entryId: string, day: string): Promise<{ number: number; label: string; ahead: number } | null> {
     if (!this.o.ready()) return null;
-    return this.within(this.o.client.post<{ number: number; label: string }>('/v1/tickets', { entryId, day }));
+    return this.within(this.o.client.post<{ number: number; label: string; ahead: number }>('/v1/tickets', { entryId, day }));
   }
 
   /** 'won': this kiosk holds the slot venue-wide; 'taken': another kiosk does; 'offline': the hub did not answer. */

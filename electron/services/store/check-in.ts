@@ -14,11 +14,12 @@ import { parseSlipDocument, type SlipDocument } from '../printing/slip-document'
 import { ulid } from '../storage/ids';
 import type { Bookings } from './bookings';
 import { needsSelfCheck, scoreSelfCheck, type SelfCheckAnswers, type SelfCheckResult } from './self-check';
-import { seoulDay } from './seoul-time';
+import { fromSeoulMinute, seoulDay } from './seoul-time';
 import type { SnackStock } from './snack-stock';
 import type { StoreConfig } from './store-config';
 import { ticketSlip, type SlipLanguage } from './store-slips';
 import type { TalkQueue } from './talk-queue';
+import type { VenueShare } from './venue-share';
 import type { VisitorRegistry } from './visitors';
 
 /** How long the screen waits for the ticket before saying it is delayed. */
@@ -38,6 +39,8 @@ export interface CheckInDeps {
   queue: TalkQueue;
   bookings: Bookings;
   printer: StorePrinter;
+  /** The venue's hub, when the kiosk has one: shared ticket numbers and calendar. None: this kiosk alone, as always. */
+  venue?: VenueShare;
   now?: () => Date;
 }
 
@@ -163,22 +166,81 @@ export class StoreCheckIn {
     const visit = this.requireVisit(requestId);
     const entry = queue.join(visit.id, ctx.kioskId, this.now());
     ctx.db.prepare("UPDATE store_visits SET talk = 'now' WHERE id = ?").run(visit.id);
+    if (this.deps.venue) return this.venueTicket(this.deps.venue, visit.id, entry);
     const ahead = queue.ahead(entry.day, entry.number);
     ctx.record('store.queue_joined', { visitId: visit.id, entryId: entry.entryId, number: entry.number });
     return { number: entry.number, ahead, estimatedMinutes: this.estimate(ahead) };
   }
 
+  /**
+   * The venue's number for this entry (once: a second tap gets the same), or
+   * when the hub is away this kiosk's own block, "A-12", said on the ticket;
+   * that ticket joins the venue queue in arrival order when its event reaches the hub.
+   */
+  private async venueTicket(venue: VenueShare, visitId: string, entry: { entryId: string; number: number; day: string }) {
+    const { ctx, queue } = this.deps;
+    const labelOf = () => ctx.db.prepare('SELECT ticket_label FROM store_queue WHERE id = ?').pluck().get(entry.entryId) as string | null;
+    let label = labelOf();
+    let ahead: number | null = null;
+    if (!label) {
+      const t = await venue.ticket(entry.entryId, entry.day);
+      ctx.db.prepare('UPDATE store_queue SET ticket_label = ? WHERE id = ? AND ticket_label IS NULL').run(t ? t.label : `${venue.offlineLetter()}-${entry.number}`, entry.entryId);
+      label = labelOf()!;
+      ahead = t?.ahead ?? null;
+      ctx.record('store.queue_joined', { visitId, entryId: entry.entryId, number: entry.number, label });
+    }
+    const offline = !/^\d+$/.test(label);
+    ahead ??= queue.ahead(entry.day, entry.number);
+    return { number: offline ? entry.number : Number(label), label, offline, ahead, estimatedMinutes: this.estimate(ahead) };
+  }
+
   slots() {
-    return { slots: this.deps.bookings.slots(this.now()) };
+    const slots = this.deps.bookings.slots(this.now());
+    if (!this.deps.venue) return { slots };
+    return this.venueSlots(this.deps.venue, slots);
+  }
+
+  /** With a hub: a slot another kiosk's visitor holds is shown taken here too (hub away: this kiosk's own view). */
+  private async venueSlots(venue: VenueShare, slots: ReturnType<Bookings['slots']>) {
+    const taken = await venue.takenSlots();
+    if (taken) {
+      const held = new Set(taken.map((t) => new Date(t).getTime()));
+      for (const s of slots) if (held.has(fromSeoulMinute(s.start).getTime())) s.free = false;
+    }
+    return { slots };
   }
 
   book(requestId: string, slotStart: string) {
     const { ctx, bookings } = this.deps;
     const visit = this.requireVisit(requestId);
     const b = bookings.book(visit.id, visit.consent === 1 ? visit.visitor_id : null, slotStart, this.now());
+    if (this.deps.venue) return this.venueBook(this.deps.venue, visit.id, b);
     ctx.db.prepare("UPDATE store_visits SET talk = 'book' WHERE id = ?").run(visit.id);
     ctx.record('store.booked', { visitId: visit.id, bookingId: b.bookingId, slotStart: b.slotStart });
     return { ref: b.ref, slotStart: b.slotStart, minutes: b.slotMinutes };
+  }
+
+  /**
+   * One calendar for the venue: the hub decides between kiosks. Taken
+   * elsewhere: this kiosk's hold goes and the visitor is offered other times
+   * (`store.slot_taken`, as for a local race). Hub away: booked here as
+   * pending; a clash found on reconnection becomes a staff alert on the hub.
+   */
+  private async venueBook(venue: VenueShare, visitId: string, b: { bookingId: string; ref: string; slotStart: string; slotMinutes: number }) {
+    const { ctx, bookings } = this.deps;
+    const claim = await venue.claimSlot(b.bookingId, fromSeoulMinute(b.slotStart).toISOString());
+    if (claim === 'taken') {
+      bookings.cancel(b.bookingId, this.now());
+      throw new KioskError('store.slot_taken', `${b.slotStart} was just booked at another kiosk`, { retryable: false });
+    }
+    if (claim === 'offline') {
+      ctx.db
+        .prepare("INSERT OR IGNORE INTO hub_pending (id, kind, ref, payload, at) VALUES (?, 'booking', ?, ?, ?)")
+        .run(ulid(), b.bookingId, JSON.stringify({ slotStart: b.slotStart }), this.now().toISOString());
+    }
+    ctx.db.prepare("UPDATE store_visits SET talk = 'book' WHERE id = ?").run(visitId);
+    ctx.record('store.booked', { visitId, bookingId: b.bookingId, slotStart: b.slotStart });
+    return { ref: b.ref, slotStart: b.slotStart, minutes: b.slotMinutes, pending: claim === 'offline' };
   }
 
   /** The ticket: printed once per visit, whatever the taps; the screen shows the same facts. */
@@ -194,13 +256,13 @@ export class StoreCheckIn {
     const { ctx, printer, stock, store } = this.deps;
     const visit = this.requireVisit(requestId);
     const now = this.now();
-    const queueRow = ctx.db.prepare('SELECT id, day, number FROM store_queue WHERE visit_id = ?').get(visit.id) as
-      | { id: string; day: string; number: number }
+    const queueRow = ctx.db.prepare('SELECT id, day, number, ticket_label FROM store_queue WHERE visit_id = ?').get(visit.id) as
+      | { id: string; day: string; number: number; ticket_label: string | null }
       | undefined;
     const bookingRow = ctx.db.prepare("SELECT ref, slot_start, slot_minutes FROM store_bookings WHERE visit_id = ? AND state = 'booked'").get(visit.id) as
       | { ref: string; slot_start: string; slot_minutes: number }
       | undefined;
-    const queue = queueRow ? { number: queueRow.number, ahead: this.deps.queue.ahead(queueRow.day, queueRow.number) } : null;
+    const queue = queueRow ? { number: queueRow.number, ahead: this.deps.queue.ahead(queueRow.day, queueRow.number), ...venueLabel(queueRow.ticket_label) } : null;
     const booking = bookingRow ? { ref: bookingRow.ref, slotStart: bookingRow.slot_start, minutes: bookingRow.slot_minutes } : null;
     const snacks = stock.taken(visit.id).map((itemId) => ({ itemId, name: stock.name(itemId) ?? { ko: itemId, en: itemId } }));
     const facts = {
@@ -277,6 +339,12 @@ export class StoreCheckIn {
       this.deps.ctx.logger.error('store bookkeeping failed', { err });
     }
   }
+}
+
+/** A venue ticket ("37") or an offline block one ("A-12"); nothing without a hub. */
+function venueLabel(label: string | null): { label?: string; offline?: boolean; number?: number } {
+  if (!label) return {};
+  return /^\d+$/.test(label) ? { label, offline: false, number: Number(label) } : { label, offline: true };
 }
 
 function outcomeOf(state: string): PrintOutcome {

@@ -14,6 +14,7 @@ import { SnackStock } from './snack-stock';
 import { TalkQueue } from './talk-queue';
 import { isMobileNumber, normalizePhone, VisitorCrypto } from './visitor-crypto';
 import { VisitorRegistry } from './visitors';
+import type { VenueShare } from './venue-share';
 
 const id = z.string();
 const DAY_MS = 86_400_000;
@@ -25,7 +26,8 @@ export const storeEventSchemas = {
   'store.snack_taken': z.object({ visitId: id, itemId: id, left: z.number().int() }),
   /** A visit's earlier choice put back when it chooses again. */
   'store.snack_released': z.object({ visitId: id, itemId: id, left: z.number().int() }),
-  'store.queue_joined': z.object({ visitId: id, entryId: id, number: z.number().int() }),
+  // label: the venue ticket or this kiosk's offline block ticket, with a venue hub (the hub queues by it).
+  'store.queue_joined': z.object({ visitId: id, entryId: id, number: z.number().int(), label: z.string().optional() }),
   'store.booked': z.object({ visitId: id, bookingId: id, slotStart: id }),
   'store.completed': z.object({ visitId: id, printJobId: id.nullable(), printOutcome: z.string() }),
   'store.crisis': z.object({ requestId: id, alertId: id }),
@@ -41,6 +43,8 @@ export const storeEventSchemas = {
 export interface StoreDomainOptions {
   /** Where the visitor-data key lives; a key file under the data dir by default. Electron's main may pass a safeStorage-backed one. */
   keyStore?: KeyStore;
+  /** The venue hub's shared queue and calendar (composition passes it when a hub is configured). */
+  venue?: VenueShare;
   now?: () => Date;
 }
 
@@ -60,7 +64,7 @@ export function createStoreDomain(ctx: ServiceContext, opts: StoreDomainOptions 
   const queue = new TalkQueue(ctx.db);
   const bookings = new Bookings(ctx.db, cfg.availability, cfg.bookingDays);
   const printer = ctx.getService<StorePrinter>('printing');
-  const flow = new StoreCheckIn({ ctx, store: cfg, visitors, stock, queue, bookings, printer, now });
+  const flow = new StoreCheckIn({ ctx, store: cfg, visitors, stock, queue, bookings, printer, venue: opts.venue, now });
 
   const purge = (): number => {
     const erased = visitors.purge(now(), cfg.retentionDays);

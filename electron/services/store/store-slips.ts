@@ -15,7 +15,8 @@ const labels = {
     store: '서울마음편의점',
     ticket: '방문 확인표',
     queue: '상담 대기번호',
-    queueNumber: (n: number) => `${n}번`,
+    queueNumber: (n: number | string) => `${n}번`,
+    offlineTicket: '지금 다른 키오스크와 연결이 안 돼요. 그래서 이 키오스크 번호를 드려요. 순서는 온 차례대로예요.',
     ahead: (n: number) => `앞에 ${n}명이 기다리고 있어요`,
     booking: '상담 예약',
     ref: '예약번호',
@@ -32,7 +33,8 @@ const labels = {
     store: 'Seoul Mind Convenience Store',
     ticket: 'Check-in ticket',
     queue: 'Talk queue number',
-    queueNumber: (n: number) => `No. ${n}`,
+    queueNumber: (n: number | string) => `No. ${n}`,
+    offlineTicket: 'The other kiosks are not connected right now, so this is this kiosk’s own number. You keep your place in line.',
     ahead: (n: number) => `${n} ahead of you`,
     booking: 'Counselor booking',
     ref: 'Booking no.',
@@ -63,7 +65,8 @@ export interface TicketFacts {
   venueName: Localized;
   hours: Localized;
   issuedAt: Date;
-  queue: { number: number; ahead: number } | null;
+  /** `label`: the venue ticket ("37") or this kiosk's offline block ("A-12", `offline`), when the venue has a hub. */
+  queue: { number: number; ahead: number; label?: string; offline?: boolean } | null;
   booking: { ref: string; slotStart: string } | null;
   snacks: Localized[];
   language: SlipLanguage;
@@ -81,8 +84,9 @@ export function ticketSlip(f: TicketFacts): SlipDocumentInput {
   if (f.queue) {
     blocks.push(
       { type: 'text', text: l.queue, align: 'center', bold: true },
-      { type: 'text', text: l.queueNumber(f.queue.number), align: 'center', size: 'large', bold: true },
+      { type: 'text', text: l.queueNumber(f.queue.label ?? f.queue.number), align: 'center', size: 'large', bold: true },
       { type: 'text', text: l.ahead(f.queue.ahead), align: 'center', size: 'small' },
+      ...(f.queue.offline ? [{ type: 'text' as const, text: l.offlineTicket, align: 'center' as const, size: 'small' as const }] : []),
       { type: 'text', text: l.talkHint, align: 'center', size: 'small' },
       { type: 'rule', style: 'dashed' },
     );

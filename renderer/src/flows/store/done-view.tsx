@@ -48,7 +48,7 @@ export function DoneView() {
     const main = r!.queue
       ? t('store.a11y.doneQueue', {
           title,
-          n: r!.queue.number,
+          n: r!.queue.label ?? r!.queue.number,
           ahead: r!.queue.ahead > 0 ? t('store.a11y.doneAhead', { pos: r!.queue.ahead + 1, min: r!.queue.estimatedMinutes }) : t('store.a11y.doneNext'),
         })
       : r!.booking
@@ -72,10 +72,11 @@ export function DoneView() {
         {r.queue && (
           <div className="store-ticket-main">
             <span>{t('store.done.queue')}</span>
-            <strong data-testid="queue-number" data-number={r.queue.number}>
-              {t('store.done.queueNumber', { n: r.queue.number })}
+            <strong data-testid="queue-number" data-number={r.queue.number} data-label={r.queue.label}>
+              {t('store.done.queueNumber', { n: r.queue.label ?? r.queue.number })}
             </strong>
             <span data-testid="queue-ahead">{aheadText}</span>
+            {r.queue.offline && <span data-testid="queue-offline">{t('store.done.offlineTicket')}</span>}
           </div>
         )}
         {r.booking && (

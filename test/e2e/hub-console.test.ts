@@ -1,0 +1,66 @@
+/**
+ * The hub's staff console in Chromium: a kiosk of the venue shows online
+ * with its printer and outbox, its crisis alert is listed and acknowledged
+ * from the page (and so cleared on the kiosk), and the venue's queue shows
+ * the ticket the hub numbered.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchBrowser } from '../support/browser';
+import { startTestPostgres, type TestPostgres } from '../support/postgres';
+import { startTestServices, type TestServices } from '../support/test-services';
+import { hubLinkFor, hubSyncOf, pairKiosk, startTestHub, until } from '../support/hub';
+
+let postgres: TestPostgres;
+let hub: Awaited<ReturnType<typeof startTestHub>>;
+let kiosk: TestServices;
+let browser: Browser;
+
+beforeAll(async () => {
+  postgres = await startTestPostgres();
+  hub = await startTestHub(postgres.url);
+  kiosk = await startTestServices({ kioskId: 'console-kiosk-1' }, { hub: hubLinkFor(hub.url, await pairKiosk(postgres.url, 'console-kiosk-1', 'console-venue')), prefix: 'itda-hub-console-' });
+  await until('paired', () => hubSyncOf(kiosk.services).paired());
+  browser = await launchBrowser();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await kiosk?.stop();
+  await hub?.remove();
+  await postgres?.remove();
+}, 60_000);
+
+describe('the hub console', { timeout: 90_000 }, () => {
+  it('shows the fleet, the venue queue and the alerts, and acknowledges an alert everywhere', async () => {
+    const call = async (method: string, input: unknown) => {
+      const r = await kiosk.services.dispatch(method, input);
+      if (!r.ok) throw new Error(`${method}: ${r.error.code}`);
+      return r.value as any;
+    };
+    await call('store.start', { requestId: 'console-visit-0001', consent: false });
+    const ticket = await call('store.talkNow', { requestId: 'console-visit-0001' });
+    const { alertId } = await call('store.crisis', { requestId: 'console-visit-0001' });
+    await until('sent', () => hubSyncOf(kiosk.services).outbox.lag().events === 0);
+    await hubSyncOf(kiosk.services).heartbeat();
+
+    const page = await browser.newPage();
+    try {
+      await page.goto(`${hub.url}/staff`);
+      const row = page.locator('[data-kiosk="console-kiosk-1"]');
+      await row.waitFor({ timeout: 20_000 });
+      expect(await row.textContent()).toContain('연결됨 (online)');
+      await page.locator('[data-testid="hub-queue"]').getByText(ticket.label).waitFor({ timeout: 20_000 });
+      const ack = page.locator('#alerts tr.crisis button');
+      await ack.waitFor({ timeout: 20_000 });
+      await ack.click();
+      await until('kiosk cleared the crisis alert', async () => {
+        await hubSyncOf(kiosk.services).heartbeat();
+        return kiosk.services.db!.prepare('SELECT acknowledged_at FROM staff_alerts WHERE id = ?').pluck().get(alertId) !== null;
+      });
+      await page.getByText('열린 알림이 없어요').waitFor({ timeout: 20_000 });
+    } finally {
+      await page.close();
+    }
+  });
+});
