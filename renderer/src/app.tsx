@@ -24,6 +24,7 @@ import { bootMaintenance } from './flows/staff/staff-actions';
 import { useMaintenanceStore } from './flows/staff/staff-store';
 
 import { A11yLayer } from './a11y/a11y-layer';
+import { ReachBanner } from './a11y/reach-banner';
 import { useA11yStore, useMoreTimeFactor } from './a11y/a11y-store';
 
 /** The web host serves the staff console at /staff (loopback only unless TLS is configured). */
@@ -90,6 +91,7 @@ export function App() {
               {t('connection.lost')}
             </div>
           )}
+          {low && <ReachBanner />}
           {low ? [body, bar] : [bar, body]}
           <HelpLines />
           <IdleOverlay onContinue={idle.continue} />

@@ -107,6 +107,66 @@ export async function overflowingElements(page: Page): Promise<string[]> {
 }
 
 /**
+ * Every visible piece of text measured against the box it sits in: each
+ * line box of a text node must lie inside the padding box of its nearest
+ * container with an edge (a button, a bordered or filled box, a box that
+ * clips or scrolls; vertically only for boxes that do not scroll) and
+ * inside the viewport; and no Korean word may be broken across lines
+ * (`word-break: keep-all`). Returns what fails, with where.
+ */
+export async function textProblems(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    const vw = window.innerWidth;
+    const hasEdge = (el: any) => {
+      if (el.tagName === 'BUTTON') return true;
+      const cs = getComputedStyle(el);
+      if (cs.overflowX !== 'visible' || cs.overflowY !== 'visible') return true;
+      if (cs.backgroundColor !== 'rgba(0, 0, 0, 0)' && cs.backgroundColor !== 'transparent') return true;
+      return ['Top', 'Right', 'Bottom', 'Left'].some((side) => parseFloat(cs[`border${side}Width`]) > 0 && cs[`border${side}Style`] !== 'none');
+    };
+    const name = (el: any) => `${el.tagName.toLowerCase()}${el.getAttribute('data-testid') ? `[${el.getAttribute('data-testid')}]` : el.className && typeof el.className === 'string' ? `.${el.className.split(' ')[0]}` : ''}`;
+    const walker = document.createTreeWalker(document.body, 4 /* NodeFilter.SHOW_TEXT */);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = node.textContent ?? '';
+      const el = node.parentElement;
+      if (!el || !text.trim()) continue;
+      if (el.closest('.visually-hidden, svg, script, style, [data-reach-moved]')) continue;
+      if (el.getClientRects().length === 0 || getComputedStyle(el).visibility === 'hidden') continue;
+      let box = el;
+      while (box !== document.body && !hasEdge(box)) box = box.parentElement;
+      const b = box.getBoundingClientRect();
+      const inner = {
+        left: b.left + box.clientLeft,
+        top: b.top + box.clientTop,
+        right: b.left + box.clientLeft + box.clientWidth,
+        bottom: b.top + box.clientTop + box.clientHeight,
+      };
+      const cs = getComputedStyle(box);
+      const scrolls = /auto|scroll/.test(cs.overflowY) || box === document.body;
+      const range = document.createRange();
+      range.selectNodeContents(node);
+      const snippet = text.trim().slice(0, 24);
+      for (const r of Array.from<any>(range.getClientRects())) {
+        if (r.width === 0) continue;
+        if (r.left < -1 || r.right > vw + 1) out.push(`"${snippet}" leaves the screen (${Math.round(r.left)}–${Math.round(r.right)})`);
+        else if (r.left < inner.left - 1 || r.right > inner.right + 1) out.push(`"${snippet}" runs out of ${name(box)} sideways`);
+        else if (!scrolls && (r.top < inner.top - 2 || r.bottom > inner.bottom + 2)) out.push(`"${snippet}" runs out of ${name(box)} (${Math.round(r.top)}–${Math.round(r.bottom)} in ${Math.round(inner.top)}–${Math.round(inner.bottom)})`);
+      }
+      // A Korean word split over two lines: its own line boxes start at different heights.
+      for (const m of Array.from<any>(text.matchAll(/\S+/g))) {
+        if (!/[\uAC00-\uD7A3]/.test(m[0]) || m[0].length < 2) continue;
+        range.setStart(node, m.index);
+        range.setEnd(node, m.index + m[0].length);
+        const tops = new Set(Array.from<any>(range.getClientRects()).filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+        if (tops.size > 1) out.push(`"${m[0]}" is broken inside the word (${name(el)})`);
+      }
+    }
+    return out;
+  });
+}
+
+/**
  * Every enabled, visible control, scrolled into view as the keypad or a
  * finger would bring it, must sit inside the reach band (fractions of the
  * viewport height). Returns the ones that do not.

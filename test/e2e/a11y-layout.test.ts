@@ -1,7 +1,8 @@
 /**
  * The layouts for low vision and low reach, measured in a real browser on
- * the 1080x1920 kiosk viewport: large text (200 %) leaves nothing wider than
- * its box on any screen; the low-reach layout keeps every enabled control in
+ * the 1080x1920 kiosk viewport: under every combination of large text
+ * (200 %), high contrast and low reach, in Korean and English, no text runs
+ * out of its box or breaks inside a Korean word on any screen; the low-reach layout keeps every enabled control in
  * the reachable band; "more time" doubles the idle wait and announces the
  * countdown; and the options end with the visitor's session.
  */
@@ -9,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchBrowser } from '../support/browser';
 import { startWebKiosk, type WebKiosk } from '../support/web-kiosk';
-import { controlsOutsideBand, openKiosk, overflowingElements, spoken, targetProblems, turnOn, walkCheckInScreens, walkVisitorScreens, type A11yOption } from './a11y-helpers';
+import { controlsOutsideBand, openKiosk, overflowingElements, spoken, targetProblems, textProblems, turnOn, walkCheckInScreens, walkVisitorScreens, type A11yOption } from './a11y-helpers';
 
 // page.evaluate callbacks run in the browser; this file is type-checked without the DOM lib (tsconfig.node.json).
 declare const document: any;
@@ -17,22 +18,25 @@ declare function getComputedStyle(el: any): any;
 
 let browser: Browser;
 let kiosk: WebKiosk;
+let kioskEn: WebKiosk;
 
 beforeAll(async () => {
   kiosk = await startWebKiosk({ kioskId: 'e2e-a11y-layout', idleSeconds: 600, vending: { sim: { vendMs: 3000 } } });
+  kioskEn = await startWebKiosk({ kioskId: 'e2e-a11y-layout-en', defaultLanguage: 'en', idleSeconds: 600, vending: { sim: { vendMs: 3000 } } });
   browser = await launchBrowser();
 });
 
 afterAll(async () => {
   await browser?.close();
   await kiosk?.stop();
+  await kioskEn?.stop();
 });
 
 let phoneSeq = 0;
 const nextPhone = () => `0109${String(Date.now() % 1_000_000).padStart(6, '0')}${phoneSeq++ % 10}`;
 
-async function walkAll(options: A11yOption[], check: (page: import('playwright-core').Page, screen: string) => Promise<void>) {
-  const page = await openKiosk(browser, kiosk.url);
+async function walkAll(options: A11yOption[], check: (page: import('playwright-core').Page, screen: string) => Promise<void>, on: WebKiosk = kiosk) {
+  const page = await openKiosk(browser, on.url);
   await turnOn(page, options);
   const seen: string[] = [];
   const visit = async (screen: string) => {
@@ -43,7 +47,7 @@ async function walkAll(options: A11yOption[], check: (page: import('playwright-c
   await page.getByTestId('pharmacy-done').click();
   await page.getByTestId('home').waitFor();
   // The check-in in a second visit (its own page), with the same options.
-  const fresh = await openKiosk(browser, kiosk.url);
+  const fresh = await openKiosk(browser, on.url);
   await turnOn(fresh, options);
   await walkCheckInScreens(fresh, nextPhone(), async (screen) => {
     seen.push(screen);
@@ -54,16 +58,23 @@ async function walkAll(options: A11yOption[], check: (page: import('playwright-c
   return seen;
 }
 
-describe('large text', { timeout: 180_000 }, () => {
-  it.each([[['large']], [['large', 'contrast', 'low']]] as Array<[A11yOption[]]>)('%j: no element on any screen is wider than its box', async (options) => {
+/** Every combination of the three layout options, the plain kiosk included. */
+const COMBINATIONS: A11yOption[][] = [[], ['large'], ['contrast'], ['low'], ['large', 'contrast'], ['large', 'low'], ['contrast', 'low'], ['large', 'contrast', 'low']];
+
+describe('text never overflows, is clipped or breaks inside a Korean word', { timeout: 300_000 }, () => {
+  it.each(COMBINATIONS.flatMap((options) => (['ko', 'en'] as const).map((lang) => [lang, options] as const)))('%s, %j: every text box of every screen inside its box', async (lang, options) => {
     const found: Record<string, string[]> = {};
-    const seen = await walkAll(options, async (page, screen) => {
-      expect(await page.evaluate(() => getComputedStyle(document.documentElement).fontSize)).toBe('48px');
-      const over = await overflowingElements(page);
-      if (over.length) found[screen] = over;
-      // No personal data in large type: the phone number shows masked.
-      if (screen === 'store-phone') expect(await page.getByTestId('phone-display').textContent()).toMatch(/^010-\*{4}-\d{4}$/);
-    });
+    const seen = await walkAll(
+      options,
+      async (page, screen) => {
+        if (options.includes('large')) expect(await page.evaluate(() => getComputedStyle(document.documentElement).fontSize)).toBe('48px');
+        const problems = [...(await overflowingElements(page)), ...(await textProblems(page))];
+        if (problems.length) found[screen] = problems;
+        // No personal data in large type: the phone number shows masked.
+        if (screen === 'store-phone' && options.includes('large')) expect(await page.getByTestId('phone-display').textContent()).toMatch(/^010-\*{4}-\d{4}$/);
+      },
+      lang === 'en' ? kioskEn : kiosk,
+    );
     expect(seen).toContain('pharmacy-result');
     expect(seen).toContain('store-done');
     expect(found).toEqual({});
@@ -73,11 +84,24 @@ describe('large text', { timeout: 180_000 }, () => {
 describe('low reach', { timeout: 180_000 }, () => {
   it('puts every enabled control of every screen in the lower 55 % of the screen', async () => {
     const found: Record<string, string[]> = {};
+    const empty: string[] = [];
     await walkAll(['low'], async (page, screen) => {
       const out = await controlsOutsideBand(page, { top: 0.45, bottom: 1 });
       if (out.length) found[screen] = out;
+      // The band above is not left empty: the screen's heading (moved up) over a calm picture.
+      const top = await page.evaluate(() => {
+        const banner = document.querySelector('[data-testid="reach-banner"]');
+        return {
+          dialog: document.querySelector('[aria-modal="true"]') !== null,
+          h1: document.querySelector('main h1')?.textContent?.trim() ?? null,
+          heading: banner?.querySelector('.reach-heading')?.textContent?.trim() ?? null,
+          picture: (banner?.querySelector('.reach-picture')?.getBoundingClientRect().height ?? 0) > 50,
+        };
+      });
+      if (screen !== 'attract' && !top.dialog && (top.heading !== top.h1 || !top.heading || !top.picture)) empty.push(`${screen}: ${JSON.stringify(top)}`);
     });
     expect(found).toEqual({});
+    expect(empty).toEqual([]);
   });
 
   it('follows the configured geometry: a screen hung 700–1900 mm keeps controls below 1220 mm', async () => {
