@@ -28,6 +28,7 @@ import { hubLinkFrom, HubLinkError, type HubLink } from './hub-sync/hub-link';
 import { hubSyncDomainModule, openHubConnection } from './hub-sync/hub-sync-domain';
 import { Operations } from './ops/operations';
 import { opsEventSchemas } from './ops/ops-events';
+import { outboxProbe, type OutboxView } from './ops/outbox-probe';
 import { raiseStaffAlert } from './app/staff-alerts';
 
 export interface ComposeOptions {
@@ -214,6 +215,8 @@ export async function composeServices(opts: ComposeOptions): Promise<Services> {
     raiseAlert: (kind, detail) => raiseStaffAlert(ctx, kind, detail),
     retention: [...domains.values()].flatMap((d) => (d.maintain ? [{ name: d.name, run: () => d.maintain!() }] : [])),
   });
+  const hubSync = domains.get('hub')?.service as OutboxView | undefined;
+  if (hubSync) ops.addProbe('outbox', outboxProbe(hubSync));
   ops.start();
 
   let closed = false;

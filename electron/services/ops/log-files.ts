@@ -1,9 +1,11 @@
 /**
- * Log rotation and trimming for `<dataDir>/logs`: the kiosk's `itda.log` and
- * the browser's `browser.log`. A log over its size limit is copied aside and
- * truncated in place (copy-truncate), because its writers keep the file open
- * in append mode (Chromium holds it for its whole life). Only files named
- * `*.log` and their rotated copies are ever touched; the database never is.
+ * Log rotation and trimming for `<dataDir>/logs`. The kiosk's own `itda.log`
+ * rotates itself (the logger renames it to `itda.log.1` … by size); the other
+ * logs (the browser's `browser.log`) are rotated here: a log over its size
+ * limit is copied aside and truncated in place (copy-truncate), because its
+ * writer keeps the file open in append mode (Chromium holds it for its whole
+ * life). Only files named `*.log` and their rotated copies are ever touched;
+ * the database never is.
  */
 import { copyFileSync, readdirSync, rmSync, statSync, truncateSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,7 +16,12 @@ export interface LogFile {
   mtimeMs: number;
 }
 
-const ROTATED = /^(.+\.log)\.(\d{8}T\d{6}Z)(?:-\d+)?$/;
+/** `browser.log.20261205T030000Z(-1)` (rotated here) or `itda.log.3` (rotated by the logger). */
+const ROTATED = /^(.+\.log)\.(\d{8}T\d{6}Z(?:-\d+)?|\d{1,3})$/;
+const STAMPED = /\.\d{8}T\d{6}Z(?:-\d+)?$/;
+
+/** Logs that rotate themselves (see `app/logger.ts`). */
+export const SELF_ROTATING_LOGS = ['itda.log'];
 
 function list(dir: string): string[] {
   try {
@@ -39,10 +46,10 @@ function stamp(at: Date): string {
   return at.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}Z$/, 'Z');
 }
 
-/** Rotates every `*.log` larger than `maxBytes`, then keeps the newest `keep` copies of each. */
+/** Rotates every other `*.log` larger than `maxBytes`, then keeps the newest `keep` copies of each. */
 export function rotateLogs(dir: string, opts: { maxBytes: number; keep: number; now?: Date }): { rotated: number; removed: number } {
   let rotated = 0;
-  for (const name of list(dir).filter((n) => n.endsWith('.log'))) {
+  for (const name of list(dir).filter((n) => n.endsWith('.log') && !SELF_ROTATING_LOGS.includes(n))) {
     const path = join(dir, name);
     let size = 0;
     try {
@@ -64,7 +71,7 @@ export function rotateLogs(dir: string, opts: { maxBytes: number; keep: number; 
   }
   let removed = 0;
   const byBase = new Map<string, LogFile[]>();
-  for (const f of rotatedLogs(dir)) {
+  for (const f of rotatedLogs(dir).filter((r) => STAMPED.test(r.path))) {
     const base = ROTATED.exec(f.path.slice(dir.length + 1))![1]!;
     byBase.set(base, [...(byBase.get(base) ?? []), f]);
   }

@@ -9,7 +9,8 @@ import { parseSlipDocument, type SlipDocument } from './slip-document';
 export function testPageDocument(profile: PrinterProfile, opts: { mode: string; uri: string; at?: Date }): SlipDocument {
   const cols = profile.columnsFontA;
   const ruler = Array.from({ length: cols }, (_, i) => String((i + 1) % 10)).join('');
-  const at = (opts.at ?? new Date()).toISOString().slice(0, 19).replace('T', ' ');
+  // Seoul time, as on every slip, whatever zone the machine's clock is set to ('sv-SE' formats as 2026-12-05 21:03:09).
+  const at = `${new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Seoul', dateStyle: 'short', timeStyle: 'medium' }).format(opts.at ?? new Date())} KST`;
   return parseSlipDocument({
     blocks: [
       { type: 'title', text: '프린터 시험 인쇄' },

@@ -1,6 +1,6 @@
 /** Slips a technician prints from maintenance mode to check the printer: a sample prescription and a sample check-in ticket, marked as samples. */
 import type { SlipDocumentInput } from '../printing/slip-document';
-import { prescriptionSlip } from '../pharmacy/pharmacy-slips';
+import { formatSeoulTime, prescriptionSlip } from '../pharmacy/pharmacy-slips';
 import type { Prescription, Symptom } from '../pharmacy/pharmacy-content';
 import type { KioskConfig } from '../config/config-schema';
 
@@ -32,7 +32,7 @@ export function sampleTicket(config: KioskConfig, at: Date): SlipDocumentInput {
       { type: 'rule', style: 'solid' },
       { type: 'text', text: '대기 번호 / Your number', align: 'center' },
       { type: 'text', text: 'A-000', align: 'center', size: 'large', bold: true },
-      { type: 'pair', left: '시각 / Time', right: at.toISOString().slice(0, 16).replace('T', ' ') + 'Z' },
+      { type: 'pair', left: '시각 / Time', right: formatSeoulTime(at) },
       { type: 'rule', style: 'dashed' },
       { type: 'qr', data: config.venue.url, module: 4, caption: 'itda' },
     ],

@@ -30,7 +30,7 @@ export const useAnnouncerStore = create<AnnouncerState>(() => ({ live: '', last:
 registerVisitorStore(() => useAnnouncerStore.setState({ live: '', last: null }), 'session');
 
 let speaker: Speaker = silentSpeaker;
-let lastScreenAt = 0;
+let lastScreenAt = -Infinity;
 
 export function setSpeaker(s: Speaker): void {
   speaker.stop();
@@ -54,7 +54,7 @@ function speak(text: string, language: Language, interrupt: boolean): void {
  */
 export function announce(text: string, kind: AnnouncementKind = 'result', opts: { live?: boolean } = {}): void {
   const language = useSessionStore.getState().language;
-  const now = Date.now();
+  const now = performance.now();
   let interrupt = true;
   if (kind === 'screen') lastScreenAt = now;
   else if (kind === 'focus' && now - lastScreenAt < 400) interrupt = false;

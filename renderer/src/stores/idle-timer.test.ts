@@ -70,3 +70,17 @@ describe('IdleTimer', () => {
     expect(log).toEqual([]);
   });
 });
+
+describe('IdleTimer across a wall-clock jump (an NTP correction)', () => {
+  it('neither expires early when the clock jumps ahead nor waits longer when it jumps back', () => {
+    const { timer, log } = make();
+    timer.start();
+    vi.advanceTimersByTime(30_000);
+    vi.setSystemTime(Date.now() + 3_600_000);
+    vi.advanceTimersByTime(29_999);
+    expect(log).toEqual([]);
+    vi.setSystemTime(Date.now() - 7_200_000);
+    vi.advanceTimersByTime(1);
+    expect(log).toEqual(['prompt 15']);
+  });
+});

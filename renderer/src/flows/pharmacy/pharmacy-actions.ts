@@ -51,7 +51,8 @@ export async function confirmPrescription(): Promise<void> {
   const { step, symptomId } = usePharmacyFlow.getState();
   if (step !== 'detail' || !symptomId) return;
   usePharmacyFlow.setState({ step: 'compounding' });
-  const started = Date.now();
+  // Durations on the monotonic clock: an NTP correction mid-visit must not stretch or skip the wait.
+  const started = performance.now();
   const language = useSessionStore.getState().language;
   let r = await api().call('pharmacy.prescribe', { symptomId, requestId: visitRequestId(), language });
   // A dropped connection: the same request id is safe to send again (the service answers with the same prescription).
@@ -59,7 +60,7 @@ export async function confirmPrescription(): Promise<void> {
     await new Promise((res) => setTimeout(res, 1000));
     r = await api().call('pharmacy.prescribe', { symptomId, requestId: visitRequestId(), language });
   }
-  const wait = MIN_COMPOUNDING_MS - (Date.now() - started);
+  const wait = MIN_COMPOUNDING_MS - (performance.now() - started);
   if (wait > 0) await new Promise((res) => setTimeout(res, wait));
   if (usePharmacyFlow.getState().step !== 'compounding') return; // the visitor left (idle reset, home)
   if (r.ok) {

@@ -34,13 +34,13 @@ export function StaffConsole({ onExit }: { onExit?: () => void }) {
   useEffect(() => {
     if (!token) return;
     let timer = setTimeout(() => void logout(), IDLE_MS);
-    let lastTouch = 0;
+    let lastTouch = -Infinity;
     const onInput = () => {
       clearTimeout(timer);
       timer = setTimeout(() => void logout(), IDLE_MS);
       // Keep the services' two minutes in step, at most every 20 s.
-      if (Date.now() - lastTouch > 20_000) {
-        lastTouch = Date.now();
+      if (performance.now() - lastTouch > 20_000) {
+        lastTouch = performance.now();
         void staffCall('staff.session', {});
       }
     };

@@ -10,7 +10,7 @@ const TAPS = 5;
 const WINDOW_MS = 3000;
 let taps: number[] = [];
 
-export function staffGestureTap(now = Date.now()): boolean {
+export function staffGestureTap(now = performance.now()): boolean {
   taps = [...taps.filter((t) => now - t < WINDOW_MS), now];
   if (taps.length < TAPS) return false;
   taps = [];
