@@ -18,6 +18,7 @@ import { storeApi } from './store-api';
 import { a11yApi } from './a11y-api';
 import { staffApi } from './staff-api';
 import { devicesApi } from './devices-api';
+import { consoleApi } from './console-api';
 
 export const api = {
   ...appApi,
@@ -28,6 +29,7 @@ export const api = {
   ...a11yApi,
   ...staffApi,
   ...devicesApi,
+  ...consoleApi,
 } as const;
 
 export type Api = typeof api;

@@ -43,7 +43,7 @@ describe('dispatch', () => {
     const d = createDispatcher(
       handlers({
         'app.health': () => {
-          throw new KioskError('printer.paper_out', 'no paper', { retryable: true });
+          throw new KioskError('vending.no_link', 'no link', { retryable: true });
         },
         'app.info': () => {
           throw new TypeError('secret stack detail');
@@ -53,7 +53,7 @@ describe('dispatch', () => {
     );
     expect(await d('app.health', {})).toEqual({
       ok: false,
-      error: { code: 'printer.paper_out', messageKey: 'errors.printer.paper_out', retryable: true },
+      error: { code: 'vending.no_link', messageKey: 'errors.vending.no_link', retryable: true },
     });
     const internal = await d('app.info', {});
     expect(internal).toEqual({ ok: false, error: { code: 'internal', messageKey: 'errors.internal', retryable: false } });

@@ -7,6 +7,7 @@
  * `t(messageKey)`, never `message`.
  */
 import { z } from 'zod';
+import type { ErrorCode } from './error-codes';
 
 export const wireErrorSchema = z.object({
   code: z.string(),
@@ -18,13 +19,13 @@ export const wireErrorSchema = z.object({
 export type WireError = z.infer<typeof wireErrorSchema>;
 
 export class KioskError extends Error {
-  readonly code: string;
+  readonly code: ErrorCode;
   readonly messageKey: string;
   readonly retryable: boolean;
   readonly details?: string[];
 
   constructor(
-    code: string,
+    code: ErrorCode,
     message: string,
     opts: { retryable?: boolean; cause?: unknown; messageKey?: string; details?: string[] } = {},
   ) {

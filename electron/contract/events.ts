@@ -4,6 +4,7 @@
  * Add a domain's push events here; the renderer subscribes by name.
  */
 import { z } from 'zod';
+import { alertTypes, type AlertType } from './alert-catalog';
 
 export const healthSchema = z.object({
   status: z.enum(['ok', 'out_of_service']),
@@ -26,9 +27,23 @@ export const pushEventSchemas = {
     id: z.string(),
     kind: z.string(),
     at: z.string(),
-    /** Taps this alert counts: a repeat joins the open alert (crisis) instead of adding one. */
+    /** The alert catalog's entry (`alert-catalog.ts`): what the console says about it. */
+    type: z.enum(alertTypes as [AlertType, ...AlertType[]]).optional(),
+    severity: z.enum(['crisis', 'action', 'notice']).optional(),
+    cause: z.string().nullable().optional(),
+    /** How many times the cause happened (or a visitor tapped) while this alert was open: a repeat joins it instead of adding one. */
     count: z.number().int().min(1).optional(),
+    lastAt: z.string().optional(),
+    /** Closed: its cause cleared, or a person acknowledged it (every console drops it). */
+    closed: z.boolean().optional(),
+    closedReason: z.enum(['cleared', 'acknowledged']).nullable().optional(),
+    acknowledgedBy: z.string().nullable().optional(),
   }),
+  /**
+   * Something a staff console shows changed (the queue, bookings, stock, print jobs, today's counts):
+   * consoles reload those panels instead of polling. Coalesced: one push per topic per moment.
+   */
+  'console.changed': z.object({ topics: z.array(z.enum(['queue', 'bookings', 'stock', 'jobs', 'today', 'content'])) }),
   /** Maintenance mode opened or closed by a technician: visitor screens show "점검 중 / under maintenance" while open. */
   'staff.maintenance': z.object({ open: z.boolean(), since: z.string().nullable() }),
 } as const;

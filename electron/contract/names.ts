@@ -94,6 +94,18 @@ export const methodNames = [
   'staff.devices',
   'staff.createPairingCode',
   'staff.revokeDevice',
+  // console (the staff console's day screens)
+  'console.overview',
+  'console.alerts',
+  'console.acknowledge',
+  'console.printJobs',
+  'console.cancelJob',
+  'console.reprintJob',
+  'console.jobPreview',
+  'console.setGiftLowStock',
+  'console.giftLowStock',
+  'console.stats',
+  'console.statsCsv',
 ] as const;
 
 export type MethodName = (typeof methodNames)[number];
@@ -103,7 +115,7 @@ export type MethodName = (typeof methodNames)[number];
  * `pushEventSchemas` in `events.ts` (checked by `api.test.ts`). The preload
  * lets the renderer subscribe to these only.
  */
-export const pushEventNames = ['app.health', 'device.status', 'staff.alert', 'staff.maintenance'] as const;
+export const pushEventNames = ['app.health', 'device.status', 'staff.alert', 'console.changed', 'staff.maintenance'] as const;
 
 /** IPC channel for calls: one channel, the method name travels in the payload. */
 export const invokeChannel = 'itda:invoke';

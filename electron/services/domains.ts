@@ -10,6 +10,7 @@ import { pharmacyDomainModule } from './pharmacy/pharmacy-domain';
 import { storeDomainModule } from './store/store-domain';
 import { a11yDomainModule } from './a11y/a11y-domain';
 import { staffDomainModule } from './staff/staff-domain';
+import { consoleDomainModule } from './console/console-domain';
 import { frameTapFor } from './staff/frame-tap';
 import { gateStoreStaff } from './staff/store-gate';
 import { FileKeyStore, SealedKeyStore, type OsSecretBox } from './store/key-store';
@@ -41,5 +42,6 @@ export function shippedDomains(platform: PlatformHooks = {}, dataDir?: string, h
     gateStoreStaff(storeDomainModule({ keyStore, venue: hub.venue })),
     a11yDomainModule,
     staffDomainModule(),
+    consoleDomainModule(),
   ];
 }

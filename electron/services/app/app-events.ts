@@ -19,5 +19,6 @@ export const appEventSchemas = {
     detail: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
   }),
   'staff.alert_repeated': z.object({ alertId: z.string(), kind: z.string(), count: z.number().int() }),
+  'staff.alert_closed': z.object({ alertId: z.string(), reason: z.enum(['cleared', 'acknowledged']), count: z.number().int() }),
   'staff.called': z.object({ alertId: z.string(), screen: z.string(), language }),
 } as const;

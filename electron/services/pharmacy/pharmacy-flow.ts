@@ -7,6 +7,7 @@
  * for the gift, and a failed gift never withholds the slip; every failure
  * still leaves the visitor their prescription on screen (and as a QR code).
  */
+import { PharmacyError } from './pharmacy-errors';
 import QRCode from 'qrcode';
 import { KioskError } from '../../contract/errors';
 import type { PrescriptionResult } from '../../contract/pharmacy-api';
@@ -228,7 +229,7 @@ export class PharmacyFlow {
   /** A prescription issued earlier for this request (a resend after reconnect): its stored outcome. */
   private async describe(row: IssuedRow): Promise<PrescriptionResult> {
     const found = findPrescription(this.deps.content, row.prescription_id);
-    if (!found) throw new KioskError('pharmacy.content_changed', `prescription ${row.prescription_id} is no longer in the content`);
+    if (!found) throw new PharmacyError('pharmacy.content_changed', `prescription ${row.prescription_id} is no longer in the content`);
     const language = (row.language === 'en' ? 'en' : 'ko') as SlipLanguage;
     return {
       rxId: row.id,
@@ -300,7 +301,7 @@ export class PharmacyFlow {
 }
 
 function unknownSymptom(symptomId: string) {
-  return new KioskError('pharmacy.unknown_symptom', `no symptom ${symptomId}`);
+  return new PharmacyError('pharmacy.unknown_symptom', `no symptom ${symptomId}`);
 }
 
 /** Bookkeeping after the visitor's result must not turn a given prescription into an error screen. */

@@ -7,6 +7,7 @@
 import type { Db } from '../storage/database';
 import type { SlotConfig } from '../vending/vending-config';
 import type { VendingServiceImpl } from '../vending/vending-service';
+import { StaffError } from './staff-errors';
 
 export interface StaffSlot {
   slot: number;
@@ -43,6 +44,8 @@ export class SlotDesk {
     const before = this.vending.slots();
     const others = before.filter((s) => s.slot !== slot && jammed(s)).map((s) => s.slot);
     const mine = before.find((s) => s.slot === slot);
+    // 100 into an 8-item slot would promise gifts the spiral cannot hold: refused, nothing changes.
+    if (mine && count > mine.capacity) throw new StaffError('staff.over_capacity', `slot ${slot} holds at most ${mine.capacity}`, { details: [String(mine.capacity)] });
     this.vending.restock(slot, count);
     let clearedFaults = false;
     if (mine && jammed(mine) && others.length === 0) {

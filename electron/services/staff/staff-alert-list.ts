@@ -25,16 +25,17 @@ const toAlert = (r: any): StaffAlertRow => ({
 });
 
 export function listAlerts(db: Db, opts: { includeAcknowledged: boolean; limit: number }): { alerts: StaffAlertRow[]; open: number } {
-  const open = db.prepare('SELECT COUNT(*) FROM staff_alerts WHERE acknowledged_at IS NULL').pluck().get() as number;
+  // Open: neither acknowledged nor closed by its cause clearing (migration 13).
+  const open = db.prepare('SELECT COUNT(*) FROM staff_alerts WHERE closed_at IS NULL').pluck().get() as number;
   const rows = opts.includeAcknowledged
-    ? db.prepare('SELECT * FROM staff_alerts ORDER BY acknowledged_at IS NOT NULL, at DESC LIMIT ?').all(opts.limit)
-    : db.prepare('SELECT * FROM staff_alerts WHERE acknowledged_at IS NULL ORDER BY at DESC LIMIT ?').all(opts.limit);
+    ? db.prepare('SELECT * FROM staff_alerts ORDER BY closed_at IS NOT NULL, at DESC LIMIT ?').all(opts.limit)
+    : db.prepare('SELECT * FROM staff_alerts WHERE closed_at IS NULL ORDER BY at DESC LIMIT ?').all(opts.limit);
   return { alerts: rows.map(toAlert), open };
 }
 
-/** `by` is the role and PIN id (`staff:01J...`), never a name. Acknowledging twice keeps the first. */
+/** `by` is the role and PIN id (`staff:01J...`), never a name. Acknowledging closes the alert; twice keeps the first. */
 export function acknowledgeAlert(db: Db, alertId: string, by: string, at: string): StaffAlertRow {
-  db.prepare('UPDATE staff_alerts SET acknowledged_at = ?, acknowledged_by = ? WHERE id = ? AND acknowledged_at IS NULL').run(at, by, alertId);
+  db.prepare("UPDATE staff_alerts SET acknowledged_at = ?, acknowledged_by = ?, closed_at = COALESCE(closed_at, ?), closed_reason = COALESCE(closed_reason, 'acknowledged') WHERE id = ? AND acknowledged_at IS NULL").run(at, by, at, alertId);
   const r = db.prepare('SELECT * FROM staff_alerts WHERE id = ?').get(alertId);
   if (!r) throw new StaffError('staff.alert_not_found', `no alert ${alertId}`);
   return toAlert(r);

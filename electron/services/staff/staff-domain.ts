@@ -19,6 +19,7 @@ import { StaffAuth, type StaffRole, type StaffSession } from './staff-auth';
 import { StaffError } from './staff-errors';
 import { staffEventSchemas } from './staff-events';
 import { acknowledgeAlert, listAlerts } from './staff-alert-list';
+import { alertPushOf } from '../app/staff-alerts';
 import { SlotDesk } from './slot-desk';
 import { dashboard, dashboardCsv } from './dashboard-queries';
 import { frameTapFor } from './frame-tap';
@@ -131,7 +132,8 @@ export function createStaffDomain(ctx: ServiceContext, opts: StaffDomainOptions 
       'staff',
       (i, s) => {
         const a = acknowledgeAlert(ctx.db, i.alertId, `${s.role}:${s.pinId}`, iso());
-        ctx.push({ name: 'staff.alert', payload: { id: a.id, kind: a.kind, at: a.at } });
+        const pushed = alertPushOf(ctx.db, a.id);
+        if (pushed) ctx.push({ name: 'staff.alert', payload: pushed });
         return a;
       },
       { target: (i) => i.alertId },

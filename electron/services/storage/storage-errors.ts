@@ -1,14 +1,10 @@
 /** Storage failures, each with a code the UI and staff can act on. */
 import { KioskError } from '../../contract/errors';
+import type { StorageErrorCode } from '../../contract/error-codes';
 
 export class StorageError extends KioskError {
   constructor(
-    code:
-      | 'storage.disk_full'
-      | 'storage.corrupt'
-      | 'storage.unwritable'
-      | 'storage.migrations_out_of_sync'
-      | 'storage.unavailable',
+    code: StorageErrorCode,
     message: string,
     cause?: unknown,
   ) {

@@ -5,6 +5,7 @@
  * slots makes the second of two simultaneous bookings fail, whichever
  * kiosk or connection it came from; the loser is told kindly and picks again.
  */
+import { StoreError } from './store-errors';
 import { randomInt } from 'node:crypto';
 import { KioskError } from '../../contract/errors';
 import { getSetting, setSetting, type Db } from '../storage/database';
@@ -53,7 +54,7 @@ export class Bookings {
   setAvailability(weekly: WeeklyAvailability): void {
     const parsed = weeklyAvailabilitySchema.parse(weekly);
     const problems = availabilityProblems(parsed);
-    if (problems.length) throw new KioskError('store.availability_invalid', `weekly availability: ${problems.join('; ')}`, { details: problems });
+    if (problems.length) throw new StoreError('store.availability_invalid', `weekly availability: ${problems.join('; ')}`, { details: problems });
     setSetting(this.db, SETTING, JSON.stringify(parsed));
   }
 
@@ -90,12 +91,12 @@ export class Bookings {
    */
   book(visitId: string, visitorId: string | null, slotStart: string, now = new Date()): BookingRow {
     const slot = this.slots(now).find((s) => s.start === slotStart);
-    if (!slot) throw new KioskError('store.slot_unavailable', `${slotStart} is not an open slot`);
+    if (!slot) throw new StoreError('store.slot_unavailable', `${slotStart} is not an open slot`);
     const existing = this.db.prepare("SELECT id FROM store_bookings WHERE visit_id = ? AND state = 'booked'").pluck().get(visitId) as string | undefined;
     if (existing) {
       const row = this.get(existing)!;
       if (row.slotStart === slotStart) return row;
-      throw new KioskError('store.already_booked', 'this visit already holds a booking');
+      throw new StoreError('store.already_booked', 'this visit already holds a booking');
     }
     const id = ulid(now.getTime());
     for (let attempt = 0; ; attempt++) {
@@ -110,7 +111,7 @@ export class Bookings {
       } catch (err) {
         const msg = (err as Error).message ?? '';
         if ((err as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE' && msg.includes('slot_start')) {
-          throw new KioskError('store.slot_taken', `${slotStart} was just booked by someone else`, { retryable: false });
+          throw new StoreError('store.slot_taken', `${slotStart} was just booked by someone else`, { retryable: false });
         }
         if ((err as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE' && msg.includes('ref') && attempt < 5) continue;
         throw err;
@@ -124,8 +125,8 @@ export class Bookings {
       .prepare("UPDATE store_bookings SET state = 'cancelled', cancelled_at = ? WHERE id = ? AND state = 'booked'")
       .run(now.toISOString(), bookingId).changes;
     const row = this.get(bookingId);
-    if (!row) throw new KioskError('store.unknown_booking', `no booking ${bookingId}`);
-    if (changed === 0 && row.state !== 'cancelled') throw new KioskError('store.unknown_booking', `booking ${bookingId} not cancellable`);
+    if (!row) throw new StoreError('store.unknown_booking', `no booking ${bookingId}`);
+    if (changed === 0 && row.state !== 'cancelled') throw new StoreError('store.unknown_booking', `booking ${bookingId} not cancellable`);
     return row;
   }
 

@@ -7,6 +7,7 @@
  * Declining consent still gives a snack and a ticket: the visit row then
  * holds no visitor and no self-check, only counts.
  */
+import { StoreError } from './store-errors';
 import { KioskError } from '../../contract/errors';
 import type { ServiceContext } from '../context';
 import { CRISIS_JOIN_KEY, raiseStaffAlert, raiseVisitorAlert } from '../app/staff-alerts';
@@ -91,7 +92,7 @@ export class StoreCheckIn {
   /** Nickname and phone (with consent only): a returning visitor is recognised. The phone is never returned or logged. */
   identify(requestId: string, nickname: string, phone: string) {
     const visit = this.requireVisit(requestId);
-    if (visit.consent !== 1) throw new KioskError('store.no_consent', 'identification needs consent');
+    if (visit.consent !== 1) throw new StoreError('store.no_consent', 'identification needs consent');
     const now = this.now();
     const who = this.deps.visitors.identify(phone, nickname, now);
     this.deps.ctx.db.prepare('UPDATE store_visits SET visitor_id = ?, is_return = ? WHERE id = ?').run(who.visitorId, who.returning ? 1 : 0, visit.id);
@@ -106,7 +107,7 @@ export class StoreCheckIn {
   /** Stores the answers (consent only) and gives the kind reading of them. */
   selfCheck(requestId: string, answers: SelfCheckAnswers): SelfCheckResult {
     const visit = this.requireVisit(requestId);
-    if (visit.consent !== 1) throw new KioskError('store.no_consent', 'the self-check is stored only with consent');
+    if (visit.consent !== 1) throw new StoreError('store.no_consent', 'the self-check is stored only with consent');
     const result = scoreSelfCheck(answers);
     const at = this.now().toISOString();
     this.deps.ctx.db
@@ -137,8 +138,8 @@ export class StoreCheckIn {
   chooseSnacks(requestId: string, itemIds: string[]) {
     const { ctx, stock, store } = this.deps;
     const visit = this.requireVisit(requestId);
-    if (visit.print_job_id) throw new KioskError('store.visit_finished', 'the ticket is already printed');
-    if (itemIds.length > store.snacksPerVisit) throw new KioskError('store.snack_limit', `at most ${store.snacksPerVisit} per visit`);
+    if (visit.print_job_id) throw new StoreError('store.visit_finished', 'the ticket is already printed');
+    if (itemIds.length > store.snacksPerVisit) throw new StoreError('store.snack_limit', `at most ${store.snacksPerVisit} per visit`);
     const now = this.now();
     // IMMEDIATE: the release reads before it writes, and a deferred read-then-write loses to another kiosk's commit with SQLITE_BUSY.
     const { released, lefts } = ctx.db.transaction(() => {
@@ -321,7 +322,7 @@ export class StoreCheckIn {
 
   private requireVisit(requestId: string): VisitRow {
     const v = this.visitOf(requestId);
-    if (!v) throw new KioskError('store.no_visit', 'start the check-in first');
+    if (!v) throw new StoreError('store.no_visit', 'start the check-in first');
     return v;
   }
 

@@ -7,6 +7,7 @@
  * created on first start); Electron's main may pass a `SealedKeyStore`
  * over `safeStorage` (the OS keychain) through the store domain's options.
  */
+import { StoreError } from './store-errors';
 import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
@@ -44,7 +45,7 @@ export class FileKeyStore implements KeyStore {
       this.cached = key;
       return key;
     } catch (err) {
-      throw new KioskError('store.key_unavailable', `cannot read the visitor key: ${(err as Error).message}`, { cause: err });
+      throw new StoreError('store.key_unavailable', `cannot read the visitor key: ${(err as Error).message}`, { cause: err });
     }
   }
 }
@@ -98,7 +99,7 @@ export class SealedKeyStore implements KeyStore {
       return (this.cached = key);
     } catch (err) {
       if (err instanceof KioskError) throw err;
-      throw new KioskError('store.key_unavailable', `cannot unseal the visitor key: ${(err as Error).message}`, { cause: err });
+      throw new StoreError('store.key_unavailable', `cannot unseal the visitor key: ${(err as Error).message}`, { cause: err });
     }
   }
 }

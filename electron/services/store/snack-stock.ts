@@ -3,6 +3,7 @@
  * a single conditional UPDATE (`stock > 0`): SQLite runs writers one at a
  * time, so of two kiosks taking the last item exactly one sees a change.
  */
+import { StoreError } from './store-errors';
 import { KioskError } from '../../contract/errors';
 import type { Db } from '../storage/database';
 import { ulid } from '../storage/ids';
@@ -58,7 +59,7 @@ export class SnackStock {
    * another kiosk took the last one first. Returns the stock left.
    */
   take(visitId: string, itemId: string, now = new Date()): number {
-    if (!this.name(itemId)) throw new KioskError('store.unknown_snack', `no snack ${itemId}`);
+    if (!this.name(itemId)) throw new StoreError('store.unknown_snack', `no snack ${itemId}`);
     return this.db.transaction(() => this.takeIn(visitId, itemId, now))();
   }
 
@@ -67,7 +68,7 @@ export class SnackStock {
       .prepare('UPDATE store_snack_stock SET stock = stock - 1, updated_at = ? WHERE item_id = ? AND stock > 0 RETURNING stock')
       .pluck()
       .get(now.toISOString(), itemId) as number | undefined;
-    if (left === undefined) throw new KioskError('store.out_of_stock', `${itemId} is out of stock`);
+    if (left === undefined) throw new StoreError('store.out_of_stock', `${itemId} is out of stock`);
     this.db.prepare('INSERT INTO store_snacks_taken (id, visit_id, item_id, at) VALUES (?, ?, ?, ?)').run(ulid(), visitId, itemId, now.toISOString());
     return left;
   }
@@ -82,7 +83,7 @@ export class SnackStock {
 
   /** Staff: add `add` items (or set the count with `set`). Returns the new stock. */
   restock(itemId: string, change: { add?: number; set?: number }, now = new Date()): number {
-    if (!this.name(itemId)) throw new KioskError('store.unknown_snack', `no snack ${itemId}`);
+    if (!this.name(itemId)) throw new StoreError('store.unknown_snack', `no snack ${itemId}`);
     this.ensureItems(now);
     const sql =
       change.set !== undefined
@@ -92,7 +93,7 @@ export class SnackStock {
   }
 
   setLowThreshold(itemId: string, threshold: number): void {
-    if (!this.name(itemId)) throw new KioskError('store.unknown_snack', `no snack ${itemId}`);
+    if (!this.name(itemId)) throw new StoreError('store.unknown_snack', `no snack ${itemId}`);
     this.ensureItems();
     this.db.prepare('UPDATE store_snack_stock SET low_threshold = ? WHERE item_id = ?').run(threshold, itemId);
   }

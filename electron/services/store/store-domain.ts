@@ -3,6 +3,7 @@
  * on the real printer, the staff-side methods, and the retention purge
  * (once at start, then daily).
  */
+import { StoreError } from './store-errors';
 import { z } from 'zod';
 import { KioskError } from '../../contract/errors';
 import type { DomainModule, ServiceContext, ServiceDomain } from '../context';
@@ -78,7 +79,7 @@ export function createStoreDomain(ctx: ServiceContext, opts: StoreDomainOptions 
 
   const phoneDigits = (raw: string) => {
     const digits = normalizePhone(raw);
-    if (!isMobileNumber(digits)) throw new KioskError('store.bad_phone', 'not a Korean mobile number');
+    if (!isMobileNumber(digits)) throw new StoreError('store.bad_phone', 'not a Korean mobile number');
     return digits;
   };
 

@@ -4,6 +4,7 @@
  * is taken inside an IMMEDIATE transaction (one writer at a time, across
  * processes) and `UNIQUE (day, number)` backs it up.
  */
+import { StoreError } from './store-errors';
 import { KioskError } from '../../contract/errors';
 import type { Db } from '../storage/database';
 import { ulid } from '../storage/ids';
@@ -104,8 +105,8 @@ export class TalkQueue {
       const me = this.db.prepare(`SELECT id, day, state, ${ORDER} AS pos FROM store_queue WHERE id = ?`).get(entryId) as
         | { id: string; day: string; state: QueueState; pos: number }
         | undefined;
-      if (!me) throw new KioskError('store.unknown_queue_entry', `no queue entry ${entryId}`);
-      if (me.state !== 'waiting') throw new KioskError('store.queue_not_waiting', `queue entry ${entryId} is ${me.state}`);
+      if (!me) throw new StoreError('store.unknown_queue_entry', `no queue entry ${entryId}`);
+      if (me.state !== 'waiting') throw new StoreError('store.queue_not_waiting', `queue entry ${entryId} is ${me.state}`);
       const neighbour = this.db
         .prepare(
           direction === 'up'
@@ -126,7 +127,7 @@ export class TalkQueue {
     const changed = this.db
       .prepare('UPDATE store_queue SET state = ?, done_at = ?, called_at = COALESCE(called_at, ?) WHERE id = ?')
       .run(outcome, now.toISOString(), now.toISOString(), entryId).changes;
-    if (changed === 0) throw new KioskError('store.unknown_queue_entry', `no queue entry ${entryId}`);
+    if (changed === 0) throw new StoreError('store.unknown_queue_entry', `no queue entry ${entryId}`);
     return this.get(entryId)!;
   }
 

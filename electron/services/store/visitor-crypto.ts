@@ -6,6 +6,7 @@
  * A plain SHA-256 would not do: Korean mobile numbers are few enough
  * (10^8 per prefix) to brute-force in minutes.
  */
+import { StoreError } from './store-errors';
 import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
 import { KioskError } from '../../contract/errors';
 import type { KeyStore } from './key-store';
@@ -50,14 +51,14 @@ export class VisitorCrypto {
 
   decryptPhone(blob: string, visitorId: string): string {
     const [format, iv, tag, ct] = blob.split('.');
-    if (format !== FORMAT || !iv || !tag || ct === undefined) throw new KioskError('store.bad_ciphertext', 'unknown phone ciphertext format');
+    if (format !== FORMAT || !iv || !tag || ct === undefined) throw new StoreError('store.bad_ciphertext', 'unknown phone ciphertext format');
     try {
       const decipher = createDecipheriv('aes-256-gcm', this.encKey, Buffer.from(iv, 'base64url'));
       decipher.setAAD(Buffer.from(visitorId));
       decipher.setAuthTag(Buffer.from(tag, 'base64url'));
       return Buffer.concat([decipher.update(Buffer.from(ct, 'base64url')), decipher.final()]).toString('utf8');
     } catch (err) {
-      throw new KioskError('store.bad_ciphertext', 'phone ciphertext failed authentication', { cause: err });
+      throw new StoreError('store.bad_ciphertext', 'phone ciphertext failed authentication', { cause: err });
     }
   }
 }

@@ -5,6 +5,7 @@
  * what to persist) lives in the vend service, not here.
  */
 import { KioskError } from '../../contract/errors';
+import { VendingError } from './vending-errors';
 import type { Logger } from '../app/logger';
 import { systemClock, type Clock } from '../devices/device-clock';
 import { Cmd, parseFlags, readTxn, Reply, SLOT_STATES, txnBytes, vmcErrorCodes, type SlotState, type VmcFlags } from './vmc-codes';
@@ -201,14 +202,14 @@ export class VendingController {
       const b = ex.reply.data[0] ?? 0;
       return { accepted: false, errorByte: b, code: vmcErrorCodes[b] ?? 'vending.board_error', sends: ex.sends };
     }
-    if (readTxn(ex.reply.data) !== txn) throw new KioskError('vending.protocol', `ACCEPTED for another TXN ${readTxn(ex.reply.data)}`);
+    if (readTxn(ex.reply.data) !== txn) throw new VendingError('vending.protocol', `ACCEPTED for another TXN ${readTxn(ex.reply.data)}`);
     return { accepted: true, sends: ex.sends };
   }
 
   /** RESULT: the OUTCOME byte (0 running … 6 unconfirmed). */
   async result(txn: number): Promise<number> {
     const ex = await this.expect(Cmd.RESULT, txnBytes(txn));
-    if (readTxn(ex.reply.data) !== txn) throw new KioskError('vending.protocol', 'RESULT for another TXN');
+    if (readTxn(ex.reply.data) !== txn) throw new VendingError('vending.protocol', 'RESULT for another TXN');
     return ex.reply.data[4];
   }
 }

@@ -1,4 +1,5 @@
 /** Codes of the VMC protocol v1.1 (commands, replies, errors, flags, slot states, outcomes) and their DATA layouts. */
+import type { VendingErrorCode } from '../../contract/error-codes';
 
 export const Cmd = {
   PING: 0x01,
@@ -55,7 +56,7 @@ export const VmcError = {
 } as const;
 
 /** ERROR code → the kiosk's error code (`vending.door_open`). */
-export const vmcErrorCodes: Record<number, string> = {
+export const vmcErrorCodes: Record<number, VendingErrorCode> = {
   1: 'vending.unknown_command',
   2: 'vending.bad_length',
   3: 'vending.no_such_slot',

@@ -5,12 +5,14 @@ import { pharmacyEn } from '../flows/pharmacy/pharmacy-i18n';
 import { staffEn } from '../flows/staff/staff-i18n';
 import { storeEn } from '../flows/store/store-i18n';
 import { a11yEn } from '../a11y/a11y-i18n';
+import { errorsEn } from './error-messages';
 
 export const en: Record<MessageKey, string> = {
   ...pharmacyEn,
   ...staffEn,
   ...storeEn,
   ...a11yEn,
+  ...errorsEn,
   'app.title': 'Seoul Itda Place',
 
   'attract.touch': 'Touch the screen to start',

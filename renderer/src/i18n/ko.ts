@@ -8,12 +8,14 @@ import { pharmacyKo } from '../flows/pharmacy/pharmacy-i18n';
 import { staffKo } from '../flows/staff/staff-i18n';
 import { storeKo } from '../flows/store/store-i18n';
 import { a11yKo } from '../a11y/a11y-i18n';
+import { errorsKo } from './error-messages';
 
 export const ko = {
   ...pharmacyKo,
   ...staffKo,
   ...storeKo,
   ...a11yKo,
+  ...errorsKo,
   'app.title': '서울잇다플레이스',
 
   'attract.touch': '화면을 터치해 주세요',

@@ -14,6 +14,7 @@ import { sql as storeQueueOrder } from './0008-store-queue-order';
 import { sql as trustEdge } from './0010-trust-edge';
 import { sql as printConfirmation } from './0011-print-confirmation';
 import { sql as hub } from './0012-hub';
+import { sql as consoleAlerts } from './0013-console';
 
 export interface Migration {
   id: number;
@@ -33,4 +34,5 @@ export const migrations: Migration[] = [
   { id: 10, name: 'trust-edge', sql: trustEdge },
   { id: 11, name: 'print-confirmation', sql: printConfirmation },
   { id: 12, name: 'hub', sql: hub },
+  { id: 13, name: 'console', sql: consoleAlerts },
 ];

@@ -9,7 +9,7 @@ import { Pressable } from '../../components/pressable';
 import { api } from '../../api/client';
 import { useT } from '../../i18n/use-t';
 import type { ApiOutput } from '../../../../electron/contract/api';
-import { useStaffData } from './staff-views';
+import { useStaffData } from './use-live-data';
 import { addDays, seoulDay, storeCall, weekdayOf } from './store-call';
 
 type Booking = ApiOutput<'store.staffBookings'>['bookings'][number];
@@ -17,11 +17,11 @@ const DAYS = 14;
 
 export function BookingCalendar() {
   const t = useT();
-  const bookings = useStaffData(() => storeCall('store.staffBookings', {}), 10_000);
+  const bookings = useStaffData(() => storeCall('store.staffBookings', {}), ['bookings']);
   const slots = useStaffData(async () => {
     const r = await api().call('store.slots', {});
     return r.ok ? r.value.slots : null;
-  }, 10_000);
+  }, ['bookings']);
   const [picked, setPicked] = useState<Booking | null>(null);
   const [confirming, setConfirming] = useState(false);
   const [doneRef, setDoneRef] = useState<string | null>(null);

@@ -6,7 +6,7 @@ import { QueuePanel } from './queue-panel';
 import { BookingCalendar } from './booking-calendar';
 import { HoursEditor } from './hours-editor';
 import { EraseVisitor } from './erase-visitor';
-import { useStaffData } from './staff-views';
+import { useStaffData } from './use-live-data';
 import { useStaffStore } from './staff-store';
 import { storeCall } from './store-call';
 
@@ -38,7 +38,7 @@ export function CounselView() {
 function SnackStockTable() {
   const t = useT();
   const lang = useLanguage();
-  const snacks = useStaffData(() => storeCall('store.staffStock', {}));
+  const snacks = useStaffData(() => storeCall('store.staffStock', {}), ['stock']);
   if (!snacks) return <p>{t('staff.counsel.unavailable')}</p>;
   return (
     <section aria-labelledby="snacks-title">

@@ -8,13 +8,13 @@ import { useState } from 'react';
 import { Pressable } from '../../components/pressable';
 import { useT } from '../../i18n/use-t';
 import { staffCall } from './staff-actions';
-import { useStaffData } from './staff-views';
+import { useStaffData } from './use-live-data';
 
 const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString('ko-KR', { timeZone: 'Asia/Seoul', dateStyle: 'short', timeStyle: 'short' }) : '—');
 
 export function DeviceAdmin() {
   const t = useT();
-  const data = useStaffData(() => staffCall('staff.devices', {}), 30_000);
+  const data = useStaffData(() => staffCall('staff.devices', {}));
   const [name, setName] = useState('');
   const [made, setMade] = useState<{ code: string; expiresAt: string; name: string } | null>(null);
   const [revoking, setRevoking] = useState<string | null>(null);

@@ -3,12 +3,12 @@ import { useEffect, useState } from 'react';
 import { Pressable } from '../../components/pressable';
 import { useT } from '../../i18n/use-t';
 import { addSpan, moveTime, problems, removeSpan, SLOT_CHOICES, STEP_MIN, WEEKDAYS, type Weekly } from './availability-form';
-import { useStaffData } from './staff-views';
+import { useStaffData } from './use-live-data';
 import { storeCall } from './store-call';
 
 export function HoursEditor() {
   const t = useT();
-  const loaded = useStaffData(() => storeCall('store.staffAvailability', {}), 60_000);
+  const loaded = useStaffData(() => storeCall('store.staffAvailability', {}), ['bookings']);
   const [weekly, setWeekly] = useState<Weekly | null>(null);
   const [saved, setSaved] = useState(false);
   useEffect(() => {

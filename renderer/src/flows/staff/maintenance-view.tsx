@@ -4,7 +4,8 @@ import { Pressable } from '../../components/pressable';
 import { useT } from '../../i18n/use-t';
 import { download, staffCall } from './staff-actions';
 import { useMaintenanceStore, useStaffStore } from './staff-store';
-import { useStaffData } from './staff-views';
+import { useStaffData } from './use-live-data';
+import { DeviceCard } from './overview-view';
 
 export function MaintenanceView() {
   const t = useT();
@@ -13,7 +14,7 @@ export function MaintenanceView() {
   if (role === 'staff') return <p data-testid="maint-needs-tech">{t('staff.maint.needsTech')}</p>;
   return (
     <div className="staff-maintenance" data-testid="maintenance">
-      <Pressable className="small-button" data-testid="maint-toggle" data-open={open} onClick={() => void staffCall('staff.setMaintenance', { open: !open }, { bump: true })}>
+      <Pressable className="staff-button" data-testid="maint-toggle" data-open={open} onClick={() => void staffCall('staff.setMaintenance', { open: !open }, { bump: true })}>
         {open ? t('staff.maint.close') : t('staff.maint.open')}
       </Pressable>
       <PrinterPanel />
@@ -24,38 +25,32 @@ export function MaintenanceView() {
   );
 }
 
+/** The devices' state in the console's language: the same cards (and words) as the overview and the alerts. */
+function DeviceCards({ ids, testId }: { ids: ('printer' | 'paper' | 'cabinet' | 'link')[]; testId: string }) {
+  const ov = useStaffData(() => staffCall('console.overview', {}), ['devices', 'alerts']);
+  return (
+    <ul className="device-grid" data-testid={testId}>
+      {ov?.devices.filter((d) => ids.includes(d.id)).map((d) => <DeviceCard key={d.id} dev={d} />)}
+    </ul>
+  );
+}
+
 function PrinterPanel() {
   const t = useT();
-  const [png, setPng] = useState<string | null>(null);
-  const d = useStaffData(() => staffCall('staff.printer', {}));
   const print = (what: 'test_raster' | 'test_text' | 'sample_prescription' | 'sample_ticket') => void staffCall('staff.printerPrint', { what }, { bump: true });
   return (
-    <section data-testid="printer-panel">
-      <h2>{t('staff.maint.printer')}</h2>
-      <ul data-testid="printer-words">{d?.words.map((w) => <li key={w}>{w}</li>)}</ul>
-      <Pressable className="small-button" onClick={() => void staffCall('staff.printer', { refresh: true }, { bump: true })}>
-        {t('staff.maint.refresh')}
-      </Pressable>
-      <Pressable className="small-button" onClick={() => print('test_raster')}>{t('staff.maint.testRaster')}</Pressable>
-      <Pressable className="small-button" onClick={() => print('test_text')}>{t('staff.maint.testText')}</Pressable>
-      <Pressable className="small-button" onClick={() => print('sample_prescription')}>{t('staff.maint.sampleRx')}</Pressable>
-      <Pressable className="small-button" onClick={() => print('sample_ticket')}>{t('staff.maint.sampleTicket')}</Pressable>
-      <ul className="staff-list">
-        {d?.jobs.slice(0, 10).map((j) => (
-          <li key={j.jobId} data-state={j.state}>
-            {j.kind} · {j.state} {j.lastError ?? ''}
-            <Pressable className="small-button" onClick={async () => setPng((await staffCall('staff.printerPreview', { jobId: j.jobId }))?.png ?? null)}>
-              {t('staff.maint.preview')}
-            </Pressable>
-            {(j.state === 'failed' || j.state === 'unknown' || j.state === 'printed') && (
-              <Pressable className="small-button" onClick={() => void staffCall('staff.printerRetry', { jobId: j.jobId }, { bump: true })}>
-                {t('staff.maint.retry')}
-              </Pressable>
-            )}
-          </li>
-        ))}
-      </ul>
-      {png && <img className="slip-preview" alt={t('staff.maint.preview')} src={`data:image/png;base64,${png}`} />}
+    <section className="maint-panel" data-testid="printer-panel" aria-labelledby="maint-printer">
+      <h2 id="maint-printer">{t('staff.maint.printer')}</h2>
+      <DeviceCards ids={['printer', 'paper']} testId="printer-words" />
+      <div className="button-row">
+        <Pressable className="staff-button" onClick={() => void staffCall('staff.printer', { refresh: true }, { bump: true })}>
+          {t('staff.maint.refresh')}
+        </Pressable>
+        <Pressable className="staff-button" onClick={() => print('test_raster')}>{t('staff.maint.testRaster')}</Pressable>
+        <Pressable className="staff-button" onClick={() => print('test_text')}>{t('staff.maint.testText')}</Pressable>
+        <Pressable className="staff-button" onClick={() => print('sample_prescription')}>{t('staff.maint.sampleRx')}</Pressable>
+        <Pressable className="staff-button" onClick={() => print('sample_ticket')}>{t('staff.maint.sampleTicket')}</Pressable>
+      </div>
     </section>
   );
 }
@@ -63,41 +58,55 @@ function PrinterPanel() {
 function VendingPanel() {
   const t = useT();
   const [ping, setPing] = useState<string | null>(null);
-  const d = useStaffData(() => staffCall('staff.vending', {}));
+  const d = useStaffData(() => staffCall('staff.vending', {}), ['devices', 'stock']);
   return (
-    <section data-testid="vending-panel">
-      <h2>{t('staff.maint.vending')}</h2>
-      <ul data-testid="vending-words">{d?.words.map((w) => <li key={w}>{w}</li>)}</ul>
-      <Pressable className="small-button" data-testid="vending-ping" onClick={async () => { const r = await staffCall('staff.vendingPing', {}); setPing(r ? `${r.firmware} · ${r.ms} ms` : null); }}>
-        {t('staff.maint.ping')}
-      </Pressable>
-      {ping && <span data-testid="vending-ping-result">{ping}</span>}
-      <Pressable className="small-button" onClick={() => void staffCall('staff.vendingSlotInfo', {}, { bump: true })}>{t('staff.maint.slotInfo')}</Pressable>
-      <Pressable className="small-button" data-testid="vending-clear-faults" onClick={() => void staffCall('staff.clearFaults', {}, { bump: true })}>
-        {t('staff.maint.clearFaults')}
-      </Pressable>
-      <table className="staff-table">
-        <tbody>
-          {d?.status.slots.map((s) => (
-            <tr key={s.slot} data-testid={`maint-slot-${s.slot}`} data-state={s.state}>
-              <td>{s.slot}</td>
-              <td>{t(`staff.state.${s.state}`)}</td>
-              <td>{s.boardState ?? '–'}</td>
-              <td>{s.count}/{s.capacity}</td>
-              <td>
-                <Pressable className="small-button" onClick={() => void staffCall('staff.motorTest', { slot: s.slot }, { bump: true })}>{t('staff.maint.motorTest')}</Pressable>
-              </td>
+    <section className="maint-panel" data-testid="vending-panel" aria-labelledby="maint-vending">
+      <h2 id="maint-vending">{t('staff.maint.vending')}</h2>
+      <DeviceCards ids={['cabinet', 'link']} testId="vending-words" />
+      <div className="button-row">
+        <Pressable className="staff-button" data-testid="vending-ping" onClick={async () => { const r = await staffCall('staff.vendingPing', {}); setPing(r ? `${r.firmware} · ${r.ms} ms` : null); }}>
+          {t('staff.maint.ping')}
+        </Pressable>
+        {ping && <span className="tag" data-testid="vending-ping-result">{ping}</span>}
+        <Pressable className="staff-button" onClick={() => void staffCall('staff.vendingSlotInfo', {}, { bump: true })}>{t('staff.maint.slotInfo')}</Pressable>
+        <Pressable className="staff-button" data-testid="vending-clear-faults" onClick={() => void staffCall('staff.clearFaults', {}, { bump: true })}>
+          {t('staff.maint.clearFaults')}
+        </Pressable>
+      </div>
+      <div className="table-scroll" tabIndex={0}>
+        <table className="staff-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('staff.stock.slot')}</th>
+              <th scope="col">{t('staff.stock.state')}</th>
+              <th scope="col">{t('console.maint.board')}</th>
+              <th scope="col">{t('console.maint.stock')}</th>
+              <th scope="col">{t('console.maint.actions')}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {d?.status.slots.map((s) => (
+              <tr key={s.slot} data-testid={`maint-slot-${s.slot}`} data-state={s.state}>
+                <td className="num">{s.slot}</td>
+                <td><span className={`state-chip state-${s.state}`}>{t(`staff.state.${s.state}`)}</span></td>
+                <td>{s.boardState ? t(`staff.state.${s.boardState}`) : t('console.level.unknown')}</td>
+                <td className="num">{s.count} / {s.capacity}</td>
+                <td>
+                  <Pressable className="staff-button" aria-label={`${t('staff.maint.motorTest')} · ${t('console.maint.slot', { slot: s.slot })}`} onClick={() => void staffCall('staff.motorTest', { slot: s.slot }, { bump: true })}>{t('staff.maint.motorTest')}</Pressable>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       <h3>{t('staff.maint.toResolve')}</h3>
-      <ul className="staff-list">
+      {d && d.toResolve.length === 0 && <p className="muted">{t('console.maint.none')}</p>}
+      <ul className="plain-list">
         {d?.toResolve.map((v) => (
-          <li key={v.txn}>
-            TXN {v.txn} · slot {v.slot} · {v.state}
-            <Pressable className="small-button" onClick={() => void staffCall('staff.resolveVend', { txn: v.txn, delivered: true }, { bump: true })}>{t('staff.maint.delivered')}</Pressable>
-            <Pressable className="small-button" onClick={() => void staffCall('staff.resolveVend', { txn: v.txn, delivered: false }, { bump: true })}>{t('staff.maint.notDelivered')}</Pressable>
+          <li key={v.txn} className="resolve-row">
+            <span>{t('console.maint.vend', { txn: v.txn, slot: v.slot })} · {v.state === 'unconfirmed' ? t('console.maint.vendState.unconfirmed') : t('console.maint.vendState.unknown')}</span>
+            <Pressable className="staff-button" onClick={() => void staffCall('staff.resolveVend', { txn: v.txn, delivered: true }, { bump: true })}>{t('staff.maint.delivered')}</Pressable>
+            <Pressable className="staff-button" onClick={() => void staffCall('staff.resolveVend', { txn: v.txn, delivered: false }, { bump: true })}>{t('staff.maint.notDelivered')}</Pressable>
           </li>
         ))}
       </ul>
@@ -107,11 +116,11 @@ function VendingPanel() {
 
 function FramesPanel() {
   const t = useT();
-  const d = useStaffData(() => staffCall('staff.frames', {}), 2000);
+  const d = useStaffData(() => staffCall('staff.frames', {}), ['devices', 'stock']);
   return (
-    <section>
+    <section className="maint-panel">
       <h2>{t('staff.maint.frames')}</h2>
-      <pre className="frame-log" data-testid="frame-log">
+      <pre className="frame-log" data-testid="frame-log" data-raw translate="no" tabIndex={0} aria-label={t('staff.maint.frames')}>
         {d?.frames.slice(-40).map((f) => `${f.dir === 'tx' ? '→' : '←'} ${f.name.padEnd(28)} ${f.hex}${f.note ? ` (${f.note})` : ''}`).join('\n')}
       </pre>
     </section>
@@ -120,18 +129,18 @@ function FramesPanel() {
 
 function ConfigPanel() {
   const t = useT();
-  const d = useStaffData(() => staffCall('staff.config', {}), 60_000);
+  const d = useStaffData(() => staffCall('staff.config', {}));
   const [text, setText] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   const [ports, setPorts] = useState<string | null>(null);
   const shown = text ?? (d ? JSON.stringify({ idleSeconds: d.config.idleSeconds, idleCountdownSeconds: d.config.idleCountdownSeconds, printer: d.config.printer, vending: d.config.vending }, null, 2) : '');
   return (
-    <section>
+    <section className="maint-panel">
       <h2>{t('staff.maint.config')}</h2>
-      <p><code>{d?.file}</code></p>
-      <textarea aria-label={t('staff.maint.config')} data-testid="config-text" rows={14} cols={70} value={shown} onChange={(e) => setText(e.target.value)} />
+      <p><code data-raw translate="no">{d?.file}</code></p>
+      <textarea data-raw translate="no" aria-label={t('staff.maint.config')} data-testid="config-text" rows={14} cols={70} value={shown} onChange={(e) => setText(e.target.value)} />
       <Pressable
-        className="small-button"
+        className="staff-button"
         data-testid="config-save"
         onClick={async () => {
           let patch: Record<string, unknown>;
@@ -148,12 +157,12 @@ function ConfigPanel() {
         {t('staff.maint.saveConfig')}
       </Pressable>
       {saved && <p role="status">{saved}</p>}
-      <Pressable className="small-button" onClick={async () => { const r = await staffCall('staff.serialPorts', {}); setPorts(r ? r.ports.map((p) => `${p.path} ${p.manufacturer ?? ''}`).join('\n') || '–' : null); }}>
+      <Pressable className="staff-button" onClick={async () => { const r = await staffCall('staff.serialPorts', {}); setPorts(r ? r.ports.map((p) => `${p.path} ${p.manufacturer ?? ''}`).join('\n') || '–' : null); }}>
         {t('staff.maint.ports')}
       </Pressable>
-      {ports && <pre>{ports}</pre>}
+      {ports && <pre data-raw translate="no">{ports}</pre>}
       <Pressable
-        className="small-button"
+        className="staff-button"
         data-testid="diagnostics-download"
         onClick={async () => {
           const r = await staffCall('staff.diagnostics', {});

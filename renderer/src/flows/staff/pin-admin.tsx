@@ -7,14 +7,16 @@ import { useState } from 'react';
 import { Pressable } from '../../components/pressable';
 import { useT } from '../../i18n/use-t';
 import { staffCall } from './staff-actions';
-import { useStaffData } from './staff-views';
+import { useStaffData } from './use-live-data';
 
 type Role = 'staff' | 'technician' | 'admin';
 const ROLES: Role[] = ['staff', 'technician', 'admin'];
+/** Labels a venue uses most, one tap each: no keyboard needed at the kiosk. */
+const LABEL_PRESETS = ['desk', 'counsel', 'tech', 'manager', 'morning', 'afternoon', 'weekend'] as const;
 
 export function PinAdmin() {
   const t = useT();
-  const data = useStaffData(() => staffCall('staff.pins', {}), 30_000);
+  const data = useStaffData(() => staffCall('staff.pins', {}));
   const [removing, setRemoving] = useState<string | null>(null);
   const [role, setRole] = useState<Role>('staff');
   const [label, setLabel] = useState('');
@@ -67,7 +69,7 @@ export function PinAdmin() {
               return (
                 <tr key={p.id} data-testid="pin-row" data-role={p.role} data-label={p.label}>
                   <td>{t(`staff.role.${p.role}`)}</td>
-                  <td>{p.label}</td>
+                  <td lang={/[\uac00-\ud7a3]/.test(p.label) ? 'ko' : 'en'}>{p.label}</td>
                   <td>{new Date(p.createdAt).toLocaleDateString('ko-KR', { timeZone: 'Asia/Seoul' })}</td>
                   <td>
                     {last ? (
@@ -106,6 +108,14 @@ export function PinAdmin() {
           {ROLES.map((r) => (
             <Pressable key={r} className="staff-button" data-testid={`pin-role-${r}`} aria-pressed={role === r} onClick={() => setRole(r)}>
               {t(`staff.role.${r}`)}
+            </Pressable>
+          ))}
+        </fieldset>
+        <fieldset className="staff-choices" data-testid="pin-label-presets">
+          <legend>{t('staff.pins.presets')}</legend>
+          {LABEL_PRESETS.map((k) => (
+            <Pressable key={k} className="staff-button" data-testid={`pin-label-preset-${k}`} aria-pressed={label === t(`staff.pins.preset.${k}`)} onClick={() => setLabel(t(`staff.pins.preset.${k}`))}>
+              {t(`staff.pins.preset.${k}`)}
             </Pressable>
           ))}
         </fieldset>

@@ -2,14 +2,14 @@
 import { Pressable } from '../../components/pressable';
 import { useT } from '../../i18n/use-t';
 import type { ApiOutput } from '../../../../electron/contract/api';
-import { useStaffData } from './staff-views';
+import { useStaffData } from './use-live-data';
 import { storeCall } from './store-call';
 
 type Entry = ApiOutput<'store.staffQueue'>['entries'][number];
 
 export function QueuePanel() {
   const t = useT();
-  const queue = useStaffData(() => storeCall('store.staffQueue', {}), 3000);
+  const queue = useStaffData(() => storeCall('store.staffQueue', {}), ['queue']);
   if (!queue) return null;
   const waiting = queue.entries.filter((e) => e.state === 'waiting');
   const time = (iso: string) => new Date(iso).toLocaleTimeString('ko-KR', { timeZone: 'Asia/Seoul', hour: '2-digit', minute: '2-digit' });

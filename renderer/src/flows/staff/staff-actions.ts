@@ -21,7 +21,7 @@ export async function submitPin(pin: string): Promise<boolean> {
   const { needsSetup } = useStaffStore.getState();
   const r = await api().call(needsSetup ? 'staff.setup' : 'staff.login', { pin });
   if (r.ok) {
-    useStaffStore.setState({ token: r.value.token, role: r.value.role, pinError: null, needsSetup: false, lockedUntil: null, tab: 'alerts' });
+    useStaffStore.setState({ token: r.value.token, role: r.value.role, pinError: null, needsSetup: false, lockedUntil: null, tab: 'overview' });
     return true;
   }
   const e = r.error;
@@ -46,7 +46,7 @@ export function setTab(tab: StaffTab): void {
   useStaffStore.setState({ tab, errorKey: null });
 }
 
-type TokenMethod = Exclude<Extract<ApiMethod, `staff.${string}`>, 'staff.authState' | 'staff.setup' | 'staff.login' | 'staff.maintenanceState'>;
+type TokenMethod = Exclude<Extract<ApiMethod, `staff.${string}` | `console.${string}`>, 'staff.authState' | 'staff.setup' | 'staff.login' | 'staff.maintenanceState'>;
 
 /** Calls a staff method with the session's token; an expired session returns to the PIN pad. */
 export async function staffCall<M extends TokenMethod>(method: M, input: Omit<ApiInput<M>, 'token'>, opts: { bump?: boolean } = {}): Promise<ApiOutput<M> | null> {

@@ -1,35 +1,62 @@
 /**
- * The staff console: PIN pad first, then tabs (alerts first). Two minutes
- * without input end the session here as they do in the services. At the
- * kiosk, leaving returns to the attract screen; visitors never see it.
+ * The staff console: PIN pad first, then today at a glance with the other
+ * screens one tap away (a side rail on a landscape tablet, a top row in
+ * portrait). Live through the services' push events; a crisis takes over
+ * the whole console until someone acknowledges it. Two minutes without input
+ * end the session here as they do in the services. At the kiosk, leaving
+ * returns to the attract screen; visitors never see it.
  */
 import { useEffect } from 'react';
 import { Pressable } from '../../components/pressable';
-import { useT, useTDynamic } from '../../i18n/use-t';
+import { useLanguage, useT, useTDynamic } from '../../i18n/use-t';
+import { useAppStore } from '../../stores/app-store';
+import { useConnectionStore } from '../../stores/connection-store';
 import { logout, setTab, staffCall } from './staff-actions';
 import { useMaintenanceStore, useStaffStore, type StaffTab } from './staff-store';
 import { StaffPin } from './staff-pin';
-import { AlertsView, StockView } from './staff-views';
+import { StockView } from './stock-view';
 import { CounselView } from './counsel-view';
 import { PinAdmin } from './pin-admin';
 import { DeviceAdmin } from './device-admin';
 import { DashboardView } from './dashboard-view';
 import { MaintenanceView } from './maintenance-view';
+import { OverviewView } from './overview-view';
+import { AlertsView } from './alerts-view';
+import { JobsView } from './jobs-view';
+import { CrisisTakeover, askNotificationPermission } from './crisis-takeover';
+import { startLive, useLiveStore } from './console-live';
+import { setContrast, toggleConsoleLanguage, useConsolePrefs } from './console-actions';
+import { useStaffData } from './use-live-data';
 import './staff.css';
+import './console.css';
 
 const IDLE_MS = 2 * 60_000;
-const TABS: StaffTab[] = ['alerts', 'stock', 'counsel', 'dashboard', 'maintenance', 'pins', 'devices'];
+const TABS: StaffTab[] = ['overview', 'alerts', 'jobs', 'stock', 'counsel', 'dashboard', 'maintenance', 'pins', 'devices'];
 /** Who sees a tab beyond every staff member. */
 const TAB_ROLES: Partial<Record<StaffTab, readonly string[]>> = { pins: ['admin'], devices: ['technician', 'admin'] };
 
 export function StaffConsole({ onExit }: { onExit?: () => void }) {
   const t = useT();
   const td = useTDynamic();
+  const lang = useLanguage();
   const token = useStaffStore((s) => s.token);
   const role = useStaffStore((s) => s.role);
   const tab = useStaffStore((s) => s.tab);
   const errorKey = useStaffStore((s) => s.errorKey);
   const maintenance = useMaintenanceStore((s) => s.open);
+  const contrast = useConsolePrefs((s) => s.contrast);
+  const connected = useConnectionStore((s) => s.connected);
+  const infoKiosk = useAppStore((s) => s.info?.kioskId ?? null);
+
+  useEffect(() => {
+    if (!token) return;
+    askNotificationPermission();
+    return startLive();
+  }, [token]);
+
+  useEffect(() => {
+    document.documentElement.lang = lang;
+  }, [lang]);
 
   useEffect(() => {
     if (!token) return;
@@ -53,50 +80,110 @@ export function StaffConsole({ onExit }: { onExit?: () => void }) {
     };
   }, [token]);
 
-  if (!token) return <StaffPin onCancel={onExit} />;
+  const theme = contrast ? 'contrast' : 'normal';
+  if (!token) {
+    return (
+      <div className="console-root" data-console-theme={theme}>
+        <StaffPin onCancel={onExit} />
+      </div>
+    );
+  }
+  const visible = TABS.filter((id) => !TAB_ROLES[id] || TAB_ROLES[id]!.includes(role ?? ''));
   return (
-    <main className="staff-console" data-testid="staff-console" data-role={role ?? ''}>
-      <header className="staff-header">
-        <h1>
-          {t('staff.title')} · {role ? t(`staff.role.${role}`) : ''}
-        </h1>
-        {maintenance && (
-          <span className="staff-maint-badge" data-testid="maintenance-badge">
-            {t('staff.maint.isOpen')}
+    <div className="console-root" data-console-theme={theme}>
+      <div className="staff-console" data-testid="staff-console" data-role={role ?? ''}>
+        <header className="staff-header">
+          <h1>
+            {t('staff.title')} <span className="role-chip">{role ? t(`staff.role.${role}`) : ''}</span>
+          </h1>
+          <KioskName fallback={infoKiosk} />
+          <span className={connected ? 'live-dot on' : 'live-dot off'} data-testid="console-connection" data-connected={connected}>
+            {connected ? t('console.live') : ''}
           </span>
-        )}
-        <Pressable
-          className="bar-button"
-          data-testid="staff-logout"
-          onClick={() => {
-            void logout();
-            onExit?.();
-          }}
-        >
-          {t('staff.logout')}
-        </Pressable>
-      </header>
-      <nav className="staff-tabs" role="tablist">
-        {TABS.filter((id) => !TAB_ROLES[id] || TAB_ROLES[id]!.includes(role ?? '')).map((id) => (
-          <Pressable key={id} role="tab" aria-selected={tab === id} data-testid={`staff-tab-${id}`} className="staff-tab" onClick={() => setTab(id)}>
-            {t(`staff.tab.${id}`)}
-          </Pressable>
-        ))}
-      </nav>
-      {errorKey && (
-        <p className="staff-error" role="alert" data-testid="staff-error">
-          {td(errorKey)}
-        </p>
-      )}
-      <section className="staff-body" role="tabpanel">
-        {tab === 'alerts' && <AlertsView />}
-        {tab === 'stock' && <StockView />}
-        {tab === 'counsel' && <CounselView />}
-        {tab === 'dashboard' && <DashboardView />}
-        {tab === 'maintenance' && <MaintenanceView />}
-        {tab === 'pins' && role === 'admin' && <PinAdmin />}
-        {tab === 'devices' && (role === 'technician' || role === 'admin') && <DeviceAdmin />}
-      </section>
-    </main>
+          <span className="header-actions">
+            <Pressable className="staff-button" aria-pressed={contrast} aria-label={t('console.theme.contrastLabel')} data-testid="console-contrast" onClick={() => setContrast(!contrast)}>
+              {t('console.theme.contrast')}
+            </Pressable>
+            <Pressable className="staff-button" lang={lang === 'ko' ? 'en' : 'ko'} aria-label={t('console.langLabel')} data-testid="console-language" onClick={toggleConsoleLanguage}>
+              {t('console.lang')}
+            </Pressable>
+            <Pressable
+              className="staff-button"
+              data-testid="staff-logout"
+              onClick={() => {
+                void logout();
+                onExit?.();
+              }}
+            >
+              {t('staff.logout')}
+            </Pressable>
+          </span>
+        </header>
+        <div className="console-body">
+          <nav className="staff-tabs" aria-label={t('console.nav')}>
+            <ul role="tablist" aria-orientation="vertical">
+              {visible.map((id) => (
+                <li key={id} role="presentation">
+                  <Pressable role="tab" id={`tab-${id}`} aria-selected={tab === id} aria-controls="console-panel" data-testid={`staff-tab-${id}`} className="staff-tab" onClick={() => setTab(id)}>
+                    {t(`staff.tab.${id}`)}
+                    {id === 'alerts' && <OpenCount />}
+                  </Pressable>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          <main className="staff-body">
+            {!connected && (
+              <p className="console-banner" role="status" data-testid="console-offline">
+                {t('console.offline')}
+              </p>
+            )}
+            {maintenance && (
+              <p className="staff-maint-badge" data-testid="maintenance-badge">
+                {t('staff.maint.isOpen')}
+              </p>
+            )}
+            <div role="tabpanel" id="console-panel" aria-labelledby={`tab-${tab}`}>
+            {errorKey && (
+              <p className="staff-error" role="alert" data-testid="staff-error">
+                {td(errorKey)}
+              </p>
+            )}
+            {tab === 'overview' && <OverviewView />}
+            {tab === 'alerts' && <AlertsView />}
+            {tab === 'jobs' && <JobsView />}
+            {tab === 'stock' && <StockView />}
+            {tab === 'counsel' && <CounselView />}
+            {tab === 'dashboard' && <DashboardView />}
+            {tab === 'maintenance' && <MaintenanceView />}
+            {tab === 'pins' && role === 'admin' && <PinAdmin />}
+            {tab === 'devices' && (role === 'technician' || role === 'admin') && <DeviceAdmin />}
+            </div>
+          </main>
+        </div>
+      </div>
+      <CrisisTakeover kioskId={infoKiosk ?? ''} />
+    </div>
+  );
+}
+
+function KioskName({ fallback }: { fallback: string | null }) {
+  const t = useT();
+  const ov = useStaffData(async () => (fallback ? null : ((await staffCall('console.overview', {}))?.kioskId ?? null)), []);
+  const id = fallback ?? ov;
+  if (!id) return null;
+  return <span className="kiosk-chip">{t('console.kiosk', { id })}</span>;
+}
+
+/** The open alert count beside the Alerts tab, kept live by the same pushes. */
+function OpenCount() {
+  const tick = useLiveStore((s) => s.ticks.alerts);
+  const d = useStaffData(() => staffCall('console.alerts', { limit: 1 }), ['alerts']);
+  void tick;
+  if (!d || d.open === 0) return null;
+  return (
+    <span className="tab-count" data-testid="alerts-open-count">
+      {d.open}
+    </span>
   );
 }

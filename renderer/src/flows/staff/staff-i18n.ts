@@ -1,8 +1,10 @@
 /** The staff console's text, Korean first; English typed against it. Staff-facing: plain and short. */
 import { counselEn, counselKo } from './counsel-i18n';
+import { consoleEn, consoleKo } from './console-i18n';
 
 export const staffKo = {
   ...counselKo,
+  ...consoleKo,
   'staff.title': '직원 콘솔',
   'staff.pin.title': '직원 PIN을 입력하세요',
   'staff.pin.setupTitle': '처음 시작: 관리자 PIN을 정하세요 (숫자 4–8자리)',
@@ -84,7 +86,7 @@ export const staffKo = {
   'staff.maint.sampleTicket': '견본 번호표',
   'staff.maint.retry': '다시 인쇄',
   'staff.maint.preview': '미리보기',
-  'staff.maint.vending': '자판기',
+  'staff.maint.vending': '선물함 (자판기)',
   'staff.maint.ping': 'PING',
   'staff.maint.slotInfo': '칸 상태 읽기 (SLOT_INFO)',
   'staff.maint.motorTest': '모터 시험',
@@ -116,6 +118,7 @@ export const staffKo = {
 
 export const staffEn: Record<keyof typeof staffKo, string> = {
   ...counselEn,
+  ...consoleEn,
   'staff.title': 'Staff console',
   'staff.pin.title': 'Enter your staff PIN',
   'staff.pin.setupTitle': 'First start: choose the admin PIN (4–8 digits)',
@@ -197,7 +200,7 @@ export const staffEn: Record<keyof typeof staffKo, string> = {
   'staff.maint.sampleTicket': 'Sample ticket',
   'staff.maint.retry': 'Print again',
   'staff.maint.preview': 'Preview',
-  'staff.maint.vending': 'Vending cabinet',
+  'staff.maint.vending': 'Gift cabinet',
   'staff.maint.ping': 'PING',
   'staff.maint.slotInfo': 'Read slots (SLOT_INFO)',
   'staff.maint.motorTest': 'Motor test',

@@ -1,7 +1,7 @@
 /** UI state of the staff console: the session, the open tab, the last error. Data comes from the services on each view. */
 import { create } from 'zustand';
 
-export type StaffTab = 'alerts' | 'stock' | 'counsel' | 'dashboard' | 'maintenance' | 'pins' | 'devices';
+export type StaffTab = 'overview' | 'alerts' | 'jobs' | 'stock' | 'counsel' | 'dashboard' | 'maintenance' | 'pins' | 'devices';
 
 export interface StaffState {
   token: string | null;
@@ -18,7 +18,7 @@ export interface StaffState {
 export const initialStaffState = (): StaffState => ({
   token: null,
   role: null,
-  tab: 'alerts',
+  tab: 'overview',
   needsSetup: false,
   lockedUntil: null,
   pinError: null,

@@ -1,0 +1,158 @@
+/**
+ * The staff console live, at both tablet sizes, against the web host with the
+ * printer and cabinet simulators: a paper-out appears as one alert in words
+ * without a reload and closes itself when paper is back; a crisis tap on the
+ * kiosk takes over two open consoles and acknowledging on one clears both; a
+ * cable that drops ten times is one alert with count 10; a print job is
+ * cancelled and another reprinted; a restock over capacity is refused.
+ * Each waits with a 2 s budget where the issue asks "within 2 s".
+ */
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useE2eKiosk } from '../support/e2e-kiosk';
+import { consoleShot, openStaffConsole, PINS, setUpPins, TABLETS } from '../support/staff-console';
+import type { VendingServiceImpl } from '../../electron/services/vending/vending-service';
+import type { PrintingService } from '../../electron/services/printing/printing-service';
+
+const e2e = useE2eKiosk();
+const LIVE = 2_000;
+
+async function start(size: keyof typeof TABLETS) {
+  const kiosk = await e2e.start({ kioskId: `e2e-console-${size}`, idleSeconds: 600, vending: { pollMs: 500, sim: { vendMs: 0 } } });
+  await setUpPins(kiosk);
+  await (kiosk.services.domains.get('vending')!.service as VendingServiceImpl).whenReady();
+  return kiosk;
+}
+
+const alertOf = (page: Page, type: string) => page.locator(`[data-testid="overview-alerts"] [data-testid="alert"][data-type="${type}"]`);
+
+describe.each(Object.keys(TABLETS) as (keyof typeof TABLETS)[])('staff console live (%s tablet)', (size) => {
+  it('a paper-out on the printer simulator is one alert in words, without reload; paper back closes it', { timeout: 90_000 }, async () => {
+    const kiosk = await start(size);
+    const page = await openStaffConsole(e2e.browser, kiosk, PINS.staff, TABLETS[size]);
+    await page.getByTestId('overview-all-good').waitFor();
+    await kiosk.call('printer.simFaults', { paperOut: true });
+    const alert = alertOf(page, 'printer.paper_out');
+    await alert.waitFor({ timeout: LIVE });
+    expect(await alert.count()).toBe(1);
+    const text = await alert.textContent();
+    expect(text).toContain('프린터 용지 없음');
+    expect(text).toContain('용지를 새로 넣어 주세요. 덮개를 닫으면 자동으로 다시 인쇄합니다.');
+    expect(text).not.toMatch(/printer\.|paper_out|printer_fault/);
+    expect(await page.getByTestId('device-paper').getAttribute('data-level')).toBe('action');
+    await consoleShot(page, `overview-paper-out-${size}`);
+
+    await kiosk.call('printer.simFaults', { paperOut: true }); // a second reading of the same cause
+    await kiosk.call('printer.simFaults', { paperOut: false });
+    await alert.waitFor({ state: 'detached', timeout: LIVE });
+    await page.getByTestId('overview-all-good').waitFor({ timeout: LIVE });
+    expect(await page.getByTestId('device-paper').getAttribute('data-level')).toBe('ok');
+  });
+
+  it('a crisis tap on the kiosk takes over two consoles; acknowledging on one clears both and records who', { timeout: 90_000 }, async () => {
+    const kiosk = await start(size);
+    const desk = await openStaffConsole(e2e.browser, kiosk, PINS.staff, TABLETS[size]);
+    const tech = await openStaffConsole(e2e.browser, kiosk, PINS.technician, TABLETS[size]);
+    await tech.getByTestId('staff-tab-jobs').tap(); // on another screen: the takeover covers any screen
+
+    const visitor = await (await e2e.browser.newContext({ viewport: { width: 1080, height: 1920 }, hasTouch: true })).newPage();
+    await visitor.goto(kiosk.url);
+    await visitor.getByTestId('attract').tap();
+    await visitor.getByTestId('service-store').tap();
+    await visitor.getByTestId('store-crisis').tap();
+
+    for (const page of [desk, tech]) {
+      const dialog = page.getByRole('alertdialog');
+      await dialog.waitFor({ timeout: LIVE });
+      expect(await dialog.textContent()).toContain('지금 키오스크로 가서');
+      expect(await page.getByTestId('crisis-where').textContent()).toContain('e2e-console');
+    }
+    await consoleShot(desk, `crisis-takeover-${size}`);
+    await desk.getByTestId('crisis-ack').tap();
+    for (const page of [desk, tech]) await page.getByTestId('crisis-takeover').waitFor({ state: 'detached', timeout: LIVE });
+
+    await tech.getByTestId('staff-tab-alerts').tap();
+    await tech.getByTestId('alerts-history').tap();
+    const closed = tech.locator('[data-testid="alerts-closed"] [data-testid="alert"][data-severity="crisis"]');
+    await closed.waitFor();
+    expect(await closed.textContent()).toContain('안내 데스크님이 확인');
+  });
+
+  it('a cable that drops ten times is one alert with count 10', { timeout: 120_000 }, async () => {
+    const kiosk = await start(size);
+    const page = await openStaffConsole(e2e.browser, kiosk, PINS.staff, TABLETS[size]);
+    const vending = kiosk.services.domains.get('vending')!.service as VendingServiceImpl;
+    const until = async (f: () => boolean) => {
+      const end = Date.now() + 20_000;
+      while (!f()) {
+        if (Date.now() > end) throw new Error('the link did not change');
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    };
+    for (let i = 0; i < 9; i++) {
+      await kiosk.call('vending.simFaults', { faults: { silent: true } });
+      await until(() => vending.status().link === 'down');
+      await kiosk.call('vending.simFaults', { faults: { silent: false } });
+      await until(() => vending.status().link === 'up');
+    }
+    await kiosk.call('vending.simFaults', { faults: { silent: true } }); // the tenth drop, still down
+    const alert = alertOf(page, 'vending.no_link');
+    await page.locator('[data-testid="overview-alerts"] [data-type="vending.no_link"][data-count="10"]').waitFor({ timeout: 20_000 });
+    expect(await alert.count()).toBe(1);
+    expect(await alert.getByTestId('alert-meta').textContent()).toContain('10번 발생');
+    expect(await page.getByTestId('device-link').getAttribute('data-level')).toBe('action');
+    await consoleShot(page, `overview-link-flapping-${size}`);
+    await kiosk.call('vending.simFaults', { faults: { silent: false } });
+    await alert.waitFor({ state: 'detached', timeout: 20_000 });
+  });
+
+  it('cancels a job waiting on paper and reprints a printed one', { timeout: 90_000 }, async () => {
+    const kiosk = await start(size);
+    const printing = kiosk.services.domains.get('printing')!.service as PrintingService;
+    const printed = printing.testPage('text');
+    await printing.waitForJob(printed.jobId, 10_000);
+    await kiosk.call('printer.simFaults', { paperOut: true });
+    const waiting = printing.testPage('text');
+
+    const page = await openStaffConsole(e2e.browser, kiosk, PINS.staff, TABLETS[size]);
+    await page.getByTestId('staff-tab-jobs').tap();
+    const waitingRow = page.locator(`[data-testid="job-row"][data-job="${waiting.jobId}"]`).first();
+    await waitingRow.getByTestId('job-cancel').tap();
+    await page.locator(`[data-testid="job-row"][data-job="${waiting.jobId}"][data-resolution="cancelled"]`).first().waitFor({ timeout: LIVE });
+
+    const printedRow = page.locator(`[data-testid="job-row"][data-job="${printed.jobId}"]`).first();
+    await printedRow.getByTestId('job-preview-button').tap();
+    await page.getByTestId('job-preview').waitFor();
+    await printedRow.getByTestId('job-reprint').tap();
+    await page.getByTestId('jobs-note').waitFor();
+    expect(kiosk.count("SELECT COUNT(*) FROM print_jobs WHERE reprint_of = ?", printed.jobId)).toBe(1);
+    expect(kiosk.count("SELECT COUNT(*) FROM events WHERE type = 'console.job_reprinted'")).toBe(1);
+    expect(kiosk.count("SELECT COUNT(*) FROM events WHERE type = 'console.job_cancelled'")).toBe(1);
+    await consoleShot(page, `jobs-${size}`);
+  });
+
+  it('refuses a restock over the slot capacity with a clear message; fill to capacity works', { timeout: 90_000 }, async () => {
+    const kiosk = await start(size);
+    const vending = kiosk.services.domains.get('vending')!.service as VendingServiceImpl;
+    const slot = vending.slots()[0]!;
+    const page = await openStaffConsole(e2e.browser, kiosk, PINS.staff, TABLETS[size]);
+    await page.getByTestId('staff-tab-stock').tap();
+    await page.getByTestId(`slot-input-${slot.slot}`).fill('100');
+    await page.getByTestId(`slot-restock-${slot.slot}`).tap();
+    const note = page.getByTestId('stock-note');
+    await note.waitFor();
+    expect(await note.textContent()).toBe(`${slot.slot}번 칸에는 ${slot.capacity}개까지만 들어갑니다. ${slot.capacity} 이하로 적어 주세요.`);
+    expect(vending.slots()[0]!.count).toBe(slot.count);
+    // The services refuse it too, whatever a screen sends.
+    const admin = await kiosk.call('staff.login', { pin: PINS.admin });
+    const r = await kiosk.services.dispatch('staff.restock', { token: admin.token, slot: slot.slot, count: 100 });
+    expect(r.ok ? null : r.error.code).toBe('staff.over_capacity');
+
+    await page.getByTestId(`slot-input-${slot.slot}`).fill('1');
+    await page.getByTestId(`slot-restock-${slot.slot}`).tap();
+    await expect.poll(() => page.getByTestId(`slot-count-${slot.slot}`).textContent()).toBe('1');
+    await page.getByTestId(`slot-fill-${slot.slot}`).tap();
+    await expect.poll(() => page.getByTestId(`slot-count-${slot.slot}`).textContent()).toBe(String(slot.capacity));
+    await consoleShot(page, `stock-${size}`);
+  });
+});

@@ -1,0 +1,63 @@
+/**
+ * The staff console in a browser, for tests: PINs set up through the
+ * contract, a console page opened and logged in at a given size, the two
+ * tablet sizes the console is designed for, and screenshots kept under
+ * `test-results/console/` as artifacts a person can look at.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import type { WebKiosk } from './web-kiosk';
+
+export const TABLET_LANDSCAPE = { width: 1280, height: 800 };
+export const TABLET_PORTRAIT = { width: 800, height: 1280 };
+export const TABLETS = { landscape: TABLET_LANDSCAPE, portrait: TABLET_PORTRAIT } as const;
+
+export const PINS = { admin: '2580', staff: '4826', technician: '7391' } as const;
+
+/** The first admin PIN, then a staff and a technician PIN (labels from the short list). */
+export async function setUpPins(kiosk: WebKiosk): Promise<void> {
+  const admin = await kiosk.call('staff.setup', { pin: PINS.admin });
+  await kiosk.call('staff.addPin', { token: admin.token, role: 'staff', label: '안내 데스크', pin: PINS.staff });
+  await kiosk.call('staff.addPin', { token: admin.token, role: 'technician', label: '기술 담당', pin: PINS.technician });
+  await kiosk.call('staff.logout', { token: admin.token });
+}
+
+/** A console logged in with `pin` at `viewport`, on its first screen (today at a glance). */
+export async function openStaffConsole(browser: Browser, kiosk: WebKiosk, pin: string, viewport: { width: number; height: number }): Promise<Page> {
+  const page = await newTabletPage(browser, viewport);
+  await page.goto(`${kiosk.url}/staff`);
+  await page.getByTestId('staff-pin').waitFor();
+  for (const d of pin) await page.getByTestId(`pin-key-${d}`).tap();
+  await page.getByTestId('pin-submit').tap();
+  await page.getByTestId('overview').waitFor();
+  return page;
+}
+
+/**
+ * A fresh browser context and page. Under heavy load Chromium sometimes loses
+ * the new target while attaching to it (playwright throws "reading '_page'"):
+ * that is the browser's start-up, not the console, so it is tried again.
+ */
+export async function newTabletPage(browser: Browser, viewport: { width: number; height: number }): Promise<Page> {
+  for (let attempt = 1; ; attempt++) {
+    const context = await browser.newContext({ viewport, hasTouch: true, locale: 'ko-KR' });
+    try {
+      return await context.newPage();
+    } catch (err) {
+      await context.close().catch(() => undefined);
+      if (attempt >= 5 || !String(err).includes("reading '_page'")) throw err;
+      await new Promise((r) => setTimeout(r, 500 * attempt));
+    }
+  }
+}
+
+const shotDir = join(import.meta.dirname, '..', '..', 'test-results', 'console');
+
+/** Saves a full-page screenshot as `test-results/console/<name>.png`. */
+export async function consoleShot(page: Page, name: string): Promise<string> {
+  mkdirSync(shotDir, { recursive: true });
+  const path = join(shotDir, `${name}.png`);
+  await page.screenshot({ path, fullPage: true, animations: 'disabled' });
+  return path;
+}
