@@ -1,8 +1,9 @@
 /**
  * The flows never say "printed" for a slip the printer did not acknowledge:
- * a Mind Pharmacy prescription whose printer connection drops part-way is
- * `unknown` on the visitor's screen and in the books, staff are alerted,
- * and once the printer is back the slip is printed once more, marked.
+ * a Mind Pharmacy prescription or a check-in ticket whose printer
+ * connection drops part-way is `unknown` on the visitor's screen and in the
+ * books, staff are alerted, and once the printer is back the slip is
+ * printed once more, marked.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -10,7 +11,7 @@ import { join } from 'node:path';
 import type { PrintingService } from '../../electron/services/printing';
 import { startTestServices, type TestServices } from '../support/test-services';
 
-describe('Mind Pharmacy on a printer that drops the job', () => {
+describe('visitor flows on a printer that drops the job', () => {
   let t: TestServices;
   beforeAll(async () => {
     t = await startTestServices({ printer: { uri: 'sim?mode=text', statusPollMs: 60_000 } }, { prefix: 'itda-print-flow-' });
@@ -50,4 +51,29 @@ describe('Mind Pharmacy on a printer that drops the job', () => {
     expect(marked[0]).toMatch(/cut ---/);
     expect(slips.filter((s) => s.includes(rxNumber) && /cut ---/.test(s) && !s.includes('재발행'))).toHaveLength(0);
   }, 60_000);
+
+  it('a check-in ticket dropped part-way is "unknown" too, never "printed"; its one reprint is marked', async () => {
+    const { services } = t;
+    const printing = services.domains.get('printing')!.service as PrintingService;
+    const call = async (method: string, input: unknown) => {
+      const r = await services.dispatch(method, input);
+      if (!r.ok) throw new Error(`${method}: ${JSON.stringify(r.error)}`);
+      return r.value as Record<string, any>;
+    };
+    await call('printer.simFaults', { dropAfterBytes: 150 });
+    const rid = 'flow-ticket-0001';
+    await call('store.start', { requestId: rid, consent: false });
+    await call('store.talkNow', { requestId: rid });
+    const done = await call('store.finish', { requestId: rid, language: 'ko' });
+    expect(done.print).toMatchObject({ outcome: 'unknown' });
+    expect(printing.job(done.print.jobId)).toMatchObject({ kind: 'store-ticket', state: 'unknown' });
+    await call('printer.simFaults', { dropAfterBytes: null });
+    let again = printing.jobs().find((j) => j.reprintOf === done.print.jobId);
+    for (let i = 0; i < 100 && again?.state !== 'printed'; i++) {
+      await new Promise((res) => setTimeout(res, 100));
+      again = printing.jobs().find((j) => j.reprintOf === done.print.jobId);
+    }
+    expect(again).toMatchObject({ state: 'printed', reprintReason: 'auto', kind: 'store-ticket' });
+  }, 60_000);
 });
+
