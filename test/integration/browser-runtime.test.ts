@@ -46,10 +46,16 @@ function status(): RuntimeStatus | null {
 
 async function until<T>(what: string, probe: () => T | null | undefined | false | Promise<T | null | undefined | false>, ms: number): Promise<T> {
   const end = performance.now() + ms;
+  let lastError = '';
   for (;;) {
-    const v = await probe();
-    if (v) return v;
-    if (performance.now() > end) throw new Error(`timed out after ${ms / 1000} s waiting for ${what}\n${runtimeLog.slice(-3000)}`);
+    try {
+      const v = await probe();
+      if (v) return v;
+    } catch (err) {
+      // A screenshot tool that times out on a loaded machine is "not yet", not a verdict.
+      lastError = (err as Error).message;
+    }
+    if (performance.now() > end) throw new Error(`timed out after ${ms / 1000} s waiting for ${what} ${lastError}\n${runtimeLog.slice(-3000)}`);
     await new Promise((r) => setTimeout(r, 500));
   }
 }

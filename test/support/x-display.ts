@@ -39,7 +39,7 @@ export async function startXDisplay(size = { width: 1080, height: 1920 }): Promi
   });
   const env = { ...process.env, DISPLAY: display };
   const run = (cmd: string, args: string[]) => {
-    const r = spawnSync(cmd, args, { env, encoding: 'utf8', timeout: 30_000 });
+    const r = spawnSync(cmd, args, { env, encoding: 'utf8', timeout: 60_000 });
     if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed: ${r.stderr || r.error?.message}`);
     return r.stdout;
   };
