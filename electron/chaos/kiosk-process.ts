@@ -90,7 +90,13 @@ export async function startKioskProcess(opts: { root: string; dataDir: string; c
 }
 
 export async function connectClient(url: string): Promise<KioskClient> {
-  const ws = new WebSocket(url);
+  // The host opens its API only to its own screen: load the page (its per-start cookie), then
+  // connect with that cookie and the page's Origin, as the renderer does.
+  const page = new URL('/', url.replace(/^ws/, 'http'));
+  const res = await fetch(page);
+  await res.arrayBuffer();
+  const cookie = (res.headers.getSetCookie?.() ?? []).map((c) => c.split(';')[0]).find((c) => c.startsWith('itda_screen_'));
+  const ws = new WebSocket(url, { headers: cookie ? { cookie } : {}, origin: page.origin });
   await new Promise<void>((resolve, reject) => {
     ws.once('open', () => resolve());
     ws.once('error', reject);
