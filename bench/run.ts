@@ -14,8 +14,9 @@ import { staffBench } from './staff.bench';
 import { storeBench } from './store.bench';
 import { soakBench } from './soak.bench';
 import { hubBench } from './hub.bench';
+import { chaosBench } from './chaos.bench';
 
-const modules: BenchModule[] = [storageBench, shellBench, printingBench, vendingBench, pharmacyBench, staffBench, storeBench, soakBench, hubBench];
+const modules: BenchModule[] = [storageBench, shellBench, printingBench, vendingBench, pharmacyBench, staffBench, storeBench, soakBench, hubBench, chaosBench];
 
 async function main() {
   const only = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -35,6 +35,10 @@ describe('checkInvariants', () => {
   let db: Db;
   let input: InvariantInput;
   const now = new Date().toISOString();
+  let seq = 0;
+  /** Raw rows, as the append-only log holds them (the checks read types and payloads only). */
+  const event = (id: string, type: string, payload: unknown = {}) =>
+    db.prepare("INSERT INTO events (id, kiosk_id, at, type, payload, kiosk_seq) VALUES (?, 'k', ?, ?, ?, ?)").run(id, now, type, JSON.stringify(payload), ++seq);
 
   beforeEach(() => {
     dir = makeTempDir('itda-inv-');
@@ -47,12 +51,11 @@ describe('checkInvariants', () => {
     db.prepare("INSERT INTO print_jobs (id, kind, ref, state, mode, document, created_at, updated_at, fail_after) VALUES ('job1', 'prescription', 'rx1', 'printed', 'text', '{}', ?, ?, ?)").run(now, now, now);
     db.prepare("INSERT INTO vend_requests (request_id, category, reason, state, txn, created_at) VALUES ('rx1', 'tea', 'rx', 'delivered', 5, ?)").run(now);
     db.prepare("INSERT INTO vends (txn, kind, slot, reason, state, created_at, request_id) VALUES (5, 'dispense', 1, 'rx', 'delivered', ?, 'rx1')").run(now);
-    const ev = db.prepare("INSERT INTO events (id, kiosk_id, at, type, payload) VALUES (?, 'k', ?, ?, ?)");
-    ev.run('e1', now, 'pharmacy.prescribed', '{}');
-    ev.run('e2', now, 'print.job_queued', '{}');
-    ev.run('e3', now, 'print.job_printed', '{}');
-    ev.run('e4', now, 'vend.sending', '{}');
-    ev.run('e5', now, 'vend.completed', JSON.stringify({ state: 'delivered' }));
+    event('e1', 'pharmacy.prescribed');
+    event('e2', 'print.job_queued');
+    event('e3', 'print.job_printed');
+    event('e4', 'vend.sending');
+    event('e5', 'vend.completed', { state: 'delivered' });
     input = {
       dbPath: join(dir.path, 'itda.db'),
       paper: [slip(1, `RX-AAAAAA\n${CUT}`)],
@@ -93,9 +96,8 @@ describe('checkInvariants', () => {
     ).run(now);
     db.prepare("INSERT INTO print_jobs (id, kind, ref, state, mode, document, created_at, updated_at, fail_after) VALUES ('job2', 'prescription', 'rx2', 'unknown', 'text', '{}', ?, ?, ?)").run(now, now, now);
     db.prepare("INSERT INTO staff_alerts (id, kiosk_id, kind, at, detail) VALUES ('a0', 'k', 'gift_owed', ?, ?)").run(now, JSON.stringify({ rxNumber: 'RX-BBBBBB' }));
-    const ev = db.prepare("INSERT INTO events (id, kiosk_id, at, type, payload) VALUES (?, 'k', ?, ?, '{}')");
-    ev.run('e6', now, 'pharmacy.prescribed');
-    ev.run('e7', now, 'print.job_queued');
+    event('e6', 'pharmacy.prescribed');
+    event('e7', 'print.job_queued');
     expect(broken()).toEqual(['slip once or reprint or staff case']);
     db.prepare("INSERT INTO staff_alerts (id, kiosk_id, kind, at, detail) VALUES ('a1', 'k', 'print_job_unknown', ?, ?)").run(now, JSON.stringify({ jobId: 'job2' }));
     expect(broken()).toEqual([]);
