@@ -89,7 +89,8 @@ export async function overflowingElements(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const out: string[] = [];
     for (const el of Array.from<any>(document.querySelectorAll('body *'))) {
-      if (el.closest('.visually-hidden') || el.closest('svg')) continue;
+      // Hidden from view on purpose (a heading moved into the low-reach band), pictures and boxes without text: not text cut off.
+      if (el.closest('.visually-hidden, [data-reach-moved]') || el.closest('svg') || !(el.textContent ?? '').trim()) continue;
       if (el.clientWidth === 0) continue; // inline boxes have no scroll box to overflow
       const id = el.getAttribute('data-testid') ?? el.className ?? el.tagName;
       const text = (el.textContent ?? '').slice(0, 40);
@@ -154,8 +155,8 @@ export async function textProblems(page: Page): Promise<string[]> {
         else if (!scrolls && (r.top < inner.top - 2 || r.bottom > inner.bottom + 2)) out.push(`"${snippet}" runs out of ${name(box)} (${Math.round(r.top)}–${Math.round(r.bottom)} in ${Math.round(inner.top)}–${Math.round(inner.bottom)})`);
       }
       // A Korean word split over two lines: its own line boxes start at different heights.
-      for (const m of Array.from<any>(text.matchAll(/\S+/g))) {
-        if (!/[\uAC00-\uD7A3]/.test(m[0]) || m[0].length < 2) continue;
+      // A Hangul run ("번호" in "번호(다시"): a line may break at the bracket, never between the syllables.
+      for (const m of Array.from<any>(text.matchAll(/[\uAC00-\uD7A3]{2,}/g))) {
         range.setStart(node, m.index);
         range.setEnd(node, m.index + m[0].length);
         const tops = new Set(Array.from<any>(range.getClientRects()).filter((r) => r.width > 0).map((r) => Math.round(r.top)));
