@@ -49,7 +49,7 @@ describe('axe: zero violations on every visitor screen', { timeout: 180_000 }, (
   });
 });
 
-describe('axe: zero violations on the check-in screens and the staff login', { timeout: 180_000 }, () => {
+describe('axe: zero violations on the check-in screens and the staff login', { timeout: 360_000 }, () => {
   it.each([
     ['ko', 'normal'],
     ['ko', 'contrast'],
