@@ -8,6 +8,7 @@ export type StaffErrorCode =
   | 'staff.forbidden'
   | 'staff.setup_required'
   | 'staff.already_set_up'
+  | 'staff.setup_code_wrong'
   | 'staff.pin_invalid'
   | 'staff.pin_taken'
   | 'staff.pin_not_found'

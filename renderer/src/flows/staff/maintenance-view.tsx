@@ -27,13 +27,13 @@ export function MaintenanceView() {
 function PrinterPanel() {
   const t = useT();
   const [png, setPng] = useState<string | null>(null);
-  const d = useStaffData(() => staffCall('staff.printer', {}));
-  const print = (what: 'test_raster' | 'test_text' | 'sample_prescription' | 'sample_ticket') => void staffCall('staff.printerPrint', { what }, { bump: true });
+  const d = useStaffData(() => staffCall('printer.staffStatus', {}));
+  const print = (what: 'test_raster' | 'test_text' | 'sample_prescription' | 'sample_ticket') => void staffCall('printer.staffPrint', { what }, { bump: true });
   return (
     <section data-testid="printer-panel">
       <h2>{t('staff.maint.printer')}</h2>
       <ul data-testid="printer-words">{d?.words.map((w) => <li key={w}>{w}</li>)}</ul>
-      <Pressable className="small-button" onClick={() => void staffCall('staff.printer', { refresh: true }, { bump: true })}>
+      <Pressable className="small-button" onClick={() => void staffCall('printer.staffStatus', { refresh: true }, { bump: true })}>
         {t('staff.maint.refresh')}
       </Pressable>
       <Pressable className="small-button" onClick={() => print('test_raster')}>{t('staff.maint.testRaster')}</Pressable>
@@ -44,11 +44,11 @@ function PrinterPanel() {
         {d?.jobs.slice(0, 10).map((j) => (
           <li key={j.jobId} data-state={j.state}>
             {j.kind} · {j.state} {j.lastError ?? ''}
-            <Pressable className="small-button" onClick={async () => setPng((await staffCall('staff.printerPreview', { jobId: j.jobId }))?.png ?? null)}>
+            <Pressable className="small-button" onClick={async () => setPng((await staffCall('printer.staffPreview', { jobId: j.jobId }))?.png ?? null)}>
               {t('staff.maint.preview')}
             </Pressable>
             {(j.state === 'failed' || j.state === 'unknown' || j.state === 'printed') && (
-              <Pressable className="small-button" onClick={() => void staffCall('staff.printerRetry', { jobId: j.jobId }, { bump: true })}>
+              <Pressable className="small-button" onClick={() => void staffCall('printer.staffRetry', { jobId: j.jobId }, { bump: true })}>
                 {t('staff.maint.retry')}
               </Pressable>
             )}
@@ -63,17 +63,17 @@ function PrinterPanel() {
 function VendingPanel() {
   const t = useT();
   const [ping, setPing] = useState<string | null>(null);
-  const d = useStaffData(() => staffCall('staff.vending', {}));
+  const d = useStaffData(() => staffCall('vending.staffStatus', {}));
   return (
     <section data-testid="vending-panel">
       <h2>{t('staff.maint.vending')}</h2>
       <ul data-testid="vending-words">{d?.words.map((w) => <li key={w}>{w}</li>)}</ul>
-      <Pressable className="small-button" data-testid="vending-ping" onClick={async () => { const r = await staffCall('staff.vendingPing', {}); setPing(r ? `${r.firmware} · ${r.ms} ms` : null); }}>
+      <Pressable className="small-button" data-testid="vending-ping" onClick={async () => { const r = await staffCall('vending.staffPing', {}); setPing(r ? `${r.firmware} · ${r.ms} ms` : null); }}>
         {t('staff.maint.ping')}
       </Pressable>
       {ping && <span data-testid="vending-ping-result">{ping}</span>}
-      <Pressable className="small-button" onClick={() => void staffCall('staff.vendingSlotInfo', {}, { bump: true })}>{t('staff.maint.slotInfo')}</Pressable>
-      <Pressable className="small-button" data-testid="vending-clear-faults" onClick={() => void staffCall('staff.clearFaults', {}, { bump: true })}>
+      <Pressable className="small-button" onClick={() => void staffCall('vending.staffSlotInfo', {}, { bump: true })}>{t('staff.maint.slotInfo')}</Pressable>
+      <Pressable className="small-button" data-testid="vending-clear-faults" onClick={() => void staffCall('vending.staffClearFaults', {}, { bump: true })}>
         {t('staff.maint.clearFaults')}
       </Pressable>
       <table className="staff-table">
@@ -85,7 +85,7 @@ function VendingPanel() {
               <td>{s.boardState ?? '–'}</td>
               <td>{s.count}/{s.capacity}</td>
               <td>
-                <Pressable className="small-button" onClick={() => void staffCall('staff.motorTest', { slot: s.slot }, { bump: true })}>{t('staff.maint.motorTest')}</Pressable>
+                <Pressable className="small-button" onClick={() => void staffCall('vending.staffMotorTest', { slot: s.slot }, { bump: true })}>{t('staff.maint.motorTest')}</Pressable>
               </td>
             </tr>
           ))}
@@ -96,8 +96,8 @@ function VendingPanel() {
         {d?.toResolve.map((v) => (
           <li key={v.txn}>
             TXN {v.txn} · slot {v.slot} · {v.state}
-            <Pressable className="small-button" onClick={() => void staffCall('staff.resolveVend', { txn: v.txn, delivered: true }, { bump: true })}>{t('staff.maint.delivered')}</Pressable>
-            <Pressable className="small-button" onClick={() => void staffCall('staff.resolveVend', { txn: v.txn, delivered: false }, { bump: true })}>{t('staff.maint.notDelivered')}</Pressable>
+            <Pressable className="small-button" onClick={() => void staffCall('vending.staffResolveVend', { txn: v.txn, delivered: true }, { bump: true })}>{t('staff.maint.delivered')}</Pressable>
+            <Pressable className="small-button" onClick={() => void staffCall('vending.staffResolveVend', { txn: v.txn, delivered: false }, { bump: true })}>{t('staff.maint.notDelivered')}</Pressable>
           </li>
         ))}
       </ul>
@@ -107,7 +107,7 @@ function VendingPanel() {
 
 function FramesPanel() {
   const t = useT();
-  const d = useStaffData(() => staffCall('staff.frames', {}), 2000);
+  const d = useStaffData(() => staffCall('vending.staffFrames', {}), 2000);
   return (
     <section>
       <h2>{t('staff.maint.frames')}</h2>

@@ -51,12 +51,12 @@ export function AlertsView() {
 export function StockView() {
   const t = useT();
   const lang = useLanguage();
-  const data = useStaffData(() => staffCall('staff.stock', {}));
+  const data = useStaffData(() => staffCall('vending.staffStock', {}));
   const [counts, setCounts] = useState<Record<number, string>>({});
   const [jamNote, setJamNote] = useState<{ slot: number; others: number[] } | null>(null);
   if (!data) return null;
   const restock = async (slot: number, count: number) => {
-    const r = await staffCall('staff.restock', { slot, count }, { bump: true });
+    const r = await staffCall('vending.staffRestock', { slot, count }, { bump: true });
     setJamNote(r && !r.clearedFaults && r.stillJammed.length > 0 ? { slot, others: r.stillJammed } : null);
   };
   return (
@@ -96,7 +96,7 @@ export function StockView() {
               <Pressable className="small-button" data-testid={`slot-restock-${s.slot}`} onClick={() => void restock(s.slot, Math.min(100, Number(counts[s.slot] ?? s.capacity) || 0))}>
                 {t('staff.stock.restock')}
               </Pressable>
-              <Pressable className="small-button" data-testid={`slot-toggle-${s.slot}`} onClick={() => void staffCall('staff.setSlotEnabled', { slot: s.slot, enabled: s.held }, { bump: true })}>
+              <Pressable className="small-button" data-testid={`slot-toggle-${s.slot}`} onClick={() => void staffCall('vending.staffSetSlotEnabled', { slot: s.slot, enabled: s.held }, { bump: true })}>
                 {s.held ? t('staff.stock.enable') : t('staff.stock.disable')}
               </Pressable>
             </td>

@@ -5,8 +5,8 @@
  * `vending_slot_holds` over whatever the cabinet's SLOT_INFO says later.
  */
 import type { Db } from '../storage/database';
-import type { SlotConfig } from '../vending/vending-config';
-import type { VendingServiceImpl } from '../vending/vending-service';
+import type { SlotConfig } from './vending-config';
+import type { VendingServiceImpl } from './vending-service';
 
 export interface StaffSlot {
   slot: number;
@@ -27,8 +27,7 @@ export class SlotDesk {
   ) {}
 
   slots(): StaffSlot[] {
-    const held = new Set(this.db.prepare('SELECT slot FROM vending_slot_holds').pluck().all() as number[]);
-    return this.vending.slots().map((s) => ({ ...s, held: held.has(s.slot) }));
+    return this.vending.staffSlots();
   }
 
   /**
@@ -67,6 +66,6 @@ export class SlotDesk {
 
   /** New item/category/capacity for a configured slot (names and capacity; the count stays). */
   applySlotConfig(slots: SlotConfig[]): void {
-    this.vending.store.seedSlots(slots);
+    this.vending.applySlotConfig(slots);
   }
 }
