@@ -13,12 +13,14 @@ import { join, resolve } from 'node:path';
 import { startKioskProcess, type KioskClient } from '../electron/chaos/kiosk-process';
 import { draw } from '../electron/chaos/seeded-random';
 import { makeTempDir } from '../test/support/temp-dir';
+import { setupCodeFromLog } from '../test/support/staff-pins';
 import { percentile, type BenchModule, type BenchRow } from './bench-table';
 
 const root = resolve(import.meta.dirname, '..');
 const WARM_UP = 200;
 const FAULT_SHARE = 0.05;
-const STAFF_PIN = '2468';
+// The first admin (6–8 digits): staff rounds and simulator faults (a technician's) both run on it.
+const STAFF_PIN = '246813';
 
 /** Resident memory of a process, from /proc (Linux, like the kiosks). */
 function rssMb(pid: number): number {
@@ -67,9 +69,9 @@ async function visit(client: KioskClient, i: number, pharmacy: boolean, symptoms
 /** Staff at the desk: they log in (a session times out between rounds), refill gifts and snacks, call the talk queue down. */
 async function staffRound(client: KioskClient): Promise<void> {
   const { token } = await must(client, 'staff.login', { pin: STAFF_PIN });
-  for (let slot = 1; slot <= 10; slot++) await must(client, 'staff.restock', { token, slot, count: 100 });
-  // `staff.store` answers `{ value }`: the store method's own output.
-  const store = async (method: string, input: unknown = {}) => (await must(client, 'staff.store', { token, method, input })).value;
+  for (let slot = 1; slot <= 10; slot++) await must(client, 'vending.staffRestock', { token, slot, count: 100 });
+  // The check-in's staff methods take the session token like every staff method.
+  const store = async (method: string, input: Record<string, unknown> = {}) => must(client, method, { ...input, token });
   for (const s of (await store('store.staffStock')).items as { itemId: string }[]) await store('store.staffRestock', { itemId: s.itemId, set: 500 });
   for (;;) {
     const entry = ((await store('store.staffCallNext')) as { entry: { entryId: string } | null }).entry;
@@ -79,22 +81,29 @@ async function staffRound(client: KioskClient): Promise<void> {
 }
 
 async function injectFault(client: KioskClient, d: ReturnType<typeof draw>): Promise<() => Promise<unknown>> {
+  // Simulator faults are a technician's: each call logs in afresh (a session ends after two quiet minutes, and the restore comes later).
+  const tech = {
+    async call(method: string, input: object) {
+      const { token } = await must(client, 'staff.login', { pin: STAFF_PIN });
+      return client.call(method, { ...input, token });
+    },
+  };
   switch (d.int(0, 4)) {
     case 0:
-      await client.call('printer.simFaults', { paperOut: true });
-      return () => client.call('printer.simFaults', { paperOut: false });
+      await tech.call('printer.simFaults', { paperOut: true });
+      return () => tech.call('printer.simFaults', { paperOut: false });
     case 1:
-      await client.call('printer.simFaults', { coverOpen: true });
-      return () => client.call('printer.simFaults', { coverOpen: false });
+      await tech.call('printer.simFaults', { coverOpen: true });
+      return () => tech.call('printer.simFaults', { coverOpen: false });
     case 2:
-      await client.call('vending.simFaults', { faults: { loseReplies: 1 } });
+      await tech.call('vending.simFaults', { faults: { loseReplies: 1 } });
       return async () => undefined;
     case 3:
-      await client.call('vending.simFaults', { faults: { nakNext: 2, noise: 2 } });
+      await tech.call('vending.simFaults', { faults: { nakNext: 2, noise: 2 } });
       return async () => undefined;
     default:
-      await client.call('vending.simFaults', { faults: { doorOpen: true } });
-      return () => client.call('vending.simFaults', { faults: { doorOpen: false } });
+      await tech.call('vending.simFaults', { faults: { doorOpen: true } });
+      return () => tech.call('vending.simFaults', { faults: { doorOpen: false } });
   }
 }
 
@@ -115,7 +124,7 @@ export async function soak(visitors: number): Promise<BenchRow[]> {
   const client = host.client;
   const d = draw(20261205);
   try {
-    await must(client, 'staff.setup', { pin: STAFF_PIN });
+    await must(client, 'staff.setup', { code: setupCodeFromLog(join(dir.path, 'data')), pin: STAFF_PIN });
     const symptoms = (await must(client, 'pharmacy.catalog')).symptoms.map((s: { id: string }) => s.id);
     await staffRound(client);
     const taps: number[] = [];

@@ -1,5 +1,6 @@
 /** Contract of the barrier-free kiosk: its keypad and layout settings, and speech through a local TTS program. */
 import { z } from 'zod';
+import { staffToken } from './staff-token';
 
 export const a11yApi = {
   'a11y.config': {
@@ -36,7 +37,7 @@ export const a11yApi = {
    * text) spoken through the local engine. Technician-only at the door.
    */
   'a11y.testVoice': {
-    input: z.object({ language: z.enum(['ko', 'en']).default('ko') }).strict(),
+    input: z.object({ token: staffToken, language: z.enum(['ko', 'en']).default('ko') }).strict(),
     output: z.object({
       voice: z.string().nullable(),
       outcome: z.enum(['spoken', 'interrupted', 'failed', 'timeout', 'no_command']),

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createDispatcher, type Handlers } from './dispatch';
+import { createDispatcher, type CallMeta, type Handlers, type StaffActionRecord, type StaffCaller, type StaffDoor } from './dispatch';
 import { KioskError } from './errors';
 import { api } from './api';
 
@@ -66,5 +66,103 @@ describe('dispatch', () => {
     const d = createDispatcher(handlers({ 'app.staffCall': () => ({ alertId: 42 }) as never }), onFault);
     expect(await d('app.staffCall', { screen: 'home', language: 'en' })).toMatchObject({ ok: false, error: { code: 'contract.invalid_output' } });
     expect(onFault).toHaveBeenCalled();
+  });
+});
+
+describe('dispatch: the access table at the door', () => {
+  const token = 'k'.repeat(32);
+  const screen: CallMeta = { transport: 'ws', connectionId: 'ws-1', principal: { kind: 'screen' }, peer: '127.0.0.1' };
+  const device: CallMeta = { transport: 'ws', connectionId: 'ws-2', principal: { kind: 'device', deviceId: 'dev-1', name: 'desk tablet' }, peer: '192.168.0.20' };
+  const anonymous: CallMeta = { transport: 'ws', connectionId: 'ws-3', principal: { kind: 'anonymous' }, peer: '192.168.0.66' };
+
+  function door(role: StaffCaller['role'] | null, opts: { maintenance?: boolean } = {}) {
+    const actions: StaffActionRecord[] = [];
+    const d: StaffDoor = {
+      session(t) {
+        if (role === null || t !== token) throw new KioskError('staff.session_expired', 'no session');
+        return { token: t, role, pinId: 'pin-1' };
+      },
+      maintenanceOpen: () => opts.maintenance ?? false,
+      recordAction: (a) => actions.push(a),
+    };
+    return { d, actions };
+  }
+
+  it('serves visitor methods to the kiosk screen and in-process code only, before reading the input', async () => {
+    const staffCall = vi.fn(() => ({ alertId: 'a-1' }));
+    const d = createDispatcher(handlers({ 'app.staffCall': staffCall }));
+    const input = { screen: 'home', language: 'ko' };
+    expect(await d('app.staffCall', input, screen)).toEqual({ ok: true, value: { alertId: 'a-1' } });
+    expect(await d('app.staffCall', input)).toEqual({ ok: true, value: { alertId: 'a-1' } });
+    for (const meta of [device, anonymous]) {
+      expect(await d('app.staffCall', input, meta)).toEqual({ ok: false, error: { code: 'contract.forbidden', messageKey: 'errors.contract.forbidden', retryable: false } });
+      // Even bad input answers "forbidden": a stranger learns nothing of the schema.
+      expect(await d('app.staffCall', { nonsense: true }, meta)).toMatchObject({ ok: false, error: { code: 'contract.forbidden' } });
+    }
+    expect(staffCall).toHaveBeenCalledTimes(2);
+  });
+
+  it('answers identity to anyone, but sign-in only to a principal that proved itself', async () => {
+    const d = createDispatcher(
+      handlers({
+        'app.info': () => ({ kioskId: 'k', venueName: { ko: '잇다', en: 'Itda' }, idleSeconds: 60, idleCountdownSeconds: 15, languages: ['ko'], defaultLanguage: 'ko', version: 't', host: 'web' }) as never,
+        'staff.authState': () => ({ needsSetup: false, lockedUntil: null, failures: 0 }),
+      }),
+    );
+    expect((await d('app.info', {}, anonymous)).ok).toBe(true);
+    expect((await d('staff.authState', {}, device)).ok).toBe(true);
+    expect(await d('staff.authState', {}, anonymous)).toMatchObject({ ok: false, error: { code: 'contract.forbidden' } });
+  });
+
+  it('refuses every staff method when no domain keeps staff sessions', async () => {
+    const alerts = vi.fn();
+    const d = createDispatcher(handlers({ 'staff.alerts': alerts }));
+    expect(await d('staff.alerts', { token }, screen)).toMatchObject({ ok: false, error: { code: 'contract.forbidden' } });
+    expect(alerts).not.toHaveBeenCalled();
+  });
+
+  it('checks the session and the role before the handler, and hands the handler the session', async () => {
+    const purge = vi.fn((_i: unknown, meta: CallMeta) => ({ erased: meta.staff?.role === 'admin' ? 3 : -1 }));
+    const staffDoor = door('staff');
+    const asStaff = createDispatcher(handlers({ 'store.staffPurge': purge }), undefined, staffDoor.d);
+    expect(await asStaff('store.staffPurge', { token }, device)).toEqual({
+      ok: false,
+      error: { code: 'staff.forbidden', messageKey: 'errors.staff.forbidden', retryable: false },
+    });
+    expect(await asStaff('store.staffPurge', { token: 'z'.repeat(32) }, device)).toMatchObject({ ok: false, error: { code: 'staff.session_expired' } });
+    expect(await asStaff('store.staffPurge', {}, device)).toMatchObject({ ok: false, error: { code: 'contract.invalid_input' } });
+    expect(await asStaff('store.staffPurge', { token }, anonymous)).toMatchObject({ ok: false, error: { code: 'contract.forbidden' } });
+    expect(purge).not.toHaveBeenCalled();
+
+    const asAdmin = createDispatcher(handlers({ 'store.staffPurge': purge }), undefined, door('admin').d);
+    // A host cannot smuggle a session in through the meta: the door sets it.
+    const forged = { ...device, staff: { token, role: 'admin', pinId: 'forged' } } as CallMeta;
+    expect(await asStaff('store.staffPurge', { token }, forged)).toMatchObject({ ok: false, error: { code: 'staff.forbidden' } });
+    expect(await asAdmin('store.staffPurge', { token }, device)).toEqual({ ok: true, value: { erased: 3 } });
+  });
+
+  it('records each staff action with role, device and peer, but not reads', async () => {
+    const { d: staffDoor, actions } = door('staff');
+    const d = createDispatcher(
+      handlers({
+        'vending.staffRestock': () => ({ slots: [], clearedFaults: false, stillJammed: [] }),
+        'vending.staffStock': () => ({ slots: [] }),
+      }),
+      undefined,
+      staffDoor,
+    );
+    expect((await d('vending.staffStock', { token }, device)).ok).toBe(true);
+    expect(actions).toEqual([]);
+    expect((await d('vending.staffRestock', { token, slot: 4, count: 9 }, device)).ok).toBe(true);
+    expect(actions).toEqual([
+      { method: 'vending.staffRestock', caller: { token, role: 'staff', pinId: 'pin-1' }, principal: device.principal, peer: '192.168.0.20', target: 4 },
+    ]);
+  });
+
+  it('refuses maintenance-only actions while maintenance mode is closed', async () => {
+    const motor = vi.fn(() => ({}) as never);
+    const closed = createDispatcher(handlers({ 'vending.staffMotorTest': motor }), undefined, door('technician').d);
+    expect(await closed('vending.staffMotorTest', { token, slot: 1 }, screen)).toMatchObject({ ok: false, error: { code: 'staff.maintenance_required' } });
+    expect(motor).not.toHaveBeenCalled();
   });
 });

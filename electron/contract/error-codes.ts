@@ -52,6 +52,7 @@ export const errorCodes = {
     'staff.session_expired',
     'staff.forbidden',
     'staff.setup_required',
+    'staff.setup_code_wrong',
     'staff.already_set_up',
     'staff.pin_invalid',
     'staff.pin_taken',

@@ -4,6 +4,7 @@
  * renderer (staff console, maintenance mode) and the services share them.
  */
 import { z } from 'zod';
+import { staffToken as token } from './staff-token';
 
 export const printerFaultCodes = [
   'printer.offline',
@@ -93,9 +94,9 @@ export const printingApi = {
       .strict(),
     output: z.object({ jobs: z.array(printJobSummarySchema) }),
   },
-  // Reprint and test pages are staff actions (`staff.printerRetry`, `staff.printerPrint`), behind a PIN.
+  /** Simulator fault knobs: a technician's (maintenance and tests), never a visitor's. */
   'printer.simFaults': {
-    input: simFaultsSchema,
+    input: simFaultsSchema.extend({ token }),
     output: z.object({
       faults: z.object({
         paperOut: z.boolean(),
@@ -109,4 +110,16 @@ export const printingApi = {
       status: printerStatusSchema,
     }),
   },
+
+  // Printer maintenance (technician): status in words with recent jobs, test and sample slips, reprint, preview.
+  'printer.staffStatus': {
+    input: z.object({ token, refresh: z.boolean().default(false) }).strict(),
+    output: z.object({ status: printerStatusSchema, words: z.array(z.string()), jobs: z.array(printJobSummarySchema) }),
+  },
+  'printer.staffPrint': {
+    input: z.object({ token, what: z.enum(['test_raster', 'test_text', 'sample_prescription', 'sample_ticket']) }).strict(),
+    output: printJobSummarySchema,
+  },
+  'printer.staffRetry': { input: z.object({ token, jobId: z.string().max(64) }).strict(), output: printJobSummarySchema },
+  'printer.staffPreview': { input: z.object({ token, jobId: z.string().max(64) }).strict(), output: z.object({ jobId: z.string(), png: z.string() }) },
 } as const;

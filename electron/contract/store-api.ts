@@ -2,10 +2,11 @@
  * Contract of the Seoul Mind Convenience Store (서울마음편의점) check-in.
  *
  * Visitor methods carry the session's request id (one visit per session).
- * `store.staff*` methods are for the staff console only: the kiosk's visitor
- * screens never call them, and the console wraps them in its PIN/role check.
+ * `store.staff*` methods are the staff console's: they carry the session
+ * `token`, and the door checks it and the role (`access.ts`) before they run.
  */
 import { z } from 'zod';
+import { staffToken as token } from './staff-token';
 
 const localized = z.object({ ko: z.string(), en: z.string() });
 const language = z.enum(['ko', 'en']);
@@ -119,59 +120,59 @@ export const storeApi = {
   },
   // Staff console only (see the file comment).
   'store.staffQueue': {
-    input: z.object({ day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional() }).strict(),
+    input: z.object({ token, day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional() }).strict(),
     output: z.object({ day: z.string(), entries: z.array(queueEntry) }),
   },
   'store.staffCallNext': {
-    input: empty,
+    input: z.object({ token }).strict(),
     output: z.object({ entry: queueEntry.nullable() }),
   },
   'store.staffMarkQueue': {
-    input: z.object({ entryId: z.string().max(40), outcome: z.enum(['talked', 'no_show']) }).strict(),
+    input: z.object({ token, entryId: z.string().max(40), outcome: z.enum(['talked', 'no_show']) }).strict(),
     output: z.object({ entry: queueEntry }),
   },
   /** Moves a waiting entry one place up or down today's queue (ticket numbers stay); `entries` is the day's queue in its new order. */
   'store.staffMoveQueue': {
-    input: z.object({ entryId: z.string().max(40), direction: z.enum(['up', 'down']) }).strict(),
+    input: z.object({ token, entryId: z.string().max(40), direction: z.enum(['up', 'down']) }).strict(),
     output: z.object({ moved: z.boolean(), entries: z.array(queueEntry) }),
   },
   'store.staffBookings': {
-    input: empty,
+    input: z.object({ token }).strict(),
     output: z.object({ bookings: z.array(booking) }),
   },
   'store.staffCancelBooking': {
-    input: z.object({ bookingId: z.string().max(40) }).strict(),
+    input: z.object({ token, bookingId: z.string().max(40) }).strict(),
     output: z.object({ booking }),
   },
   'store.staffAvailability': {
-    input: empty,
+    input: z.object({ token }).strict(),
     output: z.object({ weekly: weeklyAvailabilityWire }),
   },
   'store.staffSetAvailability': {
-    input: z.object({ weekly: weeklyAvailabilityWire }).strict(),
+    input: z.object({ token, weekly: weeklyAvailabilityWire }).strict(),
     output: z.object({ weekly: weeklyAvailabilityWire }),
   },
   'store.staffStock': {
-    input: empty,
+    input: z.object({ token }).strict(),
     output: z.object({ items: z.array(stockRow) }),
   },
   'store.staffRestock': {
     input: z
-      .object({ itemId: z.string().max(40), add: z.number().int().min(-10_000).max(10_000).optional(), set: z.number().int().min(0).max(10_000).optional() })
+      .object({ token, itemId: z.string().max(40), add: z.number().int().min(-10_000).max(10_000).optional(), set: z.number().int().min(0).max(10_000).optional() })
       .strict()
       .refine((v) => (v.add === undefined) !== (v.set === undefined), 'give add or set'),
     output: z.object({ itemId: z.string(), stock: z.number().int() }),
   },
   'store.staffSetLowStock': {
-    input: z.object({ itemId: z.string().max(40), threshold: z.number().int().min(0).max(1000) }).strict(),
+    input: z.object({ token, itemId: z.string().max(40), threshold: z.number().int().min(0).max(1000) }).strict(),
     output: z.object({ items: z.array(stockRow) }),
   },
   'store.staffEraseVisitor': {
-    input: z.object({ phone }).strict(),
+    input: z.object({ token, phone }).strict(),
     output: z.object({ erased: z.boolean() }),
   },
   'store.staffPurge': {
-    input: empty,
+    input: z.object({ token }).strict(),
     output: z.object({ erased: z.number().int() }),
   },
 } as const;

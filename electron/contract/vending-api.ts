@@ -4,6 +4,7 @@
  * `vendGift` with a request id, so no screen can run a motor on its own.
  */
 import { z } from 'zod';
+import { staffToken as token } from './staff-token';
 
 const slotState = z.enum(['ok', 'empty', 'jammed', 'disabled']);
 const slotNumber = z.number().int().min(1).max(255);
@@ -84,12 +85,43 @@ export const simFaultsSchema = z
 
 const none = z.object({}).strict();
 
+/** A slot as the staff console shows it: `held` when staff took it out of service. */
+export const staffSlotSchema = vendingSlotSchema.extend({ held: z.boolean() });
+
+export const frameEntrySchema = z.object({
+  seq: z.number().int(),
+  at: z.number(),
+  dir: z.enum(['tx', 'rx']),
+  hex: z.string(),
+  name: z.string(),
+  note: z.string().nullable(),
+});
+
 export const vendingApi = {
   'vending.status': { input: none, output: vendingStatusSchema },
   'vending.slots': { input: none, output: z.object({ slots: z.array(vendingSlotSchema) }) },
   'vending.giftAvailable': { input: z.object({ category: z.string().min(1).max(32) }).strict(), output: z.object({ available: z.boolean() }) },
-  // Staff actions on the cabinet (motor test, clear faults, restock, resolve vends) are `staff.*`
-  // methods behind a PIN and a role: see staff-api.ts. Screens get read-only status here.
-  /** Inject faults into the in-process simulator; `vending.not_simulator` otherwise. */
-  'vending.simFaults': { input: z.object({ faults: simFaultsSchema }).strict(), output: z.object({ faults: simFaultsSchema }) },
+  /** Inject faults into the in-process simulator (technician); `vending.not_simulator` otherwise. */
+  'vending.simFaults': { input: z.object({ token, faults: simFaultsSchema }).strict(), output: z.object({ faults: simFaultsSchema }) },
+
+  // Vending maintenance and the slot desk, behind a PIN (roles in access.ts). Screens get read-only status above.
+  'vending.staffStatus': {
+    input: z.object({ token }).strict(),
+    output: z.object({ status: vendingStatusSchema, words: z.array(z.string()), toResolve: z.array(vendRecordSchema) }),
+  },
+  'vending.staffPing': { input: z.object({ token }).strict(), output: z.object({ firmware: z.string(), ms: z.number() }) },
+  /** Asks the board for every slot's state (SLOT_INFO), then the slot table. */
+  'vending.staffSlotInfo': { input: z.object({ token }).strict(), output: z.object({ slots: z.array(staffSlotSchema) }) },
+  'vending.staffMotorTest': { input: z.object({ token, slot: slotNumber }).strict(), output: vendRecordSchema },
+  'vending.staffClearFaults': { input: z.object({ token }).strict(), output: vendingStatusSchema },
+  'vending.staffResolveVend': { input: z.object({ token, txn: z.number().int().min(0).max(4294967295), delivered: z.boolean() }).strict(), output: vendRecordSchema },
+  /** The live frame monitor: frames after `afterSeq` (the last 300 at most). */
+  'vending.staffFrames': { input: z.object({ token, afterSeq: z.number().int().min(0).default(0) }).strict(), output: z.object({ frames: z.array(frameEntrySchema) }) },
+  'vending.staffStock': { input: z.object({ token }).strict(), output: z.object({ slots: z.array(staffSlotSchema) }) },
+  /** `clearedFaults`: CLEAR_FAULTS was sent (the slot was the only one jammed); `stillJammed`: slots a technician must still free and clear. */
+  'vending.staffRestock': {
+    input: z.object({ token, slot: slotNumber, count: z.number().int().min(0).max(100) }).strict(),
+    output: z.object({ slots: z.array(staffSlotSchema), clearedFaults: z.boolean(), stillJammed: z.array(z.number().int()) }),
+  },
+  'vending.staffSetSlotEnabled': { input: z.object({ token, slot: slotNumber, enabled: z.boolean() }).strict(), output: z.object({ slots: z.array(staffSlotSchema) }) },
 } as const;

@@ -23,7 +23,7 @@ import { HealthMonitor } from './app/health-monitor';
 import { appDomainModule, appInfo } from './app/app-domain';
 import { ulid } from './storage/ids';
 import { join } from 'node:path';
-import { shippedDomains, type PlatformHooks } from './domains';
+import { shippedDomains, type PlatformHooks, type StaffHostOptions } from './domains';
 import { hubLinkFrom, HubLinkError, type HubLink } from './hub-sync/hub-link';
 import { hubSyncDomainModule, openHubConnection } from './hub-sync/hub-sync-domain';
 import { Operations } from './ops/operations';
@@ -46,6 +46,8 @@ export interface ComposeOptions {
   platform?: PlatformHooks;
   /** The venue hub; default: `hub.url` in the config or `ITDA_HUB_URL`. null: none (the kiosk alone, as always). */
   hub?: HubLink | null;
+  /** The first-admin setup code: printed as a slip (default) and announced on standard output (default). */
+  staff?: StaffHostOptions;
 }
 
 export interface Services {
@@ -93,7 +95,7 @@ export async function composeServices(opts: ComposeOptions): Promise<Services> {
   const hubConnection = hub ? openHubConnection(hub) : null;
   const modules = [
     appDomainModule(info),
-    ...(opts.modules ?? shippedDomains(opts.platform, opts.dataDir, { venue: hubConnection?.venue })),
+    ...(opts.modules ?? shippedDomains(opts.platform, opts.dataDir, { venue: hubConnection?.venue }, opts.staff)),
     ...(opts.extraModules ?? []),
   ];
   if (hub && hubConnection) modules.push(hubSyncDomainModule(hub, hubConnection, { version: opts.version }));
@@ -175,14 +177,20 @@ export async function composeServices(opts: ComposeOptions): Promise<Services> {
   }
 
   const guarded = guardWhenOutOfService(handlers as Handlers, health);
-  const dispatch = createDispatcher(guarded, (method, err) => {
-    logger.error(`fault in ${method}`, { err });
-    try {
-      ctx.record('app.fault', { where: method, code: 'internal', message: String((err as Error)?.message ?? err).slice(0, 500) });
-    } catch {
-      // Already out of service; the log line above is the record.
-    }
-  });
+  const doors = [...domains.values()].flatMap((d) => (d.door ? [d.door] : []));
+  if (doors.length > 1) throw new TypeError('more than one domain keeps staff sessions');
+  const dispatch = createDispatcher(
+    guarded,
+    (method, err) => {
+      logger.error(`fault in ${method}`, { err });
+      try {
+        ctx.record('app.fault', { where: method, code: 'internal', message: String((err as Error)?.message ?? err).slice(0, 500) });
+      } catch {
+        // Already out of service; the log line above is the record.
+      }
+    },
+    doors[0],
+  );
 
   try {
     const applied = db.prepare('SELECT id FROM schema_migrations ORDER BY id').pluck().all() as number[];

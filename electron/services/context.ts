@@ -5,7 +5,7 @@
  * the CLIs and tests.
  */
 import type { PushEvent } from '../contract/events';
-import type { Handlers } from '../contract/dispatch';
+import type { Handlers, StaffDoor } from '../contract/dispatch';
 import type { KioskConfig } from './config/config-schema';
 import type { Db } from './storage/database';
 import type { EventLog, EventSchemas } from './storage/event-log';
@@ -53,6 +53,8 @@ export interface ServiceDomain {
   maintain?(): Record<string, number> | void;
   /** A host connection closed (web host socket): sessions bound to it end. */
   onConnectionClosed?(connectionId: string): void;
+  /** The domain that keeps staff sessions (`staff/`) lends them to the door; at most one domain does. */
+  door?: StaffDoor;
 }
 
 /** A domain module: its event types, and a factory run once storage is open. */

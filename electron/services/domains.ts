@@ -3,24 +3,16 @@
  * always first and added by `compose.ts`. Each domain adds itself here.
  */
 import type { DomainModule } from './context';
-import { printingDomainModule } from './printing/printing-domain';
-import { createVendingDomain } from './vending/vending-domain';
-import { vendingEventSchemas } from './vending/vending-events';
+import { printingModule } from './printing/printing-domain';
+import { vendingDomainModule } from './vending/vending-domain';
 import { pharmacyDomainModule } from './pharmacy/pharmacy-domain';
 import { storeDomainModule } from './store/store-domain';
 import { a11yDomainModule } from './a11y/a11y-domain';
-import { staffDomainModule } from './staff/staff-domain';
+import { staffDomainModule, type StaffDomainOptions } from './staff/staff-domain';
 import { consoleDomainModule } from './console/console-domain';
-import { frameTapFor } from './staff/frame-tap';
-import { gateStoreStaff } from './staff/store-gate';
 import { FileKeyStore, SealedKeyStore, type OsSecretBox } from './store/key-store';
 import type { VenueShare } from './store/venue-share';
-
-/** Vending with its frames tapped for the staff console's live frame monitor. */
-const vendingDomainModule: DomainModule = {
-  eventSchemas: vendingEventSchemas,
-  create: (ctx) => createVendingDomain(ctx, { onFrame: frameTapFor(ctx).push }),
-};
+import { sampleSlips } from './sample-slips';
 
 /** What the host platform offers the services: Electron's main passes `safeStorage`; Node hosts pass nothing. */
 export interface PlatformHooks {
@@ -33,15 +25,18 @@ export interface VenueHooks {
   venue?: VenueShare;
 }
 
-export function shippedDomains(platform: PlatformHooks = {}, dataDir?: string, hub: VenueHooks = {}): DomainModule[] {
+/** Host choices for the staff domain: whether the setup code is printed, where its line is announced, PIN hash cost (tests). */
+export type StaffHostOptions = Pick<StaffDomainOptions, 'setupSlip' | 'announce' | 'hashParams'>;
+
+export function shippedDomains(platform: PlatformHooks = {}, dataDir?: string, hub: VenueHooks = {}, staff: StaffHostOptions = {}): DomainModule[] {
   const keyStore = platform.secretBox && dataDir ? new SealedKeyStore(dataDir, platform.secretBox) : dataDir ? new FileKeyStore(dataDir) : undefined;
   return [
-    printingDomainModule,
+    printingModule({ samples: sampleSlips }),
     vendingDomainModule,
     pharmacyDomainModule(),
-    gateStoreStaff(storeDomainModule({ keyStore, venue: hub.venue })),
+    storeDomainModule({ keyStore, venue: hub.venue }),
     a11yDomainModule,
-    staffDomainModule(),
+    staffDomainModule(staff),
     consoleDomainModule(),
   ];
 }

@@ -145,7 +145,7 @@ describe.each(Object.keys(TABLETS) as (keyof typeof TABLETS)[])('staff console l
     expect(vending.slots()[0]!.count).toBe(slot.count);
     // The services refuse it too, whatever a screen sends.
     const admin = await kiosk.call('staff.login', { pin: PINS.admin });
-    const r = await kiosk.services.dispatch('staff.restock', { token: admin.token, slot: slot.slot, count: 100 });
+    const r = await kiosk.services.dispatch('vending.staffRestock', { token: admin.token, slot: slot.slot, count: 100 });
     expect(r.ok ? null : r.error.code).toBe('staff.over_capacity');
 
     await page.getByTestId(`slot-input-${slot.slot}`).fill('1');

@@ -85,7 +85,7 @@ describe('Mind Pharmacy', { timeout: 90_000 }, () => {
 
   it('out of paper: the prescription stays on screen with a QR code, an apology, and the job waits', async () => {
     await start();
-    await call('printer.simFaults', { paperOut: true });
+    await e2e.kiosk.tech('printer.simFaults', { paperOut: true });
     await call('printer.status', { refresh: true });
     const page = await openPharmacy();
     await page.getByTestId('symptom-option').first().tap();
@@ -106,7 +106,7 @@ describe('Mind Pharmacy', { timeout: 90_000 }, () => {
   it('a jammed cabinet: the slip still prints, the screen says kindly a staff member will bring the gift', async () => {
     await start();
     const slots = Object.fromEntries(Array.from({ length: 12 }, (_, i) => [String(i + 1), 'jam']));
-    await call('vending.simFaults', { faults: { slots } });
+    await e2e.kiosk.tech('vending.simFaults', { faults: { slots } });
     const page = await openPharmacy();
     await page.getByTestId('symptom-option').first().tap();
     await page.getByTestId('pharmacy-confirm').tap();
@@ -123,7 +123,7 @@ describe('Mind Pharmacy', { timeout: 90_000 }, () => {
 
   it('vending link down: the slip prints, no gift, an honest message', async () => {
     await start();
-    await call('vending.simFaults', { faults: { silent: true } });
+    await e2e.kiosk.tech('vending.simFaults', { faults: { silent: true } });
     const page = await openPharmacy();
     await page.getByTestId('symptom-option').first().tap();
     await page.getByTestId('pharmacy-confirm').tap();
@@ -157,9 +157,9 @@ describe('Mind Pharmacy', { timeout: 90_000 }, () => {
 
   it('printer and cabinet both down: Home says the pharmacy is taking a short break', async () => {
     await start();
-    await call('printer.simFaults', { offline: true, noResponse: true });
+    await e2e.kiosk.tech('printer.simFaults', { offline: true, noResponse: true });
     await call('printer.status', { refresh: true });
-    await call('vending.simFaults', { faults: { silent: true } });
+    await e2e.kiosk.tech('vending.simFaults', { faults: { silent: true } });
     await expect
       .poll(async () => (await call('pharmacy.availability', {})).available, { timeout: 30_000, interval: 500 })
       .toBe(false);

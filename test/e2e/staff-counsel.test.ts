@@ -12,6 +12,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { KIOSK_VIEWPORT } from '../support/browser';
 import type { WebKiosk } from '../support/web-kiosk';
+import { setUpStaff, TEST_PINS } from '../support/staff-pins';
 import { useE2eKiosk } from '../support/e2e-kiosk';
 import type { KioskConfigInput } from '../../electron/services/config/config-schema';
 import { axeViolations } from './a11y-helpers';
@@ -24,10 +25,8 @@ const e2e = useE2eKiosk();
 
 async function start(config: KioskConfigInput = {}): Promise<WebKiosk> {
   const kiosk = await e2e.start({ kioskId: 'e2e-counsel', idleSeconds: 600, ...config });
-  const admin = await call('staff.setup', { pin: '2580' });
-  await call('staff.addPin', { token: admin.token, role: 'staff', label: 'desk', pin: '4826' });
-  await call('staff.addPin', { token: admin.token, role: 'technician', label: 'tech', pin: '7391' });
-  await call('staff.logout', { token: admin.token });
+  const { admin } = await setUpStaff(kiosk.services);
+  await call('staff.logout', { token: admin });
   return kiosk;
 }
 
@@ -87,7 +86,7 @@ describe('counseling screens of the staff console', { timeout: 120_000 }, () => 
     expect(await first.getByTestId('queue-number').getAttribute('data-number')).toBe('3');
     expect(await first.getByTestId('store-done').textContent()).toContain('3번째 순서예요. ');
 
-    const staff = await console_('4826');
+    const staff = await console_(TEST_PINS.staff);
     await staff.getByTestId('staff-tab-counsel').tap();
     await staff.locator('[data-testid="queue-entry"]').nth(2).waitFor();
     await staff.getByTestId('queue-call-next').tap();
@@ -109,7 +108,7 @@ describe('counseling screens of the staff console', { timeout: 120_000 }, () => 
   it('staff move a waiting visitor up; the next call takes the new order, ticket numbers stay', async () => {
     await start();
     for (const n of [1, 2, 3]) await queuedVisitor(n);
-    const staff = await console_('4826');
+    const staff = await console_(TEST_PINS.staff);
     await staff.getByTestId('staff-tab-counsel').tap();
     await staff.locator('[data-testid="queue-entry"]').nth(2).waitFor();
     expect(await staff.getByTestId('queue-up-1').isDisabled()).toBe(true);
@@ -133,7 +132,7 @@ describe('counseling screens of the staff console', { timeout: 120_000 }, () => 
     const slot = (await call('store.slots', {})).slots.find((s: { free: boolean }) => s.free).start as string;
     await call('store.book', { requestId: 'e2e-booker-0001', slotStart: slot });
 
-    const staff = await console_('4826');
+    const staff = await console_(TEST_PINS.staff);
     await staff.getByTestId('staff-tab-counsel').tap();
     await staff.getByTestId('counsel-view-calendar').tap();
     await staff.getByTestId('booking-calendar').waitFor();
@@ -155,7 +154,7 @@ describe('counseling screens of the staff console', { timeout: 120_000 }, () => 
 
   it('weekly hours: opening Saturday, a too-short span is named and cannot be saved; the fixed one reaches the visitors’ booking screen', async () => {
     await start();
-    const staff = await console_('4826');
+    const staff = await console_(TEST_PINS.staff);
     await staff.getByTestId('staff-tab-counsel').tap();
     await staff.getByTestId('counsel-view-hours').tap();
     await staff.getByTestId('hours-add-sat').tap();
@@ -183,13 +182,13 @@ describe('counseling screens of the staff console', { timeout: 120_000 }, () => 
     expect(e2e.kiosk.services.db!.prepare('SELECT COUNT(*) FROM store_visitors').pluck().get()).toBe(1);
 
     // Staff do not see the erasure screen at all.
-    const desk = await console_('4826');
+    const desk = await console_(TEST_PINS.staff);
     await desk.getByTestId('staff-tab-counsel').tap();
     await desk.getByTestId('counsel-view-queue').waitFor();
     expect(await desk.getByTestId('counsel-view-erase').count()).toBe(0);
     await desk.context().close();
 
-    const admin = await console_('2580');
+    const admin = await console_(TEST_PINS.admin);
     await admin.getByTestId('staff-tab-counsel').tap();
     await admin.getByTestId('counsel-view-erase').tap();
     for (const d of '01012345679') await admin.getByTestId(`erase-key-${d}`).tap();
@@ -218,7 +217,7 @@ describe('counseling screens of the staff console', { timeout: 120_000 }, () => 
 
   it('PIN management: PINs by role and label (never a PIN), add one typed twice, remove one; the last admin PIN has no remove', async () => {
     await start();
-    const admin = await console_('2580');
+    const admin = await console_(TEST_PINS.admin);
     await admin.getByTestId('staff-tab-pins').tap();
     const rows = () => admin.locator('[data-testid="pin-row"]').evaluateAll((els: any[]) => els.map((e) => `${e.dataset.role}:${e.dataset.label}`));
     await expect.poll(rows).toEqual(['admin:admin', 'staff:desk', 'technician:tech']);
@@ -229,24 +228,24 @@ describe('counseling screens of the staff console', { timeout: 120_000 }, () => 
     await admin.getByTestId('pin-role-technician').tap();
     await admin.getByTestId('pin-label').fill('야간 기술');
     for (const round of [0, 1]) {
-      for (const d of '3917') await admin.getByTestId(`new-pin-key-${d}`).tap();
-      expect(await admin.getByTestId('new-pin-dots').textContent()).toBe('●●●●');
+      for (const d of '391746') await admin.getByTestId(`new-pin-key-${d}`).tap();
+      expect(await admin.getByTestId('new-pin-dots').textContent()).toBe('●●●●●●');
       await admin.getByTestId('new-pin-ok').tap();
       if (round === 0) expect(await admin.getByTestId('new-pin-dots').textContent()).not.toContain('●');
     }
     await expect.poll(rows).toContain('technician:야간 기술');
     const body = (await admin.locator('body').textContent())!;
-    for (const pin of ['2580', '4826', '7391', '3917']) expect(body).not.toContain(pin);
-    expect((await call('staff.login', { pin: '3917' })).role).toBe('technician');
+    for (const pin of [TEST_PINS.admin, TEST_PINS.staff, TEST_PINS.technician, '391746']) expect(body).not.toContain(pin);
+    expect((await call('staff.login', { pin: '391746' })).role).toBe('technician');
 
     const deskRow = admin.locator('[data-testid="pin-row"][data-label="desk"]');
     await deskRow.getByTestId('pin-remove').tap();
     await deskRow.getByTestId('pin-remove-yes').tap();
     await expect.poll(rows).toEqual(['admin:admin', 'technician:tech', 'technician:야간 기술']);
-    const r = await e2e.kiosk.services.dispatch('staff.login', { pin: '4826' });
+    const r = await e2e.kiosk.services.dispatch('staff.login', { pin: TEST_PINS.staff });
     expect(r.ok ? null : r.error.code).toBe('staff.pin_wrong');
     // Staff and technicians have no PIN tab.
-    const tech = await console_('7391');
+    const tech = await console_(TEST_PINS.technician);
     expect(await tech.getByTestId('staff-tab-pins').count()).toBe(0);
     for (const p of [admin, tech]) await p.context().close();
   });
@@ -273,7 +272,7 @@ describe('counseling screens of the staff console', { timeout: 120_000 }, () => 
   it('the dashboard tab draws its charts and downloads the aggregates as CSV', async () => {
     await start();
     await queuedVisitor(1);
-    const staff = await console_('4826');
+    const staff = await console_(TEST_PINS.staff);
     await staff.getByTestId('staff-tab-dashboard').tap();
     await staff.getByTestId('dashboard').waitFor();
     for (const id of ['chart-daily', 'chart-symptoms', 'chart-scores']) {
@@ -301,7 +300,7 @@ describe('counseling screens of the staff console', { timeout: 120_000 }, () => 
     await start({ defaultLanguage: 'en' });
     await queuedVisitor(1);
     await queuedVisitor(2);
-    const admin = await console_('2580');
+    const admin = await console_(TEST_PINS.admin);
     expect(await admin.locator('html').getAttribute('lang')).toBe('en');
     const found: Record<string, unknown[]> = {};
     const check = async (name: string) => {
@@ -327,11 +326,11 @@ describe('counseling screens of the staff console', { timeout: 120_000 }, () => 
     const vending = e2e.kiosk.services.domains.get('vending')!.service as VendingServiceImpl;
     await vending.whenReady();
     for (const slot of [1, 3]) {
-      await call('vending.simFaults', { faults: { slots: { [String(slot)]: 'jam' } } });
+      await e2e.kiosk.tech('vending.simFaults', { faults: { slots: { [String(slot)]: 'jam' } } });
       expect((await vending.motorTest(slot)).state).toBe('jammed');
     }
-    await call('vending.simFaults', { faults: { slots: { '1': 'ok', '3': 'ok' } } });
-    const staff = await console_('4826');
+    await e2e.kiosk.tech('vending.simFaults', { faults: { slots: { '1': 'ok', '3': 'ok' } } });
+    const staff = await console_(TEST_PINS.staff);
     await staff.getByTestId('staff-tab-stock').tap();
     await staff.getByTestId('slot-input-1').fill('8');
     await staff.getByTestId('slot-restock-1').tap();

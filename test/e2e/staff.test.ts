@@ -9,6 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { WebKiosk } from '../support/web-kiosk';
+import { setUpStaff, setupCodeFromLog, TEST_PINS } from '../support/staff-pins';
 import { useE2eKiosk } from '../support/e2e-kiosk';
 import type { VendingServiceImpl } from '../../electron/services/vending/vending-service';
 
@@ -38,18 +39,21 @@ async function openConsole(): Promise<Page> {
 }
 
 async function withPins(): Promise<void> {
-  const admin = await call('staff.setup', { pin: '2580' });
-  await call('staff.addPin', { token: admin.token, role: 'staff', label: 'desk', pin: '4826' });
-  await call('staff.addPin', { token: admin.token, role: 'technician', label: 'tech', pin: '7391' });
-  await call('staff.logout', { token: admin.token });
+  const { admin } = await setUpStaff(e2e.kiosk.services);
+  await call('staff.logout', { token: admin });
 }
 
 describe('staff console in the browser', { timeout: 90_000 }, () => {
-  it('sets the first admin PIN, logs in, and locks the pad after five wrong PINs', async () => {
-    await start();
+  it('sets the first admin PIN with the setup code, logs in, and locks the pad after five wrong PINs', async () => {
+    const kiosk = await start();
     const page = await openConsole();
-    await expect.poll(() => page.getByTestId('staff-pin').textContent()).toContain('관리자 PIN');
-    await typePin(page, '2580');
+    await expect.poll(() => page.getByTestId('staff-pin').textContent()).toContain('설정 코드');
+    // The code from the host's log (a technician reads it there, on the setup slip, or with `npm run staff -- setup-code`).
+    await typePin(page, setupCodeFromLog(kiosk.dataDir));
+    await expect.poll(() => page.getByTestId('staff-pin').getAttribute('data-step')).toBe('pin');
+    await typePin(page, TEST_PINS.admin);
+    await expect.poll(() => page.getByTestId('staff-pin').getAttribute('data-step')).toBe('again');
+    await typePin(page, TEST_PINS.admin);
     await page.getByTestId('staff-console').waitFor();
     expect(await page.getByTestId('staff-console').getAttribute('data-role')).toBe('admin');
     await page.getByTestId('staff-logout').click();
@@ -60,7 +64,7 @@ describe('staff console in the browser', { timeout: 90_000 }, () => {
     }
     await typePin(page, '1111');
     await expect.poll(() => page.getByTestId('pin-error').textContent()).toContain('잠겼습니다');
-    await typePin(page, '2580');
+    await typePin(page, TEST_PINS.admin);
     await expect.poll(() => page.getByTestId('pin-error').textContent()).toContain('잠겼습니다');
     expect(await page.getByTestId('staff-console').count()).toBe(0);
   });
@@ -69,7 +73,7 @@ describe('staff console in the browser', { timeout: 90_000 }, () => {
     await start();
     await withPins();
     const page = await openConsole();
-    await typePin(page, '4826');
+    await typePin(page, TEST_PINS.staff);
     await page.getByTestId('staff-tab-stock').click();
     for (const slot of [1, 2, 3]) {
       await page.getByTestId(`slot-input-${slot}`).fill('0');
@@ -88,11 +92,11 @@ describe('staff console in the browser', { timeout: 90_000 }, () => {
     await withPins();
     const vending = e2e.kiosk.services.domains.get('vending')!.service as VendingServiceImpl;
     await vending.whenReady();
-    await call('vending.simFaults', { faults: { slots: { '1': 'jam' } } });
+    await e2e.kiosk.tech('vending.simFaults', { faults: { slots: { '1': 'jam' } } });
     expect((await vending.vendGift({ category: 'tea', reason: 'e2e', requestId: 'e2e-jam-0001' })).state).toBe('jammed');
 
     const page = await openConsole();
-    await typePin(page, '7391');
+    await typePin(page, TEST_PINS.technician);
     await page.locator('[data-testid="alert"][data-kind="vending_fault"]').first().waitFor();
     await page.getByTestId('staff-tab-maintenance').click();
     await page.getByTestId('maint-slot-1').waitFor();
@@ -105,7 +109,7 @@ describe('staff console in the browser', { timeout: 90_000 }, () => {
     await visitor.goto(e2e.kiosk.url);
     await visitor.getByTestId('maintenance-notice').waitFor();
 
-    await call('vending.simFaults', { faults: { slots: { '1': 'ok' } } }); // the spiral is freed by hand
+    await e2e.kiosk.tech('vending.simFaults', { faults: { slots: { '1': 'ok' } } }); // the spiral is freed by hand
     await page.getByTestId('vending-clear-faults').click();
     await expect.poll(() => page.getByTestId('maint-slot-1').getAttribute('data-state')).toBe('ok');
     await page.getByTestId('maint-toggle').click();
@@ -119,7 +123,7 @@ describe('staff console in the browser', { timeout: 90_000 }, () => {
     e2e.kiosk.services.db!.prepare("INSERT INTO store_visitors (id, nickname, phone_enc, phone_hash, first_visit_at, last_visit_at) VALUES ('v1', '별빛고래', 'enc', 'hash', 'x', 'x')").run();
     e2e.kiosk.services.logger.info('visitor checked in', { phone: '010-2222-3333', nickname: '별빛고래' });
     const page = await openConsole();
-    await typePin(page, '7391');
+    await typePin(page, TEST_PINS.technician);
     await page.getByTestId('staff-tab-maintenance').click();
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('diagnostics-download').click()]);
     const path = await download.path();

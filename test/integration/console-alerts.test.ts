@@ -133,12 +133,12 @@ describe('console alerts', { timeout: 60_000 }, () => {
 
   it('refuses a restock beyond the slot capacity and changes nothing; fill to capacity works', async () => {
     const { staff } = await tokens();
-    const before = (await call('staff.stock', { token: staff })).slots[0];
-    const err = await fails('staff.restock', { token: staff, slot: before.slot, count: before.capacity + 92 });
+    const before = (await call('vending.staffStock', { token: staff })).slots[0];
+    const err = await fails('vending.staffRestock', { token: staff, slot: before.slot, count: before.capacity + 92 });
     expect(err.code).toBe('staff.over_capacity');
     expect(err.details).toEqual([String(before.capacity)]);
-    expect((await call('staff.stock', { token: staff })).slots[0].count).toBe(before.count);
-    const filled = await call('staff.restock', { token: staff, slot: before.slot, count: before.capacity });
+    expect((await call('vending.staffStock', { token: staff })).slots[0].count).toBe(before.count);
+    const filled = await call('vending.staffRestock', { token: staff, slot: before.slot, count: before.capacity });
     expect(filled.slots[0].count).toBe(before.capacity);
   });
 
@@ -147,16 +147,16 @@ describe('console alerts', { timeout: 60_000 }, () => {
     const vending = t.services.domains.get('vending')!.service as VendingServiceImpl;
     const slot = vending.slots()[0]!;
     // The other slots of its category empty, so the gifts come from this one.
-    for (const other of vending.slots().filter((s) => s.category === slot.category && s.slot !== slot.slot)) await call('staff.restock', { token: staff, slot: other.slot, count: 0 });
+    for (const other of vending.slots().filter((s) => s.category === slot.category && s.slot !== slot.slot)) await call('vending.staffRestock', { token: staff, slot: other.slot, count: 0 });
     await call('console.setGiftLowStock', { token: staff, slot: slot.slot, threshold: 3 });
-    await call('staff.restock', { token: staff, slot: slot.slot, count: 4 });
+    await call('vending.staffRestock', { token: staff, slot: slot.slot, count: 4 });
     for (let i = 0; i < 2; i++) await vending.vendGift({ category: slot.category as never, reason: 'test', requestId: `console-low-000${i}` });
     await until(async () => (await call('console.alerts', { token: staff })).alerts.some((a: any) => a.type === 'low_stock'));
     const low = (await call('console.alerts', { token: staff })).alerts.filter((a: any) => a.type === 'low_stock');
     expect(low).toHaveLength(1);
     expect(low[0].words.ko.what).toContain(slot.item.ko);
     expect((await call('console.overview', { token: staff })).lowStock.some((x: any) => x.source === 'gift' && x.id === String(slot.slot))).toBe(true);
-    await call('staff.restock', { token: staff, slot: slot.slot, count: slot.capacity });
+    await call('vending.staffRestock', { token: staff, slot: slot.slot, count: slot.capacity });
     await until(async () => !(await call('console.alerts', { token: staff })).alerts.some((a: any) => a.type === 'low_stock'));
   });
 });

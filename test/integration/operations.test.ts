@@ -84,7 +84,7 @@ describe('/healthz', () => {
 
   it('warns (200) about a printer fault: the kiosk still serves its other services', async () => {
     kiosk = await startWebKiosk();
-    await kiosk.call('printer.simFaults', { paperOut: true });
+    await kiosk.tech('printer.simFaults', { paperOut: true });
     const report = await healthReport(kiosk.services);
     expect(report.serving).toBe(true);
     expect(report.warnings.some((w) => w.startsWith('printer:'))).toBe(true);

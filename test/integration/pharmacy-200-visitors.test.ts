@@ -14,6 +14,7 @@ import { createLogger } from '../../electron/services/app/logger';
 import { makeTempDir } from '../support/temp-dir';
 import type { VendingServiceImpl } from '../../electron/services/vending/vending-service';
 import { seededRandom } from '../support/seeded-random';
+import { login, setUpStaff, TEST_PINS, TEST_STAFF_HOST } from '../support/staff-pins';
 
 const VISITORS = 200;
 const SEED = Number(process.env.ITDA_SEED ?? 20261125);
@@ -29,6 +30,7 @@ beforeAll(async () => {
     host: 'web',
     version: 'test',
     logger: createLogger({ dir: join(dir.path, 'logs'), echo: false }),
+    staff: TEST_STAFF_HOST,
   });
 });
 afterAll(async () => {
@@ -40,6 +42,14 @@ async function call<T = any>(method: string, input: unknown = {}): Promise<T> {
   const r = await s.dispatch(method, input);
   if (!r.ok) throw new Error(`${method}: ${JSON.stringify(r.error)}`);
   return r.value as T;
+}
+/** Simulator faults are a technician's: a session set up once, logged in again when two quiet minutes end it. */
+let tech: string | null = null;
+async function fault(method: 'printer.simFaults' | 'vending.simFaults', input: Record<string, unknown>): Promise<void> {
+  tech ??= (await setUpStaff(s)).tech;
+  let r = await s.dispatch(method, { ...input, token: tech });
+  if (!r.ok && r.error.code === 'staff.session_expired') r = await s.dispatch(method, { ...input, token: (tech = await login(s, TEST_PINS.technician)) });
+  if (!r.ok) throw new Error(`${method}: ${JSON.stringify(r.error)}`);
 }
 const one = (sql: string, ...args: unknown[]) => s.db!.prepare(sql).pluck().get(...args) as number;
 
@@ -53,19 +63,19 @@ describe('200 visitors with random faults', () => {
 
     for (let v = 0; v < VISITORS; v++) {
       const r = random();
-      if (r < 0.06) await call('printer.simFaults', { paperOut: true });
-      else if (r < 0.09) await call('printer.simFaults', { coverOpen: true });
-      else if (r < 0.2) await call('printer.simFaults', { paperOut: false, coverOpen: false });
+      if (r < 0.06) await fault('printer.simFaults', { paperOut: true });
+      else if (r < 0.09) await fault('printer.simFaults', { coverOpen: true });
+      else if (r < 0.2) await fault('printer.simFaults', { paperOut: false, coverOpen: false });
       const f = random();
-      if (f < 0.05) await call('vending.simFaults', { faults: { loseReplies: 1 } });
-      else if (f < 0.1) await call('vending.simFaults', { faults: { nakNext: 2 } });
-      else if (f < 0.15) await call('vending.simFaults', { faults: { noise: 3 } });
-      else if (f < 0.18) await call('vending.simFaults', { faults: { doorOpen: true } });
-      else if (f < 0.22) await call('vending.simFaults', { faults: { slots: { [String(1 + Math.floor(random() * 10))]: random() < 0.5 ? 'jam' : 'empty' } } });
-      else if (f < 0.3) await call('vending.simFaults', { faults: { doorOpen: false } });
+      if (f < 0.05) await fault('vending.simFaults', { faults: { loseReplies: 1 } });
+      else if (f < 0.1) await fault('vending.simFaults', { faults: { nakNext: 2 } });
+      else if (f < 0.15) await fault('vending.simFaults', { faults: { noise: 3 } });
+      else if (f < 0.18) await fault('vending.simFaults', { faults: { doorOpen: true } });
+      else if (f < 0.22) await fault('vending.simFaults', { faults: { slots: { [String(1 + Math.floor(random() * 10))]: random() < 0.5 ? 'jam' : 'empty' } } });
+      else if (f < 0.3) await fault('vending.simFaults', { faults: { doorOpen: false } });
       if (v % 40 === 39) {
         // Staff round: close the door, clear the board, refill every slot.
-        await call('vending.simFaults', { faults: { doorOpen: false, slots: Object.fromEntries(Array.from({ length: 10 }, (_, i) => [String(i + 1), 'ok'])) } });
+        await fault('vending.simFaults', { faults: { doorOpen: false, slots: Object.fromEntries(Array.from({ length: 10 }, (_, i) => [String(i + 1), 'ok'])) } });
         // Staff act through their PIN-gated console; the test drives the same service calls directly.
         const vending = s.domains.get('vending')!.service as VendingServiceImpl;
         await vending.clearFaults().catch(() => undefined);
@@ -90,7 +100,7 @@ describe('200 visitors with random faults', () => {
     }
 
     // Staff load paper and close the cover; waiting slips print, none twice.
-    await call('printer.simFaults', { paperOut: false, coverOpen: false, offline: false });
+    await fault('printer.simFaults', { paperOut: false, coverOpen: false, offline: false });
     await call('printer.status', { refresh: true });
     await expect.poll(() => one("SELECT COUNT(*) FROM print_jobs WHERE state IN ('queued', 'printing')"), { timeout: 60_000, interval: 250 }).toBe(0);
 

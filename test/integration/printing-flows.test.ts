@@ -5,6 +5,7 @@
  * books, staff are alerted, and once the printer is back the slip is
  * printed once more, marked.
  */
+import { setUpStaff } from '../support/staff-pins';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -23,7 +24,9 @@ describe('visitor flows on a printer that drops the job', () => {
   it('prescribes with print outcome "unknown", alerts staff, then prints one marked reprint when the printer is back', async () => {
     const { services } = t;
     const printing = services.domains.get('printing')!.service as PrintingService;
-    expect(await services.dispatch('printer.simFaults', { dropAfterBytes: 200 })).toMatchObject({ ok: true });
+    // Simulator faults are a technician's (access.ts).
+    const { tech } = await setUpStaff(services);
+    expect(await services.dispatch('printer.simFaults', { token: tech, dropAfterBytes: 200 })).toMatchObject({ ok: true });
     const r = await services.dispatch('pharmacy.prescribe', { symptomId: 'loneliness', requestId: 'flow-drop-0001', language: 'ko' });
     expect(r).toMatchObject({ ok: true, value: { print: { outcome: 'unknown' } } });
     const jobId = (r as { value: { print: { jobId: string } } }).value.print.jobId;
@@ -32,7 +35,7 @@ describe('visitor flows on a printer that drops the job', () => {
     expect(alerts.map((a) => JSON.parse(a.detail))).toContainEqual(expect.objectContaining({ jobId, willReprint: true }));
 
     // The technician fixes the link; a status refresh (or the next poll) sends the marked reprint.
-    await services.dispatch('printer.simFaults', { dropAfterBytes: null });
+    await services.dispatch('printer.simFaults', { token: tech, dropAfterBytes: null });
     let again = printing.jobs().find((j) => j.reprintOf === jobId);
     for (let i = 0; i < 100 && again?.state !== 'printed'; i++) {
       await new Promise((res) => setTimeout(res, 100));

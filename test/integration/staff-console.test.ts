@@ -13,6 +13,7 @@ import { createLogger } from '../../electron/services/app/logger';
 import type { PushEvent } from '../../electron/contract/events';
 import type { VendingServiceImpl } from '../../electron/services/vending/vending-service';
 import { makeTempDir } from '../support/temp-dir';
+import { setUpStaff, TEST_PINS, TEST_STAFF_HOST } from '../support/staff-pins';
 
 let temp: ReturnType<typeof makeTempDir>;
 let services: Services;
@@ -28,6 +29,7 @@ beforeEach(async () => {
     host: 'web',
     version: 'test',
     logger: createLogger({ dir: join(temp.path, 'logs'), echo: false }),
+    staff: TEST_STAFF_HOST,
   });
   services.onPush((e) => pushes.push(e));
   await (services.domains.get('vending')!.service as VendingServiceImpl).whenReady();
@@ -49,12 +51,7 @@ async function fails(method: string, input: unknown = {}): Promise<string> {
   return r.error.code;
 }
 
-async function setUp() {
-  const admin = await call('staff.setup', { pin: '2580' });
-  await call('staff.addPin', { token: admin.token, role: 'staff', label: 'desk', pin: '4826' });
-  await call('staff.addPin', { token: admin.token, role: 'technician', label: 'tech', pin: '7391' });
-  return { admin: admin.token as string, staff: (await call('staff.login', { pin: '4826' })).token as string, tech: (await call('staff.login', { pin: '7391' })).token as string };
-}
+const setUp = () => setUpStaff(services, { transport: 'ws' });
 
 describe('staff console', { timeout: 30_000 }, () => {
   it('asks for an admin PIN on first start, then locks after five wrong PINs', async () => {
@@ -63,64 +60,65 @@ describe('staff console', { timeout: 30_000 }, () => {
     await setUp();
     for (let i = 0; i < 4; i++) expect(await fails('staff.login', { pin: '1111' })).toBe('staff.pin_wrong');
     expect(await fails('staff.login', { pin: '1111' })).toBe('staff.locked');
-    expect(await fails('staff.login', { pin: '2580' })).toBe('staff.locked');
+    expect(await fails('staff.login', { pin: TEST_PINS.admin })).toBe('staff.locked');
     expect((await call('staff.authState')).lockedUntil).not.toBeNull();
   });
 
   it('refuses staff methods without a valid token or with too low a role, and records each action with its role', async () => {
     const t = await setUp();
-    expect(await fails('staff.stock', { token: 'x'.repeat(32) })).toBe('staff.session_expired');
+    expect(await fails('vending.staffStock', { token: 'x'.repeat(32) })).toBe('staff.session_expired');
+    expect(await fails('vending.staffStock', {})).toBe('contract.invalid_input');
     expect(await fails('staff.setMaintenance', { token: t.staff, open: true })).toBe('staff.forbidden');
     expect(await fails('staff.pins', { token: t.tech })).toBe('staff.forbidden');
-    await call('staff.restock', { token: t.staff, slot: 2, count: 5 });
+    await call('vending.staffRestock', { token: t.staff, slot: 2, count: 5 });
     const actions = services.events!.recent({ types: ['staff.action'] }).map((e) => e.payload);
-    expect(actions).toContainEqual(expect.objectContaining({ role: 'staff', action: 'staff.restock', target: 2 }));
+    expect(actions).toContainEqual(expect.objectContaining({ role: 'staff', action: 'vending.staffRestock', target: 2, principal: 'local', peer: null }));
     await call('staff.logout', { token: t.staff });
-    expect(await fails('staff.stock', { token: t.staff })).toBe('staff.session_expired');
+    expect(await fails('vending.staffStock', { token: t.staff })).toBe('staff.session_expired');
   });
 
   it('restock changes what the Mind Pharmacy can give', async () => {
     const t = await setUp();
-    for (const slot of [1, 2, 3]) await call('staff.restock', { token: t.staff, slot, count: 0 });
+    for (const slot of [1, 2, 3]) await call('vending.staffRestock', { token: t.staff, slot, count: 0 });
     expect(await call('vending.giftAvailable', { category: 'tea' })).toEqual({ available: false });
-    const { slots } = await call('staff.restock', { token: t.staff, slot: 2, count: 6 });
+    const { slots } = await call('vending.staffRestock', { token: t.staff, slot: 2, count: 6 });
     expect(slots.find((s: any) => s.slot === 2)).toMatchObject({ count: 6, state: 'ok', inService: true });
     expect(await call('vending.giftAvailable', { category: 'tea' })).toEqual({ available: true });
     // A staff hold takes the slot out of service, and keeps it out after the cabinet's faults are cleared.
-    await call('staff.setSlotEnabled', { token: t.staff, slot: 2, enabled: false });
+    await call('vending.staffSetSlotEnabled', { token: t.staff, slot: 2, enabled: false });
     expect(await call('vending.giftAvailable', { category: 'tea' })).toEqual({ available: false });
     await call('staff.setMaintenance', { token: t.tech, open: true });
-    await call('staff.clearFaults', { token: t.tech });
+    await call('vending.staffClearFaults', { token: t.tech });
     expect(await call('vending.giftAvailable', { category: 'tea' })).toEqual({ available: false });
-    await call('staff.setSlotEnabled', { token: t.staff, slot: 2, enabled: true });
+    await call('vending.staffSetSlotEnabled', { token: t.staff, slot: 2, enabled: true });
     expect(await call('vending.giftAvailable', { category: 'tea' })).toEqual({ available: true });
   });
 
   it('shows a jam as an alert; a technician clears it in maintenance mode and the slot serves again', async () => {
     const t = await setUp();
     const vending = services.domains.get('vending')!.service as VendingServiceImpl;
-    await call('vending.simFaults', { faults: { slots: { '1': 'jam' } } });
+    await call('vending.simFaults', { token: t.tech, faults: { slots: { '1': 'jam' } } });
     const v = await vending.vendGift({ category: 'tea', reason: 'test', requestId: 'jam-test-0001' });
     expect(v.state).toBe('jammed');
     const { alerts } = await call('staff.alerts', { token: t.staff });
     const jam = alerts.find((a: any) => a.kind === 'vending_fault' && a.detail.slot === 1);
     expect(jam).toMatchObject({ detail: { code: 'vending.jammed' }, acknowledgedAt: null });
-    expect((await call('staff.stock', { token: t.staff })).slots[0]).toMatchObject({ slot: 1, state: 'jammed', inService: false });
+    expect((await call('vending.staffStock', { token: t.staff })).slots[0]).toMatchObject({ slot: 1, state: 'jammed', inService: false });
 
-    expect(await fails('staff.clearFaults', { token: t.tech })).toBe('staff.maintenance_required');
+    expect(await fails('vending.staffClearFaults', { token: t.tech })).toBe('staff.maintenance_required');
     await call('staff.setMaintenance', { token: t.tech, open: true });
     expect(pushes).toContainEqual({ name: 'staff.maintenance', payload: expect.objectContaining({ open: true }) });
     expect(await call('staff.maintenanceState')).toMatchObject({ open: true });
-    await call('vending.simFaults', { faults: { slots: { '1': 'ok' } } }); // the technician frees the spiral
-    await call('staff.clearFaults', { token: t.tech });
-    expect((await call('staff.stock', { token: t.staff })).slots[0]).toMatchObject({ slot: 1, state: 'ok', inService: true });
+    await call('vending.simFaults', { token: t.tech, faults: { slots: { '1': 'ok' } } }); // the technician frees the spiral
+    await call('vending.staffClearFaults', { token: t.tech });
+    expect((await call('vending.staffStock', { token: t.staff })).slots[0]).toMatchObject({ slot: 1, state: 'ok', inService: true });
     const acked = await call('staff.acknowledgeAlert', { token: t.staff, alertId: jam.id });
     expect(acked.acknowledgedBy).toMatch(/^staff:/);
     await call('staff.setMaintenance', { token: t.tech, open: false });
     const again = await vending.vendGift({ category: 'tea', reason: 'test', requestId: 'jam-test-0002' });
     expect(again.state).toBe('delivered');
     // The frame monitor saw the exchange, decoded.
-    const { frames } = await call('staff.frames', { token: t.tech });
+    const { frames } = await call('vending.staffFrames', { token: t.tech });
     expect(frames.some((f: any) => f.name.startsWith('DISPENSE'))).toBe(true);
   });
 
@@ -133,16 +131,16 @@ describe('staff console', { timeout: 30_000 }, () => {
 
   it('keeps the check-in flow staff methods behind the PIN', async () => {
     const t = await setUp();
-    expect(await fails('store.staffCallNext')).toBe('app.not_available');
-    const r = await call('staff.store', { token: t.staff, method: 'store.staffQueue', input: {} });
-    expect(r.value).toMatchObject({ entries: [] });
-    expect(await fails('staff.store', { token: t.staff, method: 'store.staffPurge', input: {} })).toBe('staff.forbidden');
-    expect((await call('staff.store', { token: t.admin, method: 'store.staffPurge', input: {} })).value).toEqual({ erased: 0 });
+    expect(await fails('store.staffCallNext')).toBe('contract.invalid_input');
+    expect(await fails('store.staffCallNext', { token: 'y'.repeat(32) })).toBe('staff.session_expired');
+    expect(await call('store.staffQueue', { token: t.staff })).toMatchObject({ entries: [] });
+    expect(await fails('store.staffPurge', { token: t.staff })).toBe('staff.forbidden');
+    expect(await call('store.staffPurge', { token: t.admin })).toEqual({ erased: 0 });
   });
 
   it('edits configuration with validation; idle timing applies at once, device addresses at the next start', async () => {
     const t = await setUp();
-    const bad = await services.dispatch('staff.updateConfig', { token: t.tech, patch: { idleSeconds: 1 } });
+    const bad = await services.dispatch('staff.updateConfig', { token: t.tech, patch: { idleSeconds: 1 } }, { transport: 'ws' });
     expect(bad).toMatchObject({ ok: false, error: { code: 'staff.config_invalid' } });
     const r = await call('staff.updateConfig', { token: t.tech, patch: { idleSeconds: 90, printer: { uri: 'tcp://127.0.0.1:9100' } } });
     expect(r.applied).toEqual(['idleSeconds']);
@@ -161,7 +159,7 @@ describe('staff console', { timeout: 30_000 }, () => {
     expect(bundle.database.integrity).toEqual(['ok']);
     expect(bundle.database.rowCounts.store_visitors).toBe(1);
     expect(bundle.log.length).toBeGreaterThan(0);
-    for (const secret of ['010-1234-5678', '01012345678', '010 9876 5432', '구름이', '2580', t.tech]) expect(content).not.toContain(secret);
+    for (const secret of ['010-1234-5678', '01012345678', '010 9876 5432', '구름이', TEST_PINS.admin, t.tech]) expect(content).not.toContain(secret);
   });
 
   it('aggregates the dashboard and exports it as CSV', async () => {

@@ -16,6 +16,7 @@ import { createLogger } from '../../electron/services/app/logger';
 import { startWebHost, type WebHost } from '../../electron/webhost/server';
 import { StaffDevices, staffDevicesOf } from '../../electron/services/staff/staff-devices';
 import type { CallMeta } from '../../electron/contract/dispatch';
+import type { StaffAuth } from '../../electron/services/staff/staff-auth';
 import { makeTempDir } from '../support/temp-dir';
 
 const TABLET = '127.0.0.3';
@@ -166,7 +167,9 @@ describe('enrolling a tablet', () => {
   });
 
   it('staff make codes, list and revoke devices through the contract (technician or admin)', async () => {
-    const setup = await services.dispatch('staff.setup', { pin: '482916' });
+    // The first admin needs the setup code (this kiosk logs nowhere: a fresh code, as `npm run staff -- setup-code` gives one).
+    const auth = (services.domains.get('staff')!.service as { auth: StaffAuth }).auth;
+    const setup = await services.dispatch('staff.setup', { code: await auth.setupCodes.issue(), pin: '482916' });
     if (!setup.ok) throw new Error(JSON.stringify(setup.error));
     const token = (setup.value as { token: string }).token;
     const made = await services.dispatch('staff.createPairingCode', { token, name: 'office tablet' });

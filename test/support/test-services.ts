@@ -9,6 +9,7 @@ import { parseConfig } from '../../electron/services/config/load-config';
 import type { KioskConfigInput } from '../../electron/services/config/config-schema';
 import { createLogger } from '../../electron/services/app/logger';
 import { makeTempDir } from './temp-dir';
+import { TEST_STAFF_HOST } from './staff-pins';
 
 export interface TestServices {
   services: Services;
@@ -18,7 +19,7 @@ export interface TestServices {
 
 export async function startTestServices(
   config: KioskConfigInput = {},
-  opts: Partial<Pick<ComposeOptions, 'modules' | 'platform' | 'host' | 'hub'>> & {
+  opts: Partial<Pick<ComposeOptions, 'modules' | 'platform' | 'host' | 'hub' | 'staff'>> & {
     prefix?: string;
     /** Point ITDA_CONFIG at `<dataDir>/config.json` (staff config edits write there) until stop. */
     configEnv?: boolean;
@@ -35,6 +36,7 @@ export async function startTestServices(
     modules: opts.modules,
     platform: opts.platform,
     hub: opts.hub ?? null,
+    staff: opts.staff ?? TEST_STAFF_HOST,
   });
   return {
     services,

@@ -14,6 +14,8 @@ import { staffDevicesOf } from '../../electron/services/staff/staff-devices';
 import { makeTempDir } from './temp-dir';
 import type { HubLink } from '../../electron/services/hub-sync/hub-link';
 import { ensureRendererBuilt } from './renderer-build';
+import { login, setUpStaff, TEST_PINS, TEST_STAFF_HOST } from './staff-pins';
+import type { StaffHostOptions } from '../../electron/services/domains';
 
 export interface WebKiosk {
   url: string;
@@ -22,6 +24,12 @@ export interface WebKiosk {
   host: WebHost;
   /** Calls the contract as a screen would; throws on an error result (test set-up must not fail quietly). */
   call<T = any>(method: string, input?: unknown): Promise<T>;
+  /**
+   * Calls a technician-level method (simulator faults, maintenance) with a
+   * technician's session, as the console would; sets up the test PINs
+   * (`TEST_PINS`) first when the kiosk has none.
+   */
+  tech<T = any>(method: string, input?: Record<string, unknown>): Promise<T>;
   /** One number from the kiosk's database (`SELECT COUNT(*) ...`). */
   count(sql: string, ...args: unknown[]): number;
   /** Files the printer simulator wrote (`.png`, `.txt`), full paths, oldest first. */
@@ -29,7 +37,7 @@ export interface WebKiosk {
   stop(): Promise<void>;
 }
 
-export async function startWebKiosk(config: KioskConfigInput = {}, opts: { dataDir?: string; hub?: HubLink | null; rateLimits?: WebHostOptions['rateLimits'] } = {}): Promise<WebKiosk> {
+export async function startWebKiosk(config: KioskConfigInput = {}, opts: { dataDir?: string; hub?: HubLink | null; rateLimits?: WebHostOptions['rateLimits']; staff?: StaffHostOptions } = {}): Promise<WebKiosk> {
   const rendererDir = await ensureRendererBuilt();
   const temp = opts.dataDir ? null : makeTempDir('itda-kiosk-');
   const dataDir = opts.dataDir ?? temp!.path;
@@ -40,8 +48,15 @@ export async function startWebKiosk(config: KioskConfigInput = {}, opts: { dataD
     version: 'test',
     logger: createLogger({ dir: join(dataDir, 'logs'), echo: false }),
     hub: opts.hub ?? null,
+    staff: opts.staff ?? TEST_STAFF_HOST,
   });
   const host = await startWebHost({ services, rendererDir, port: 0, devices: staffDevicesOf(services), rateLimits: opts.rateLimits });
+  let techToken: string | null = null;
+  const techSession = async (): Promise<string> => {
+    const state = await services.dispatch('staff.authState', {});
+    techToken = state.ok && (state.value as { needsSetup: boolean }).needsSetup ? (await setUpStaff(services)).tech : await login(services, TEST_PINS.technician);
+    return techToken;
+  };
   return {
     url: host.url,
     services,
@@ -49,6 +64,13 @@ export async function startWebKiosk(config: KioskConfigInput = {}, opts: { dataD
     host,
     async call(method, input = {}) {
       const r = await services.dispatch(method, input);
+      if (!r.ok) throw new Error(`${method}: ${JSON.stringify(r.error)}`);
+      return r.value as never;
+    },
+    async tech(method, input = {}) {
+      let r = await services.dispatch(method, { ...input, token: techToken ?? (await techSession()) });
+      // A session ends after two quiet minutes: log in again once.
+      if (!r.ok && r.error.code === 'staff.session_expired') r = await services.dispatch(method, { ...input, token: await techSession() });
       if (!r.ok) throw new Error(`${method}: ${JSON.stringify(r.error)}`);
       return r.value as never;
     },

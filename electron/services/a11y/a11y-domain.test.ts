@@ -51,7 +51,10 @@ describe('a11y domain', () => {
       value: { keys: { replay: 'F2', menu: 'F1', volumeUp: 'F3', volumeDown: 'F4' }, reach: { top: 0.45, bottom: 1 }, speaker: 'web', localVoice: null },
     });
     await expect(services.dispatch('a11y.speak', { text: '안녕하세요', language: 'ko' })).resolves.toEqual({ ok: true, value: { outcome: 'no_command' } });
-    await expect(services.dispatch('a11y.testVoice', { language: 'ko' })).resolves.toEqual({ ok: true, value: { voice: null, outcome: 'no_command' } });
+    // The voice check is a technician's (access.ts): with no staff sessions here the door refuses it; the handler itself answers.
+    expect(await services.dispatch('a11y.testVoice', { token: 't'.repeat(32), language: 'ko' })).toMatchObject({ ok: false, error: { code: 'contract.forbidden' } });
+    const testVoice = services.domains.get('a11y')!.handlers['a11y.testVoice']!;
+    expect(await testVoice({ token: 't'.repeat(32), language: 'ko' }, { transport: 'test' })).toEqual({ voice: null, outcome: 'no_command' });
   });
 
   it('finds espeak-ng with its Korean voice by itself, with no configuration, and offers it as the local voice', async () => {

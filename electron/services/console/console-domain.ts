@@ -5,17 +5,17 @@
  * low-stock alerts at each slot's own threshold, both by listening to the
  * event log, so the device services need not know about either.
  *
- * Listed after `staff` in `domains.ts`: it checks session tokens with the
- * staff domain's `StaffAuth`, and every change it makes is recorded with
- * the role and PIN id that made it.
+ * Who may call each method is decided at the door (`contract/access.ts`);
+ * handlers get the admitted caller, and every change records the role and
+ * PIN id that made it.
  */
 import { z } from 'zod';
-import type { Handlers } from '../../contract/dispatch';
+import type { CallMeta, Handlers, StaffCaller } from '../../contract/dispatch';
 import type { ApiMethod, ApiOutput, ApiParsedInput } from '../../contract/api';
 import type { DomainModule, ServiceContext, ServiceDomain } from '../context';
 import type { PrintingService } from '../printing/printing-service';
 import type { VendingServiceImpl } from '../vending/vending-service';
-import type { StaffAuth, StaffRole, StaffSession } from '../staff/staff-auth';
+import { StaffError } from '../staff/staff-errors';
 import { raiseStaffAlert, alertPushOf } from '../app/staff-alerts';
 import { acknowledgeAlert } from '../staff/staff-alert-list';
 import { alertRow, listConsoleAlerts, toConsoleAlert, type AlertNames } from './console-alerts';
@@ -52,7 +52,6 @@ function optionalService<T>(ctx: ServiceContext, name: string): T | null {
 export function createConsoleDomain(ctx: ServiceContext, opts: { now?: () => number } = {}): ServiceDomain {
   const now = opts.now ?? Date.now;
   const iso = () => new Date(now()).toISOString();
-  const staff = ctx.getService<{ auth: StaffAuth }>('staff');
   const printing = optionalService<PrintingService>(ctx, 'printing');
   const vending = optionalService<VendingServiceImpl>(ctx, 'vending');
   const store = optionalService<StoreLike>(ctx, 'store');
@@ -87,24 +86,25 @@ export function createConsoleDomain(ctx: ServiceContext, opts: { now?: () => num
     });
   });
 
-  function guard<M extends ConsoleMethod>(role: StaffRole, fn: (input: TokenInput<M>, s: StaffSession) => ApiOutput<M> | Promise<ApiOutput<M>>) {
-    return async (input: ApiParsedInput<M>): Promise<ApiOutput<M>> => {
-      const i = input as TokenInput<M>;
-      return fn(i, staff.auth.require(i.token, role));
+  /** The door (`access.ts`) has checked the session and role; the handler gets the admitted caller. */
+  function guard<M extends ConsoleMethod>(fn: (input: TokenInput<M>, s: StaffCaller) => ApiOutput<M> | Promise<ApiOutput<M>>) {
+    return async (input: ApiParsedInput<M>, meta: CallMeta): Promise<ApiOutput<M>> => {
+      if (!meta.staff) throw new StaffError('staff.session_expired', 'no staff session on this call');
+      return fn(input as TokenInput<M>, meta.staff);
     };
   }
   const needDesk = (): PrintDesk => {
     if (!desk) throw new ConsoleError('console.job_not_found', 'this kiosk has no printer');
     return desk;
   };
-  const by = (s: StaffSession) => `${s.role}:${s.pinId}`;
+  const by = (s: StaffCaller) => `${s.role}:${s.pinId}`;
 
   const handlers: Partial<Handlers> = {
-    'console.overview': guard<'console.overview'>('staff', () =>
+    'console.overview': guard<'console.overview'>(() =>
       buildOverview({ ctx, now: now(), printing, vending, store, names, lowThreshold }),
     ),
-    'console.alerts': guard<'console.alerts'>('staff', (i) => listConsoleAlerts(ctx.db, names, { history: i.history, limit: i.limit })),
-    'console.acknowledge': guard<'console.acknowledge'>('staff', (i, s) => {
+    'console.alerts': guard<'console.alerts'>((i) => listConsoleAlerts(ctx.db, names, { history: i.history, limit: i.limit })),
+    'console.acknowledge': guard<'console.acknowledge'>((i, s) => {
       if (!alertRow(ctx.db, i.alertId)) throw new ConsoleError('console.alert_not_found', `no alert ${i.alertId}`);
       acknowledgeAlert(ctx.db, i.alertId, by(s), iso());
       ctx.record('console.alert_acknowledged', { alertId: i.alertId, role: s.role, pinId: s.pinId });
@@ -112,33 +112,33 @@ export function createConsoleDomain(ctx: ServiceContext, opts: { now?: () => num
       if (pushed) ctx.push({ name: 'staff.alert', payload: pushed });
       return toConsoleAlert(alertRow(ctx.db, i.alertId)!, names);
     }),
-    'console.printJobs': guard<'console.printJobs'>('staff', (i) => needDesk().jobs(i.limit)),
-    'console.cancelJob': guard<'console.cancelJob'>('staff', (i, s) => {
+    'console.printJobs': guard<'console.printJobs'>((i) => needDesk().jobs(i.limit)),
+    'console.cancelJob': guard<'console.cancelJob'>((i, s) => {
       const job = needDesk().cancel(i.jobId, by(s), iso());
       ctx.record('console.job_cancelled', { jobId: i.jobId, role: s.role, pinId: s.pinId });
       return job;
     }),
-    'console.reprintJob': guard<'console.reprintJob'>('staff', (i, s) => {
+    'console.reprintJob': guard<'console.reprintJob'>((i, s) => {
       const { next } = needDesk().reprint(i.jobId, by(s), iso());
       ctx.record('console.job_reprinted', { jobId: i.jobId, newJobId: next.jobId, role: s.role, pinId: s.pinId });
       return next;
     }),
-    'console.jobPreview': guard<'console.jobPreview'>('staff', async (i) => {
+    'console.jobPreview': guard<'console.jobPreview'>(async (i) => {
       const doc = jobs.document(i.jobId);
       if (!doc || !printing) throw new ConsoleError('console.job_not_found', `no print job ${i.jobId}`);
       const png = await printing.preview(doc, { mode: printing.job(i.jobId)?.mode });
       return { jobId: i.jobId, png: png.toString('base64') };
     }),
-    'console.stats': guard<'console.stats'>('staff', (i) => consoleStats(ctx.db, { range: i.range, now: now() })),
-    'console.statsCsv': guard<'console.statsCsv'>('staff', (i, s) => {
+    'console.stats': guard<'console.stats'>((i) => consoleStats(ctx.db, { range: i.range, now: now() })),
+    'console.statsCsv': guard<'console.statsCsv'>((i, s) => {
       const stats = consoleStats(ctx.db, { range: i.range, now: now() });
       ctx.record('staff.action', { role: s.role, pinId: s.pinId, action: 'console.statsCsv', target: i.range });
       return { filename: `itda-dashboard-${ctx.kioskId}-${stats.days[stats.days.length - 1]}.csv`, csv: consoleStatsCsv(stats) };
     }),
-    'console.giftLowStock': guard<'console.giftLowStock'>('staff', () => ({
+    'console.giftLowStock': guard<'console.giftLowStock'>(() => ({
       thresholds: ctx.config.vending.slots.map((s) => ({ slot: s.slot, threshold: lowThreshold('gift', s.slot) })),
     })),
-    'console.setGiftLowStock': guard<'console.setGiftLowStock'>('staff', (i, s) => {
+    'console.setGiftLowStock': guard<'console.setGiftLowStock'>((i, s) => {
       const slot = ctx.config.vending.slots.find((x) => x.slot === i.slot);
       if (!slot) throw new ConsoleError('console.no_such_slot', `slot ${i.slot} is not configured`);
       ctx.db.prepare('INSERT INTO vending_low_stock (slot, threshold) VALUES (?, ?) ON CONFLICT(slot) DO UPDATE SET threshold = excluded.threshold').run(i.slot, i.threshold);

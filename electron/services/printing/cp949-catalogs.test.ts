@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../config/load-config';
 import { loadPharmacyContent } from '../pharmacy/pharmacy-content';
 import { crisisSlip, prescriptionSlip, type SlipLanguage } from '../pharmacy/pharmacy-slips';
-import { samplePrescription, sampleTicket } from '../staff/sample-slips';
+import { samplePrescription, sampleTicket } from '../sample-slips';
 import { ticketSlip } from '../store/store-slips';
 import { paperText } from './paper-model';
 import { profileFor } from './printer-profiles';

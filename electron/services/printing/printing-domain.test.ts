@@ -32,19 +32,25 @@ describe('printing domain on the kiosk services (default sim printer)', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('injects faults through the API into state.json, pushes the status and raises a staff alert', async () => {
-    const r = await services.dispatch('printer.simFaults', { coverOpen: true });
-    expect(r).toMatchObject({ ok: true, value: { faults: { coverOpen: true, paperOut: false }, status: { state: 'fault', faults: ['printer.cover_open'] } } });
+  it('injects faults into state.json, pushes the status and raises a staff alert; the screen cannot inject them', async () => {
+    const svc = services.domains.get('printing')!.service as PrintingService;
+    // A technician's method: without a staff session (here, not even a staff domain) the door refuses it.
+    expect(await services.dispatch('printer.simFaults', { token: 't'.repeat(32), coverOpen: true }, { transport: 'ipc', principal: { kind: 'screen' } })).toMatchObject({
+      ok: false,
+      error: { code: 'contract.forbidden' },
+    });
+    const r = await svc.setSimFaults({ coverOpen: true });
+    expect(r).toMatchObject({ faults: { coverOpen: true, paperOut: false }, status: { state: 'fault', faults: ['printer.cover_open'] } });
     expect(JSON.parse(readFileSync(join(dir, 'printer-sim', 'state.json'), 'utf8'))).toMatchObject({ coverOpen: true });
     expect(pushes).toContainEqual({ name: 'device.status', payload: { device: 'printer', status: expect.objectContaining({ coverOpen: true }) } });
     expect(pushes).toContainEqual({ name: 'staff.alert', payload: expect.objectContaining({ kind: 'printer_fault' }) });
-    expect((services.domains.get('printing')!.service as PrintingService).ready()).toBe(false);
-    await services.dispatch('printer.simFaults', { coverOpen: false });
+    expect(svc.ready()).toBe(false);
+    await svc.setSimFaults({ coverOpen: false });
     expect(await services.dispatch('printer.status', {})).toMatchObject({ ok: true, value: { state: 'ok' } });
   });
 
   it('prints a test page to <dataDir>/printer-sim as text and PNG, and lists it for staff', async () => {
-    // Staff print test pages through staff.printerPrint (behind a PIN); here the service is driven directly.
+    // Staff print test pages through printer.staffPrint (behind a PIN); here the service is driven directly.
     const svc = services.domains.get('printing')!.service as PrintingService;
     const { jobId } = svc.testPage('text');
     expect(await svc.waitForJob(jobId, 5000)).toMatchObject({ state: 'printed', kind: 'test', mode: 'text' });

@@ -1,34 +1,32 @@
 /**
- * Who may use the staff console: PINs by role, the lockout and sessions.
+ * Who may use the staff console: PINs by role, the first admin's setup code,
+ * the lockout, and sessions.
  *
- * - Roles rank staff < technician < admin; a higher role can do what a lower one can.
- * - There is no default PIN: until an admin PIN is set, only `setup` answers.
- * - Five wrong PINs in a row lock the pad for five minutes. The counter lives
- *   in SQLite, so restarting the app does not reset it.
- * - A session is a random token, held in memory only (a restart logs staff
- *   out), ending after two minutes without a call. IPC and WebSocket callers
- *   present the same token, so both transports behave the same.
+ * - Roles rank staff < technician < admin (the door compares them, `access.ts`).
+ * - There is no default PIN, and nobody becomes admin by being first: the
+ *   first admin PIN needs the one-time setup code (`setup-code.ts`).
+ * - PINs are 6–8 digits for admin and technician, 4–8 for staff, hashed with
+ *   scrypt (parameters stored beside each hash, `pin-hash.ts`).
+ * - Wrong PINs and codes count per scope (the kiosk's pad, a device, a peer),
+ *   with a growing back-off (`pin-lockout.ts`).
+ * - Sessions live in `staff-sessions.ts`: in memory, bound to the connection
+ *   that logged in, two minutes without a person's input, twelve hours at most.
  */
-import { randomBytes } from 'node:crypto';
 import type { Db } from '../storage/database';
 import { ulid } from '../storage/ids';
-import { hashPin, pinMatches, pinTooSimple, PIN_PATTERN } from './pin-hash';
+import type { StaffRole } from '../../contract/access';
+import { CURRENT_PARAMS, hashSecret, MIN_PIN_LENGTH, PIN_PATTERN, pinTooSimple, secretMatches, type ScryptParams, type StoredHash } from './pin-hash';
+import { lockoutScope, MAX_FAILURES, PinLockout } from './pin-lockout';
+import { SetupCodes } from './setup-code';
 import { StaffError } from './staff-errors';
+import { StaffSessions, type SessionEndReason, type SessionOrigin, type StaffSession } from './staff-sessions';
 
-export type StaffRole = 'staff' | 'technician' | 'admin';
-export const ROLE_RANK: Record<StaffRole, number> = { staff: 1, technician: 2, admin: 3 };
+export type { StaffRole, StaffSession };
+export { SESSION_IDLE_MS, SESSION_MAX_MS } from './staff-sessions';
+export { LOCK_MS, MAX_FAILURES } from './pin-lockout';
 
-export const MAX_FAILURES = 5;
-export const LOCK_MS = 5 * 60_000;
-export const SESSION_IDLE_MS = 2 * 60_000;
-const SCOPE = 'kiosk';
-
-export interface StaffSession {
-  token: string;
-  role: StaffRole;
-  pinId: string;
-  expiresAt: number;
-}
+/** Where a PIN is typed: the session's origin plus the peer address (for the lockout scope). */
+export type PinOrigin = SessionOrigin & { peer?: string };
 
 export interface PinRow {
   id: string;
@@ -41,87 +39,69 @@ export interface StaffAuthDeps {
   db: Db;
   now?: () => number;
   record(type: string, payload: unknown): void;
-  /** A session ended (logout or expiry): maintenance mode closes with a technician's session. */
-  onSessionEnd?(s: StaffSession, reason: 'logout' | 'expired'): void;
+  /** A session ended (logout, expiry, its connection closed): maintenance mode closes with a technician's session. */
+  onSessionEnd?(s: StaffSession, reason: SessionEndReason): void;
+  /** Hash parameters for new PINs and codes (`CURRENT_PARAMS`); unit tests of the lockout logic pass cheaper ones. */
+  hashParams?: ScryptParams;
 }
 
+type PinHashRow = StoredHash & { id: string; role: StaffRole };
+
 export class StaffAuth {
-  private readonly sessions = new Map<string, StaffSession>();
+  readonly sessions: StaffSessions;
+  readonly setupCodes: SetupCodes;
+  private readonly lockout: PinLockout;
   private readonly now: () => number;
+  private readonly params: ScryptParams;
 
   constructor(private readonly d: StaffAuthDeps) {
     this.now = d.now ?? Date.now;
+    this.lockout = new PinLockout(d.db, this.now);
+    this.params = d.hashParams ?? CURRENT_PARAMS;
+    this.setupCodes = new SetupCodes(d.db, this.now, this.params);
+    this.sessions = new StaffSessions(this.now, (s, reason) => {
+      this.d.record('staff.logout', { role: s.role, pinId: s.pinId, reason });
+      this.d.onSessionEnd?.(s, reason);
+    });
   }
 
   needsSetup(): boolean {
     return !this.d.db.prepare("SELECT 1 FROM staff_pins WHERE role = 'admin' AND removed_at IS NULL").get();
   }
 
-  /** When the pad is locked, until when (ISO); else null. */
-  lockedUntil(): string | null {
-    const r = this.d.db.prepare('SELECT locked_until FROM staff_lockout WHERE scope = ?').get(SCOPE) as { locked_until: string | null } | undefined;
-    if (!r?.locked_until) return null;
-    return Date.parse(r.locked_until) > this.now() ? r.locked_until : null;
+  /** The caller's own pad: until when it is locked (ISO, or null), and wrong tries so far. */
+  padState(origin: PinOrigin): { lockedUntil: string | null; failures: number } {
+    const scope = lockoutScope(origin);
+    return { lockedUntil: this.lockout.lockedUntil(scope), failures: this.lockout.failures(scope) };
   }
 
-  failures(): number {
-    const r = this.d.db.prepare('SELECT failures FROM staff_lockout WHERE scope = ?').get(SCOPE) as { failures: number } | undefined;
-    return r?.failures ?? 0;
-  }
-
-  /** First start: the first admin PIN. Refused once one exists. */
-  setup(pin: string, transport: string): StaffSession {
+  /** First start: the setup code, then the first admin PIN. Refused once an admin exists. */
+  async setup(code: string, pin: string, origin: PinOrigin): Promise<StaffSession> {
     if (!this.needsSetup()) throw new StaffError('staff.already_set_up', 'an admin PIN already exists');
-    const id = this.addPin('admin', 'admin', pin);
+    const scope = this.refuseWhileLocked(origin);
+    const codeId = await this.setupCodes.match(code);
+    if (!codeId) this.wrong(scope, origin, 'staff.setup_code_wrong');
+    this.checkPinRules('admin', pin);
+    const h = await hashSecret(pin, this.params);
+    const id = this.d.db
+      .transaction(() => {
+        // Two first admins racing: only the one whose code is still unspent wins.
+        if (!this.needsSetup() || !this.setupCodes.spend(codeId!)) throw new StaffError('staff.already_set_up', 'an admin PIN already exists');
+        return this.insertPin('admin', 'admin', h);
+      })
+      .immediate();
+    this.lockout.succeed(scope);
     this.d.record('staff.pin_setup', { pinId: id });
-    return this.open('admin', id, transport);
+    return this.open('admin', id, origin);
   }
 
-  login(pin: string, transport: string): StaffSession {
+  async login(pin: string, origin: PinOrigin): Promise<StaffSession> {
     if (this.needsSetup()) throw new StaffError('staff.setup_required', 'no admin PIN yet: set one first');
-    const until = this.lockedUntil();
-    if (until) throw new StaffError('staff.locked', `locked until ${until}`, { details: [until] });
-    const match = this.activePins().find((p) => pinMatches(pin, p));
-    if (!match) {
-      const failures = this.noteFailure();
-      this.d.record('staff.login_failed', { failures, transport });
-      if (failures >= MAX_FAILURES) {
-        const lockedUntil = new Date(this.now() + LOCK_MS).toISOString();
-        this.d.db.prepare('UPDATE staff_lockout SET locked_until = ?, failures = 0 WHERE scope = ?').run(lockedUntil, SCOPE);
-        this.d.record('staff.locked_out', { until: lockedUntil, failures });
-        throw new StaffError('staff.locked', `locked until ${lockedUntil}`, { details: [lockedUntil] });
-      }
-      throw new StaffError('staff.pin_wrong', 'wrong PIN', { details: [String(MAX_FAILURES - failures)] });
-    }
-    this.d.db.prepare('INSERT INTO staff_lockout (scope, failures, locked_until) VALUES (?, 0, NULL) ON CONFLICT(scope) DO UPDATE SET failures = 0, locked_until = NULL').run(SCOPE);
-    return this.open(match.role, match.id, transport);
-  }
-
-  /** The session of a token, touched (its two minutes start again); throws when missing, expired or too low a role. */
-  require(token: string, role: StaffRole): StaffSession {
-    const s = this.sessions.get(token);
-    if (!s) throw new StaffError('staff.session_expired', 'no such session');
-    if (s.expiresAt <= this.now()) {
-      this.end(s, 'expired');
-      throw new StaffError('staff.session_expired', 'the session expired');
-    }
-    s.expiresAt = this.now() + SESSION_IDLE_MS;
-    if (ROLE_RANK[s.role] < ROLE_RANK[role]) throw new StaffError('staff.forbidden', `needs the ${role} role`);
-    return s;
-  }
-
-  logout(token: string): void {
-    const s = this.sessions.get(token);
-    if (s) this.end(s, 'logout');
-  }
-
-  /** Ends sessions idle for two minutes (called on a timer so maintenance mode closes on its own). */
-  sweep(): void {
-    for (const s of [...this.sessions.values()]) if (s.expiresAt <= this.now()) this.end(s, 'expired');
-  }
-
-  activeSessions(): StaffSession[] {
-    return [...this.sessions.values()].filter((s) => s.expiresAt > this.now());
+    const scope = this.refuseWhileLocked(origin);
+    const match = await this.findPin(pin);
+    if (!match) this.wrong(scope, origin, 'staff.pin_wrong');
+    this.lockout.succeed(scope);
+    return this.open(match!.role, match!.id, origin);
   }
 
   pins(): PinRow[] {
@@ -130,14 +110,10 @@ export class StaffAuth {
     );
   }
 
-  addPin(role: StaffRole, label: string, pin: string): string {
-    if (!PIN_PATTERN.test(pin)) throw new StaffError('staff.pin_invalid', 'a PIN is 4 to 8 digits');
-    if (pinTooSimple(pin)) throw new StaffError('staff.pin_invalid', 'the PIN is too easy to guess');
-    if (this.activePins().some((p) => pinMatches(pin, p))) throw new StaffError('staff.pin_taken', 'another role already uses this PIN');
-    const id = ulid();
-    const { salt, hash } = hashPin(pin);
-    this.d.db.prepare('INSERT INTO staff_pins (id, role, label, salt, hash, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(id, role, label, salt, hash, new Date(this.now()).toISOString());
-    return id;
+  async addPin(role: StaffRole, label: string, pin: string): Promise<string> {
+    this.checkPinRules(role, pin);
+    if (await this.findPin(pin)) throw new StaffError('staff.pin_taken', 'another role already uses this PIN');
+    return this.insertPin(role, label, await hashSecret(pin, this.params));
   }
 
   removePin(id: string): void {
@@ -146,30 +122,56 @@ export class StaffAuth {
     const admins = this.activePins().filter((p) => p.role === 'admin').length;
     if (row.role === 'admin' && admins <= 1) throw new StaffError('staff.last_admin', 'the last admin PIN cannot be removed');
     this.d.db.prepare('UPDATE staff_pins SET removed_at = ? WHERE id = ?').run(new Date(this.now()).toISOString(), id);
-    for (const s of [...this.sessions.values()]) if (s.pinId === id) this.end(s, 'logout');
+    this.sessions.endPin(id);
   }
 
-  private activePins(): { id: string; role: StaffRole; salt: string; hash: string }[] {
-    return this.d.db.prepare('SELECT id, role, salt, hash FROM staff_pins WHERE removed_at IS NULL').all() as { id: string; role: StaffRole; salt: string; hash: string }[];
+  private checkPinRules(role: StaffRole, pin: string): void {
+    const min = MIN_PIN_LENGTH[role];
+    if (!PIN_PATTERN.test(pin) || pin.length < min) throw new StaffError('staff.pin_invalid', `a ${role} PIN is ${min} to 8 digits`, { details: [String(min)] });
+    if (pinTooSimple(pin)) throw new StaffError('staff.pin_invalid', 'the PIN is too easy to guess', { details: [String(min)] });
   }
 
-  private noteFailure(): number {
-    return this.d.db.transaction(() => {
-      this.d.db.prepare('INSERT INTO staff_lockout (scope, failures) VALUES (?, 1) ON CONFLICT(scope) DO UPDATE SET failures = failures + 1').run(SCOPE);
-      return this.failures();
-    }).immediate();
+  private insertPin(role: StaffRole, label: string, h: StoredHash): string {
+    const id = ulid();
+    this.d.db
+      .prepare('INSERT INTO staff_pins (id, role, label, salt, hash, params, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .run(id, role, label, h.salt, h.hash, h.params, new Date(this.now()).toISOString());
+    return id;
   }
 
-  private open(role: StaffRole, pinId: string, transport: string): StaffSession {
-    const s: StaffSession = { token: randomBytes(24).toString('base64url'), role, pinId, expiresAt: this.now() + SESSION_IDLE_MS };
-    this.sessions.set(s.token, s);
-    this.d.record('staff.login', { role, pinId, transport });
+  /** The active PIN `pin` is, checked against every stored hash at once (the hashes run on the thread pool). */
+  private async findPin(pin: string): Promise<PinHashRow | null> {
+    if (!PIN_PATTERN.test(pin)) return null;
+    const rows = this.activePins();
+    const hits = await Promise.all(rows.map((r) => secretMatches(pin, r)));
+    return rows[hits.indexOf(true)] ?? null;
+  }
+
+  private activePins(): PinHashRow[] {
+    return this.d.db.prepare('SELECT id, role, salt, hash, params FROM staff_pins WHERE removed_at IS NULL').all() as PinHashRow[];
+  }
+
+  private refuseWhileLocked(origin: PinOrigin): string {
+    const scope = lockoutScope(origin);
+    const until = this.lockout.lockedUntil(scope);
+    if (until) throw new StaffError('staff.locked', `locked until ${until}`, { details: [until] });
+    return scope;
+  }
+
+  /** Counts a wrong PIN or code for this scope and throws what the pad shows. */
+  private wrong(scope: string, origin: PinOrigin, code: 'staff.pin_wrong' | 'staff.setup_code_wrong'): never {
+    const r = this.lockout.fail(scope);
+    this.d.record('staff.login_failed', { failures: r.failures, transport: origin.transport, scope: scope.split(':')[0] });
+    if (r.lockedUntil) {
+      this.d.record('staff.locked_out', { until: r.lockedUntil, failures: r.failures });
+      throw new StaffError('staff.locked', `locked until ${r.lockedUntil}`, { details: [r.lockedUntil] });
+    }
+    throw new StaffError(code, code === 'staff.pin_wrong' ? 'wrong PIN' : 'wrong setup code', { details: [String(MAX_FAILURES - r.failures)] });
+  }
+
+  private open(role: StaffRole, pinId: string, origin: SessionOrigin): StaffSession {
+    const s = this.sessions.open(role, pinId, origin);
+    this.d.record('staff.login', { role, pinId, transport: origin.transport });
     return s;
-  }
-
-  private end(s: StaffSession, reason: 'logout' | 'expired'): void {
-    if (!this.sessions.delete(s.token)) return;
-    this.d.record('staff.logout', { role: s.role, pinId: s.pinId, reason });
-    this.d.onSessionEnd?.(s, reason);
   }
 }

@@ -3,7 +3,8 @@
  * tests and bench: every collaborator real except the paper.
  */
 import { randomBytes } from 'node:crypto';
-import { createDispatcher, type Handlers } from '../../contract/dispatch';
+import { createDispatcher, type Handlers, type StaffActionRecord, type StaffDoor } from '../../contract/dispatch';
+import { StaffError } from '../staff/staff-errors';
 import { openDatabase, type Db } from '../storage/database';
 import { EventLog } from '../storage/event-log';
 import { appEventSchemas } from '../app/app-events';
@@ -35,6 +36,9 @@ export function fakePrinter(): FakePrinter {
   };
 }
 
+/** The one staff session the harness's door admits. */
+export const HARNESS_STAFF_TOKEN = 'harness-staff-session-token';
+
 export function storeHarness(opts: { dataDir: string; config?: KioskConfigInput; now?: () => Date; key?: Buffer; kioskId?: string }) {
   const db: Db = openDatabase({ dataDir: opts.dataDir });
   const kioskId = opts.kioskId ?? 'test-kiosk';
@@ -54,14 +58,29 @@ export function storeHarness(opts: { dataDir: string; config?: KioskConfigInput;
     getService: <T,>() => printer as unknown as T,
   };
   const domain = createStoreDomain(ctx, { keyStore: new StaticKeyStore(opts.key ?? randomBytes(32)), now: opts.now });
-  const dispatch = createDispatcher(domain.handlers as Handlers, (m, err) => {
-    throw err;
-  });
-  /** Through the real contract: input validated, output checked; a failure throws its wire error. */
+  // The harness plays an admin at the console: one session the door admits (the staff domain's real sessions are tested with it).
+  const staffActions: StaffActionRecord[] = [];
+  const door: StaffDoor = {
+    session(token) {
+      if (token !== HARNESS_STAFF_TOKEN) throw new StaffError('staff.session_expired', 'not the harness session');
+      return { token, role: 'admin', pinId: 'harness' };
+    },
+    maintenanceOpen: () => false,
+    recordAction: (a) => staffActions.push(a),
+  };
+  const dispatch = createDispatcher(
+    domain.handlers as Handlers,
+    (m, err) => {
+      throw err;
+    },
+    door,
+  );
+  /** Through the real contract (door, input, output checked); staff methods get the harness session's token. A failure throws its wire error. */
   const call = async (method: string, input: unknown) => {
-    const r = await dispatch(method, input);
+    const withToken = method.startsWith('store.staff') && input && typeof input === 'object' && !('token' in input) ? { ...input, token: HARNESS_STAFF_TOKEN } : input;
+    const r = await dispatch(method, withToken);
     if (!r.ok) throw Object.assign(new Error(`${method}: ${r.error.code}`), r.error);
     return r.value as any;
   };
-  return { db, ctx, domain, printer, pushes, call, dispatch, close: () => db.close() };
+  return { db, ctx, domain, printer, pushes, staffActions, call, dispatch, close: () => db.close() };
 }

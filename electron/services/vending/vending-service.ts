@@ -15,6 +15,7 @@ import { VendingError } from './vending-errors';
 import type { VmcBoard } from './sim/vmc-board';
 import { simFaultsSchema, type SimFaults } from './sim/sim-faults';
 import type { FrameLogEntry } from './vmc-client';
+import type { SlotConfig } from './vending-config';
 import type { GiftRequest, VendingService, VendingStatus, VendSummary, VendSummaryState } from './vending-types';
 
 export interface VendingServiceOptions {
@@ -291,6 +292,17 @@ export class VendingServiceImpl implements VendingService {
     this.ctx.record('vending.slot_changed', { slot, state: row.state, boardState: row.boardState ?? 'unread' });
     this.pushStatus();
     return row;
+  }
+
+  /** The slot table as staff see it: each slot with whether staff hold it out of service. */
+  staffSlots(): (SlotRow & { inService: boolean; held: boolean })[] {
+    const held = this.store.heldSlots();
+    return this.slots().map((s) => ({ ...s, held: held.has(s.slot) }));
+  }
+
+  /** New item, category or capacity for configured slots (staff edited the config); counts stay. */
+  applySlotConfig(slots: SlotConfig[]): void {
+    this.store.seedSlots(slots);
   }
 
   toResolve(): VendRow[] {

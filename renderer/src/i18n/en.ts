@@ -52,6 +52,7 @@ export const en: Record<MessageKey, string> = {
   'errors.contract.unknown_method': 'That request is not supported.',
   'errors.contract.invalid_input': 'Please check what you entered.',
   'errors.contract.invalid_output': 'Something went wrong. Staff have been told.',
+  'errors.contract.forbidden': 'This screen or device cannot do that.',
   'errors.app.out_of_service': 'This kiosk is being checked.',
   'errors.app.not_available': 'Not available right now.',
   'errors.app.rate_limited': 'Please slow down a little. Try again in a moment.',

@@ -55,6 +55,7 @@ export const ko = {
   'errors.contract.unknown_method': '지원하지 않는 요청이에요.',
   'errors.contract.invalid_input': '입력한 내용을 다시 확인해 주세요.',
   'errors.contract.invalid_output': '문제가 생겼어요. 직원에게 알렸어요.',
+  'errors.contract.forbidden': '이 화면이나 기기에서는 할 수 없는 일이에요.',
   'errors.app.out_of_service': '키오스크를 점검하고 있어요.',
   'errors.app.not_available': '지금은 이용할 수 없어요.',
   'errors.app.rate_limited': '조금 천천히 해 주세요. 잠시 뒤에 다시 눌러 주세요.',

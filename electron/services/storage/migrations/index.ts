@@ -11,6 +11,7 @@ import { sql as pharmacyFlow } from './0005-pharmacy-flow';
 import { sql as store } from './0006-store';
 import { sql as staff } from './0007-staff';
 import { sql as storeQueueOrder } from './0008-store-queue-order';
+import { sql as staffDoor } from './0009-staff-door';
 import { sql as trustEdge } from './0010-trust-edge';
 import { sql as printConfirmation } from './0011-print-confirmation';
 import { sql as hub } from './0012-hub';
@@ -31,6 +32,7 @@ export const migrations: Migration[] = [
   { id: 6, name: 'store', sql: store },
   { id: 7, name: 'staff', sql: staff },
   { id: 8, name: 'store-queue-order', sql: storeQueueOrder },
+  { id: 9, name: 'staff-door', sql: staffDoor },
   { id: 10, name: 'trust-edge', sql: trustEdge },
   { id: 11, name: 'print-confirmation', sql: printConfirmation },
   { id: 12, name: 'hub', sql: hub },

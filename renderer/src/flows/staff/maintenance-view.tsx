@@ -37,13 +37,13 @@ function DeviceCards({ ids, testId }: { ids: ('printer' | 'paper' | 'cabinet' | 
 
 function PrinterPanel() {
   const t = useT();
-  const print = (what: 'test_raster' | 'test_text' | 'sample_prescription' | 'sample_ticket') => void staffCall('staff.printerPrint', { what }, { bump: true });
+  const print = (what: 'test_raster' | 'test_text' | 'sample_prescription' | 'sample_ticket') => void staffCall('printer.staffPrint', { what }, { bump: true });
   return (
     <section className="maint-panel" data-testid="printer-panel" aria-labelledby="maint-printer">
       <h2 id="maint-printer">{t('staff.maint.printer')}</h2>
       <DeviceCards ids={['printer', 'paper']} testId="printer-words" />
       <div className="button-row">
-        <Pressable className="staff-button" onClick={() => void staffCall('staff.printer', { refresh: true }, { bump: true })}>
+        <Pressable className="staff-button" onClick={() => void staffCall('printer.staffStatus', { refresh: true }, { bump: true })}>
           {t('staff.maint.refresh')}
         </Pressable>
         <Pressable className="staff-button" onClick={() => print('test_raster')}>{t('staff.maint.testRaster')}</Pressable>
@@ -58,18 +58,18 @@ function PrinterPanel() {
 function VendingPanel() {
   const t = useT();
   const [ping, setPing] = useState<string | null>(null);
-  const d = useStaffData(() => staffCall('staff.vending', {}), ['devices', 'stock']);
+  const d = useStaffData(() => staffCall('vending.staffStatus', {}), ['devices', 'stock']);
   return (
     <section className="maint-panel" data-testid="vending-panel" aria-labelledby="maint-vending">
       <h2 id="maint-vending">{t('staff.maint.vending')}</h2>
       <DeviceCards ids={['cabinet', 'link']} testId="vending-words" />
       <div className="button-row">
-        <Pressable className="staff-button" data-testid="vending-ping" onClick={async () => { const r = await staffCall('staff.vendingPing', {}); setPing(r ? `${r.firmware} · ${r.ms} ms` : null); }}>
+        <Pressable className="staff-button" data-testid="vending-ping" onClick={async () => { const r = await staffCall('vending.staffPing', {}); setPing(r ? `${r.firmware} · ${r.ms} ms` : null); }}>
           {t('staff.maint.ping')}
         </Pressable>
         {ping && <span className="tag" data-testid="vending-ping-result">{ping}</span>}
-        <Pressable className="staff-button" onClick={() => void staffCall('staff.vendingSlotInfo', {}, { bump: true })}>{t('staff.maint.slotInfo')}</Pressable>
-        <Pressable className="staff-button" data-testid="vending-clear-faults" onClick={() => void staffCall('staff.clearFaults', {}, { bump: true })}>
+        <Pressable className="staff-button" onClick={() => void staffCall('vending.staffSlotInfo', {}, { bump: true })}>{t('staff.maint.slotInfo')}</Pressable>
+        <Pressable className="staff-button" data-testid="vending-clear-faults" onClick={() => void staffCall('vending.staffClearFaults', {}, { bump: true })}>
           {t('staff.maint.clearFaults')}
         </Pressable>
       </div>
@@ -92,7 +92,7 @@ function VendingPanel() {
                 <td>{s.boardState ? t(`staff.state.${s.boardState}`) : t('console.level.unknown')}</td>
                 <td className="num">{s.count} / {s.capacity}</td>
                 <td>
-                  <Pressable className="staff-button" aria-label={`${t('staff.maint.motorTest')} · ${t('console.maint.slot', { slot: s.slot })}`} onClick={() => void staffCall('staff.motorTest', { slot: s.slot }, { bump: true })}>{t('staff.maint.motorTest')}</Pressable>
+                  <Pressable className="staff-button" aria-label={`${t('staff.maint.motorTest')} · ${t('console.maint.slot', { slot: s.slot })}`} onClick={() => void staffCall('vending.staffMotorTest', { slot: s.slot }, { bump: true })}>{t('staff.maint.motorTest')}</Pressable>
                 </td>
               </tr>
             ))}
@@ -105,8 +105,8 @@ function VendingPanel() {
         {d?.toResolve.map((v) => (
           <li key={v.txn} className="resolve-row">
             <span>{t('console.maint.vend', { txn: v.txn, slot: v.slot })} · {v.state === 'unconfirmed' ? t('console.maint.vendState.unconfirmed') : t('console.maint.vendState.unknown')}</span>
-            <Pressable className="staff-button" onClick={() => void staffCall('staff.resolveVend', { txn: v.txn, delivered: true }, { bump: true })}>{t('staff.maint.delivered')}</Pressable>
-            <Pressable className="staff-button" onClick={() => void staffCall('staff.resolveVend', { txn: v.txn, delivered: false }, { bump: true })}>{t('staff.maint.notDelivered')}</Pressable>
+            <Pressable className="staff-button" onClick={() => void staffCall('vending.staffResolveVend', { txn: v.txn, delivered: true }, { bump: true })}>{t('staff.maint.delivered')}</Pressable>
+            <Pressable className="staff-button" onClick={() => void staffCall('vending.staffResolveVend', { txn: v.txn, delivered: false }, { bump: true })}>{t('staff.maint.notDelivered')}</Pressable>
           </li>
         ))}
       </ul>
@@ -116,7 +116,7 @@ function VendingPanel() {
 
 function FramesPanel() {
   const t = useT();
-  const d = useStaffData(() => staffCall('staff.frames', {}), ['devices', 'stock']);
+  const d = useStaffData(() => staffCall('vending.staffFrames', {}), ['devices', 'stock']);
   return (
     <section className="maint-panel">
       <h2>{t('staff.maint.frames')}</h2>

@@ -25,6 +25,8 @@ export function PinAdmin() {
   const [note, setNote] = useState<{ key: 'staff.pins.added' | 'staff.pins.removed' | 'staff.pins.mismatch'; label?: string } | null>(null);
   if (!data) return null;
   const admins = data.pins.filter((p) => p.role === 'admin').length;
+  // The services' rule, shown before the first tap on OK: admin and technician PINs are 6–8 digits, staff 4–8.
+  const minLength = role === 'staff' ? 4 : 6;
 
   const enter = async () => {
     if (first === null) {
@@ -123,7 +125,7 @@ export function PinAdmin() {
           {t('staff.pins.newLabel')}
           <input data-testid="pin-label" maxLength={40} value={label} onChange={(e) => setLabel(e.target.value)} />
         </label>
-        <p id="pin-prompt">{first === null ? t('staff.pins.typePin') : t('staff.pins.typeAgain')}</p>
+        <p id="pin-prompt">{first === null ? t('staff.pins.typePin', { min: minLength }) : t('staff.pins.typeAgain')}</p>
         <div className="pin-dots" role="status" aria-labelledby="pin-prompt" data-testid="new-pin-dots">
           {'●'.repeat(pin.length) || '\u00a0'}
         </div>
@@ -134,7 +136,7 @@ export function PinAdmin() {
                 {t('staff.pin.clear')}
               </Pressable>
             ) : k === 'ok' ? (
-              <Pressable key={k} className="pin-key ok" data-testid="new-pin-ok" disabled={pin.length < 4 || label.trim() === ''} onClick={() => void enter()}>
+              <Pressable key={k} className="pin-key ok" data-testid="new-pin-ok" disabled={pin.length < minLength || label.trim() === ''} onClick={() => void enter()}>
                 {first === null ? t('staff.erase.next') : t('staff.pins.save')}
               </Pressable>
             ) : (

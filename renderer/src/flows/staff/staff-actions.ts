@@ -17,9 +17,9 @@ export async function loadAuthState(): Promise<void> {
   if (r.ok) useStaffStore.setState({ needsSetup: r.value.needsSetup, lockedUntil: r.value.lockedUntil });
 }
 
-export async function submitPin(pin: string): Promise<boolean> {
-  const { needsSetup } = useStaffStore.getState();
-  const r = await api().call(needsSetup ? 'staff.setup' : 'staff.login', { pin });
+/** Logs in with a PIN, or (first start) sets the first admin PIN with the one-time setup code. */
+export async function submitPin(pin: string, setupCode?: string): Promise<boolean> {
+  const r = setupCode ? await api().call('staff.setup', { code: setupCode, pin }) : await api().call('staff.login', { pin });
   if (r.ok) {
     useStaffStore.setState({ token: r.value.token, role: r.value.role, pinError: null, needsSetup: false, lockedUntil: null, tab: 'overview' });
     return true;
@@ -28,8 +28,10 @@ export async function submitPin(pin: string): Promise<boolean> {
   if (e.code === 'staff.locked') {
     const until = e.details?.[0] ?? '';
     useStaffStore.setState({ lockedUntil: until, pinError: { key: 'staff.pin.locked', params: { until: until ? new Date(until).toLocaleTimeString('ko-KR') : '' } } });
-  } else if (e.code === 'staff.pin_wrong') {
-    useStaffStore.setState({ pinError: { key: 'staff.pin.wrong', params: { left: Number(e.details?.[0] ?? 0) } } });
+  } else if (e.code === 'staff.pin_wrong' || e.code === 'staff.setup_code_wrong') {
+    useStaffStore.setState({ pinError: { key: e.code === 'staff.pin_wrong' ? 'staff.pin.wrong' : 'staff.setup.codeWrong', params: { left: Number(e.details?.[0] ?? 0) } } });
+  } else if (e.code === 'staff.pin_invalid') {
+    useStaffStore.setState({ pinError: { key: 'staff.setup.pinRule' } });
   } else {
     useStaffStore.setState({ pinError: { key: e.messageKey } });
   }
@@ -46,13 +48,14 @@ export function setTab(tab: StaffTab): void {
   useStaffStore.setState({ tab, errorKey: null });
 }
 
-type TokenMethod = Exclude<Extract<ApiMethod, `staff.${string}` | `console.${string}`>, 'staff.authState' | 'staff.setup' | 'staff.login' | 'staff.maintenanceState'>;
+/** The staff-level methods of every domain: the ones that carry the session token (see `contract/access.ts`). */
+export type TokenMethod = { [M in ApiMethod]: ApiInput<M> extends { token: string } ? M : never }[ApiMethod];
 
 /** Calls a staff method with the session's token; an expired session returns to the PIN pad. */
 export async function staffCall<M extends TokenMethod>(method: M, input: Omit<ApiInput<M>, 'token'>, opts: { bump?: boolean } = {}): Promise<ApiOutput<M> | null> {
   const { token } = useStaffStore.getState();
   if (!token) return null;
-  const r = await api().call(method, { ...input, token } as ApiInput<M>);
+  const r = await api().call(method, { ...input, token } as unknown as ApiInput<M>);
   if (!r.ok) {
     if (r.error.code === 'staff.session_expired') useStaffStore.setState({ ...initialStaffState(), pinError: { key: r.error.messageKey } });
     else useStaffStore.setState({ errorKey: r.error.messageKey });

@@ -65,10 +65,10 @@ export function StaffConsole({ onExit }: { onExit?: () => void }) {
     const onInput = () => {
       clearTimeout(timer);
       timer = setTimeout(() => void logout(), IDLE_MS);
-      // Keep the services' two minutes in step, at most every 20 s.
+      // A person's input is the only thing that keeps the services' two minutes going (polls do not): tell them, at most every 20 s.
       if (performance.now() - lastTouch > 20_000) {
         lastTouch = performance.now();
-        void staffCall('staff.session', {});
+        void staffCall('staff.activity', {});
       }
     };
     window.addEventListener('pointerdown', onInput, true);

@@ -16,7 +16,7 @@ type Note = { key: MessageKey; params: Record<string, string | number>; error?: 
 export function StockView() {
   const t = useT();
   const lang = useLanguage();
-  const data = useStaffData(() => staffCall('staff.stock', {}), ['stock', 'devices']);
+  const data = useStaffData(() => staffCall('vending.staffStock', {}), ['stock', 'devices']);
   const low = useStaffData(() => staffCall('console.giftLowStock', {}), ['stock']);
   const [counts, setCounts] = useState<Record<number, string>>({});
   const [lows, setLows] = useState<Record<number, string>>({});
@@ -29,7 +29,7 @@ export function StockView() {
     const count = Number(raw);
     if (raw.trim() === '' || !Number.isInteger(count) || count < 0) return setNote({ key: 'console.stock.notNumber', params: {}, error: true });
     if (count > capacity) return setNote({ key: 'console.stock.overCapacity', params: { slot, capacity }, error: true });
-    const r = await staffCall('staff.restock', { slot, count }, { bump: true });
+    const r = await staffCall('vending.staffRestock', { slot, count }, { bump: true });
     if (!r) return setNote(null);
     setCounts((c) => ({ ...c, [slot]: '' }));
     setNote({ key: 'console.stock.saved', params: { slot, count } });
@@ -121,7 +121,7 @@ export function StockView() {
                     </div>
                   </td>
                   <td>
-                    <Pressable className="staff-button" data-testid={`slot-toggle-${s.slot}`} onClick={() => void staffCall('staff.setSlotEnabled', { slot: s.slot, enabled: s.held }, { bump: true })}>
+                    <Pressable className="staff-button" data-testid={`slot-toggle-${s.slot}`} onClick={() => void staffCall('vending.staffSetSlotEnabled', { slot: s.slot, enabled: s.held }, { bump: true })}>
                       {s.held ? t('staff.stock.enable') : t('staff.stock.disable')}
                     </Pressable>
                   </td>

@@ -1,12 +1,11 @@
-/** The check-in's staff methods through the PIN gate (`staff.store`), typed by the method's own contract. */
+/** The check-in's staff methods (`store.staff*`), called with the session token like every staff method; Seoul day helpers for the counseling views. */
 import type { ApiInput, ApiOutput } from '../../../../electron/contract/api';
-import { staffCall } from './staff-actions';
+import { staffCall, type TokenMethod } from './staff-actions';
 
-export type StoreStaffMethod = ApiInput<'staff.store'>['method'];
+export type StoreStaffMethod = Extract<TokenMethod, `store.staff${string}`>;
 
-export async function storeCall<M extends StoreStaffMethod>(method: M, input: ApiInput<M>, opts: { bump?: boolean } = {}): Promise<ApiOutput<M> | null> {
-  const r = await staffCall('staff.store', { method, input: input as Record<string, unknown> }, opts);
-  return (r?.value as ApiOutput<M> | undefined) ?? null;
+export function storeCall<M extends StoreStaffMethod>(method: M, input: Omit<ApiInput<M>, 'token'>, opts: { bump?: boolean } = {}): Promise<ApiOutput<M> | null> {
+  return staffCall(method, input, opts);
 }
 
 /** Seoul's calendar day of an instant, `YYYY-MM-DD` (the venue's day, whatever the browser's zone). */

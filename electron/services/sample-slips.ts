@@ -1,8 +1,13 @@
-/** Slips a technician prints from maintenance mode to check the printer: a sample prescription and a sample check-in ticket, marked as samples. */
-import type { SlipDocumentInput } from '../printing/slip-document';
-import { formatSeoulTime, prescriptionSlip } from '../pharmacy/pharmacy-slips';
-import type { Prescription, Symptom } from '../pharmacy/pharmacy-content';
-import type { KioskConfig } from '../config/config-schema';
+/**
+ * Slips a technician prints from maintenance mode to check the printer: a
+ * sample prescription and a sample check-in ticket, marked as samples. Their
+ * content comes from the flows, so they live beside the composition root
+ * (`domains.ts` hands them to the printing domain).
+ */
+import type { SlipDocumentInput } from './printing/slip-document';
+import { formatSeoulTime, prescriptionSlip } from './pharmacy/pharmacy-slips';
+import type { Prescription, Symptom } from './pharmacy/pharmacy-content';
+import type { KioskConfig } from './config/config-schema';
 
 export function samplePrescription(config: KioskConfig, at: Date): SlipDocumentInput {
   const doc = prescriptionSlip({
@@ -40,3 +45,6 @@ export function sampleTicket(config: KioskConfig, at: Date): SlipDocumentInput {
     cut: true,
   };
 }
+
+/** Both samples, as the printing domain takes them. */
+export const sampleSlips = { prescription: samplePrescription, ticket: sampleTicket };

@@ -1,11 +1,11 @@
 /**
  * The live frame monitor: the vending link's frames (hex with decoded
- * names) in a ring buffer the maintenance screen polls. The vending domain is
- * created with `onFrame: frameTapFor(ctx).push` (see `domains.ts`); one tap
- * per service context, so two kiosks in one test process never mix frames.
+ * names) in a ring buffer the maintenance screen polls
+ * (`vending.staffFrames`). The vending domain owns one per service, so two
+ * kiosks in one test process never mix frames.
  */
-import type { FrameLogEntry } from '../vending/vmc-client';
-import { cmdName } from '../vending/vmc-codes';
+import type { FrameLogEntry } from './vmc-client';
+import { cmdName } from './vmc-codes';
 
 export interface FrameEntry {
   seq: number;
@@ -18,7 +18,7 @@ export interface FrameEntry {
 
 const KEEP = 300;
 
-export class FrameTap {
+export class FrameRing {
   private readonly ring: FrameEntry[] = [];
   private seq = 0;
 
@@ -33,12 +33,4 @@ export class FrameTap {
   since(afterSeq = 0): FrameEntry[] {
     return this.ring.filter((f) => f.seq > afterSeq);
   }
-}
-
-const taps = new WeakMap<object, FrameTap>();
-
-export function frameTapFor(ctx: object): FrameTap {
-  let t = taps.get(ctx);
-  if (!t) taps.set(ctx, (t = new FrameTap()));
-  return t;
 }

@@ -1,5 +1,5 @@
 /** The cabinet's state in words for the maintenance screen, Korean first. */
-import type { VendingStatus } from '../vending/vending-types';
+import type { VendingStatus } from './vending-types';
 
 const FAULT_WORDS: Record<string, string> = {
   door_open: '문이 열려 있습니다 — 문을 닫아 주세요 / Door open: close the door',

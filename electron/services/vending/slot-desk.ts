@@ -5,9 +5,9 @@
  * `vending_slot_holds` over whatever the cabinet's SLOT_INFO says later.
  */
 import type { Db } from '../storage/database';
-import type { SlotConfig } from '../vending/vending-config';
-import type { VendingServiceImpl } from '../vending/vending-service';
-import { StaffError } from './staff-errors';
+import type { SlotConfig } from './vending-config';
+import type { VendingServiceImpl } from './vending-service';
+import { StaffError } from '../staff/staff-errors';
 
 export interface StaffSlot {
   slot: number;
@@ -28,8 +28,7 @@ export class SlotDesk {
   ) {}
 
   slots(): StaffSlot[] {
-    const held = new Set(this.db.prepare('SELECT slot FROM vending_slot_holds').pluck().all() as number[]);
-    return this.vending.slots().map((s) => ({ ...s, held: held.has(s.slot) }));
+    return this.vending.staffSlots();
   }
 
   /**
@@ -70,6 +69,6 @@ export class SlotDesk {
 
   /** New item/category/capacity for a configured slot (names and capacity; the count stays). */
   applySlotConfig(slots: SlotConfig[]): void {
-    this.vending.store.seedSlots(slots);
+    this.vending.applySlotConfig(slots);
   }
 }
