@@ -19,10 +19,10 @@ describe('startKioskProcess', () => {
     // A stand-in project whose "web host" writes its pid and never says it is ready.
     const dir = makeTempDir('itda-kp-');
     try {
-      mkdirSync(join(dir.path, 'electron/webhost'), { recursive: true });
+      mkdirSync(join(dir.path, 'electron/chaos'), { recursive: true });
       symlinkSync(resolve(__dirname, '../../node_modules'), join(dir.path, 'node_modules'));
       writeFileSync(
-        join(dir.path, 'electron/webhost/cli.ts'),
+        join(dir.path, 'electron/chaos/chaos-host.ts'),
         `import { writeFileSync } from 'node:fs';\nwriteFileSync(process.argv[process.argv.indexOf('--data') + 1] + '/pid', String(process.pid));\nsetInterval(() => {}, 1000);\n`,
       );
       const err = await startKioskProcess({ root: dir.path, dataDir: dir.path, configFile: join(dir.path, 'c.json'), timeoutMs: 20_000 }).catch((e) => e);

@@ -6,6 +6,7 @@
  * would outlive a SIGKILL.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { get } from 'node:http';
 import { join } from 'node:path';
 import WebSocket from 'ws';
 import type { Result } from '../contract/errors';
@@ -28,10 +29,19 @@ export interface KioskClient {
   close(): void;
 }
 
-export async function startKioskProcess(opts: { root: string; dataDir: string; configFile: string; timeoutMs?: number }): Promise<KioskProcess> {
+export interface KioskProcessOptions {
+  root: string;
+  dataDir: string;
+  configFile: string;
+  timeoutMs?: number;
+  /** The host entry, from the root; default the rig's host (`chaos-host.ts`). */
+  entry?: string;
+}
+
+export async function startKioskProcess(opts: KioskProcessOptions): Promise<KioskProcess> {
   const child: ChildProcess = spawn(
     process.execPath,
-    ['--import', 'tsx', join(opts.root, 'electron/webhost/cli.ts'), '--port', '0', '--data', opts.dataDir, '--config', opts.configFile],
+    ['--import', 'tsx', join(opts.root, opts.entry ?? 'electron/chaos/chaos-host.ts'), '--data', opts.dataDir, '--config', opts.configFile],
     { cwd: opts.root, env: { ...process.env, ITDA_LOG_ECHO: '0' }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let out = '';
@@ -61,7 +71,7 @@ export async function startKioskProcess(opts: { root: string; dataDir: string; c
   });
   let client: KioskClient;
   try {
-    client = await connectClient(url.replace(/^http/, 'ws') + WS_PATH);
+    client = await connectClient(url);
   } catch (e) {
     child.kill('SIGKILL');
     throw e;
@@ -89,14 +99,13 @@ export async function startKioskProcess(opts: { root: string; dataDir: string; c
   };
 }
 
-export async function connectClient(url: string): Promise<KioskClient> {
-  // The host opens its API only to its own screen: load the page (its per-start cookie), then
-  // connect with that cookie and the page's Origin, as the renderer does.
-  const page = new URL('/', url.replace(/^ws/, 'http'));
-  const res = await fetch(page);
-  await res.arrayBuffer();
-  const cookie = (res.headers.getSetCookie?.() ?? []).map((c) => c.split(';')[0]).find((c) => c.startsWith('itda_screen_'));
-  const ws = new WebSocket(url, { headers: cookie ? { cookie } : {}, origin: page.origin });
+/**
+ * Connects as the kiosk screen does: load the page (which sets this start's
+ * screen cookie), then open the API with that cookie and the page's Origin.
+ */
+export async function connectClient(hostUrl: string): Promise<KioskClient> {
+  const cookie = await screenCookie(hostUrl);
+  const ws = new WebSocket(hostUrl.replace(/^http/, 'ws') + WS_PATH, { headers: { cookie }, origin: new URL(hostUrl).origin });
   await new Promise<void>((resolve, reject) => {
     ws.once('open', () => resolve());
     ws.once('error', reject);
@@ -129,4 +138,15 @@ export async function connectClient(url: string): Promise<KioskClient> {
       ws.terminate();
     },
   };
+}
+
+function screenCookie(hostUrl: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    get(`${hostUrl}/`, (res) => {
+      res.resume();
+      const cookie = (res.headers['set-cookie'] ?? []).map((c) => c.split(';')[0]).find((c) => c.startsWith('itda_screen_'));
+      if (cookie) resolve(cookie);
+      else reject(new Error(`the page at ${hostUrl} set no screen cookie (status ${res.statusCode})`));
+    }).on('error', reject);
+  });
 }
