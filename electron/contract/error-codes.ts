@@ -6,7 +6,7 @@
  * cannot reach a screen as "something went wrong" or as a raw code.
  */
 export const errorCodes = {
-  core: ['contract.unknown_method', 'contract.invalid_input', 'contract.invalid_output', 'internal', 'app.out_of_service', 'app.not_available', 'connection.lost', 'app.rate_limited'],
+  core: ['contract.unknown_method', 'contract.invalid_input', 'contract.invalid_output', 'internal', 'app.out_of_service', 'app.not_available', 'connection.lost', 'app.rate_limited', 'contract.forbidden'],
   storage: ['storage.disk_full', 'storage.corrupt', 'storage.unwritable', 'storage.migrations_out_of_sync', 'storage.unavailable'],
   config: ['config.invalid'],
   printer: ['printer.job_not_found', 'printer.not_simulator', 'printer.invalid_document', 'printer.job_not_reprintable'],
