@@ -64,6 +64,11 @@ export class PrintJobStore {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
+  /** Runs `fn` in one transaction: a state change and its event land together or not at all (a SIGKILL between them left a 'printed' job with no event). */
+  atomically<T>(fn: () => T): T {
+    return this.db.transaction(fn)();
+  }
+
   insert(job: NewJob): PrintJobSummary {
     const now = this.now();
     const at = now.toISOString();

@@ -209,8 +209,10 @@ export class PrintWorker {
     const outcome = await this.d.printer.print(bytes);
     this.noteStatus(outcome.status);
     if (outcome.kind === 'printed') {
-      this.d.store.markPrinted(job.jobId, outcome.confirmed);
-      this.d.record('print.job_printed', { jobId: job.jobId, attempt: job.attempts + 1, confirmed: outcome.confirmed, ms: Math.round(outcome.ms) });
+      this.d.store.atomically(() => {
+        this.d.store.markPrinted(job.jobId, outcome.confirmed);
+        this.d.record('print.job_printed', { jobId: job.jobId, attempt: job.attempts + 1, confirmed: outcome.confirmed, ms: Math.round(outcome.ms) });
+      });
     } else if (outcome.kind === 'not_sent') {
       this.d.store.requeue(job.jobId, outcome.error);
       this.d.record('print.job_requeued', { jobId: job.jobId, code: outcome.error });

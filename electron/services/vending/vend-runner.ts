@@ -39,8 +39,12 @@ export class VendRunner {
   /** Runs one DISPENSE or MOTOR_TEST to its final state and returns the stored row. */
   async run(v: { kind: VendRow['kind']; slot: number; reason: string; requestId: string | null }): Promise<VendRow> {
     const { store, controller } = this.d;
-    const row = store.beginVend(v); // step 1: persisted before the first byte
-    this.d.record('vend.sending', { txn: row.txn, slot: row.slot, kind: row.kind, requestId: row.requestId });
+    // Step 1: the row and its event, persisted together before the first byte.
+    const row = store.atomically(() => {
+      const r = store.beginVend(v);
+      this.d.record('vend.sending', { txn: r.txn, slot: r.slot, kind: r.kind, requestId: r.requestId });
+      return r;
+    });
     let ack;
     try {
       ack = await controller.vend(row.txn, row.slot, v.kind === 'motor_test');

@@ -77,6 +77,11 @@ const toRequest = (r: any): RequestRow => ({
 export class VendStore {
   constructor(private readonly db: Db) {}
 
+  /** Runs `fn` in one transaction: a row and its event land together or not at all (a SIGKILL between them left a vend with no event). */
+  atomically<T>(fn: () => T): T {
+    return this.db.transaction(fn)();
+  }
+
   /** Adds configured slots not seen before (count = capacity) and refreshes names; never touches counts of known slots. */
   seedSlots(slots: SlotConfig[]): void {
     const insert = this.db.prepare(
