@@ -19,6 +19,7 @@ import { CURRENT_PARAMS, hashSecret, MIN_PIN_LENGTH, PIN_PATTERN, pinTooSimple, 
 import { lockoutScope, MAX_FAILURES, PinLockout } from './pin-lockout';
 import { SetupCodes } from './setup-code';
 import { StaffError } from './staff-errors';
+import { classifySqliteError, StorageError } from '../storage/storage-errors';
 import { StaffSessions, type SessionEndReason, type SessionOrigin, type StaffSession } from './staff-sessions';
 
 export type { StaffRole, StaffSession };
@@ -100,7 +101,9 @@ export class StaffAuth {
     const scope = this.refuseWhileLocked(origin);
     const match = await this.findPin(pin);
     if (!match) this.wrong(scope, origin, 'staff.pin_wrong');
-    this.lockout.succeed(scope);
+    // A full disk must not keep staff out when visitors need them: sessions live in memory,
+    // so a counter reset or a login record that cannot be written now is only logged.
+    whenDiskAllows(() => this.lockout.succeed(scope));
     return this.open(match!.role, match!.id, origin);
   }
 
@@ -171,7 +174,17 @@ export class StaffAuth {
 
   private open(role: StaffRole, pinId: string, origin: SessionOrigin): StaffSession {
     const s = this.sessions.open(role, pinId, origin);
-    this.d.record('staff.login', { role, pinId, transport: origin.transport });
+    whenDiskAllows(() => this.d.record('staff.login', { role, pinId, transport: origin.transport }));
     return s;
+  }
+}
+
+/** Runs a write that may be skipped on a full disk (and only then); any other failure still throws. */
+function whenDiskAllows(write: () => void): void {
+  try {
+    write();
+  } catch (err) {
+    const e = err instanceof StorageError ? err : classifySqliteError(err);
+    if (!(e instanceof StorageError && e.code === 'storage.disk_full')) throw err;
   }
 }
