@@ -150,7 +150,7 @@ export const access: AccessTable = {
   'console.reprintJob': { who: 'staff', does: 'act', target: 'jobId' },
   'console.jobPreview': read('staff'),
   'console.stats': read('staff'),
-  'console.statsCsv': read('staff'),
+  'console.statsCsv': { who: 'staff', does: 'act', target: 'range' },
   'console.giftLowStock': read('staff'),
   'console.setGiftLowStock': { who: 'staff', does: 'act', target: 'slot' },
 };

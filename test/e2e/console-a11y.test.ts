@@ -8,6 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useE2eKiosk } from '../support/e2e-kiosk';
+import type { WebKiosk } from '../support/web-kiosk';
 import { consoleShot, openStaffConsole, PINS, setUpPins, TABLETS } from '../support/staff-console';
 import { axeViolations } from './a11y-helpers';
 import type { VendingServiceImpl } from '../../electron/services/vending/vending-service';
@@ -42,10 +43,10 @@ async function hangulOnEnglishScreen(page: Page): Promise<string[]> {
   });
 }
 
-async function seed(kioskCall: (m: string, i?: unknown) => Promise<any>) {
+async function seed(kiosk: WebKiosk) {
   // Something on every screen: an open paper-out, a staff call, a printed and a waiting job.
-  await kioskCall('app.staffCall', { screen: 'home', language: 'ko' });
-  await kioskCall('printer.simFaults', { paperOut: true });
+  await kiosk.call('app.staffCall', { screen: 'home', language: 'ko' });
+  await kiosk.tech('printer.simFaults', { paperOut: true });
 }
 
 describe.each(Object.keys(TABLETS) as (keyof typeof TABLETS)[])('console screens: axe, sizes, languages (%s)', (size) => {
@@ -53,7 +54,7 @@ describe.each(Object.keys(TABLETS) as (keyof typeof TABLETS)[])('console screens
     const kiosk = await e2e.start({ kioskId: `e2e-axe-console-${theme}`, idleSeconds: 600, vending: { sim: { vendMs: 0 } } });
     await setUpPins(kiosk);
     await (kiosk.services.domains.get('vending')!.service as VendingServiceImpl).whenReady();
-    await seed((m, i) => kiosk.call(m, i));
+    await seed(kiosk);
     const page = await openStaffConsole(e2e.browser, kiosk, PINS.admin, TABLETS[size]);
     {
       if (theme === 'contrast') await page.getByTestId('console-contrast').tap();
@@ -86,7 +87,7 @@ describe.each(Object.keys(TABLETS) as (keyof typeof TABLETS)[])('console screens
   it('in English, no screen shows Korean outside the language switch', { timeout: 180_000 }, async () => {
     const kiosk = await e2e.start({ kioskId: 'e2e-console-en', idleSeconds: 600, vending: { sim: { vendMs: 0 } } });
     await setUpPins(kiosk);
-    await seed((m, i) => kiosk.call(m, i));
+    await seed(kiosk);
     const page = await openStaffConsole(e2e.browser, kiosk, PINS.admin, TABLETS[size]);
     await page.getByTestId('console-language').tap();
     await page.locator('html[lang="en"]').waitFor();

@@ -31,7 +31,7 @@ describe.each(Object.keys(TABLETS) as (keyof typeof TABLETS)[])('staff console l
     const kiosk = await start(size);
     const page = await openStaffConsole(e2e.browser, kiosk, PINS.staff, TABLETS[size]);
     await page.getByTestId('overview-all-good').waitFor();
-    await kiosk.call('printer.simFaults', { paperOut: true });
+    await kiosk.tech('printer.simFaults', { paperOut: true });
     const alert = alertOf(page, 'printer.paper_out');
     await alert.waitFor({ timeout: LIVE });
     expect(await alert.count()).toBe(1);
@@ -42,8 +42,8 @@ describe.each(Object.keys(TABLETS) as (keyof typeof TABLETS)[])('staff console l
     expect(await page.getByTestId('device-paper').getAttribute('data-level')).toBe('action');
     await consoleShot(page, `overview-paper-out-${size}`);
 
-    await kiosk.call('printer.simFaults', { paperOut: true }); // a second reading of the same cause
-    await kiosk.call('printer.simFaults', { paperOut: false });
+    await kiosk.tech('printer.simFaults', { paperOut: true }); // a second reading of the same cause
+    await kiosk.tech('printer.simFaults', { paperOut: false });
     await alert.waitFor({ state: 'detached', timeout: LIVE });
     await page.getByTestId('overview-all-good').waitFor({ timeout: LIVE });
     expect(await page.getByTestId('device-paper').getAttribute('data-level')).toBe('ok');
@@ -90,19 +90,19 @@ describe.each(Object.keys(TABLETS) as (keyof typeof TABLETS)[])('staff console l
       }
     };
     for (let i = 0; i < 9; i++) {
-      await kiosk.call('vending.simFaults', { faults: { silent: true } });
+      await kiosk.tech('vending.simFaults', { faults: { silent: true } });
       await until(() => vending.status().link === 'down');
-      await kiosk.call('vending.simFaults', { faults: { silent: false } });
+      await kiosk.tech('vending.simFaults', { faults: { silent: false } });
       await until(() => vending.status().link === 'up');
     }
-    await kiosk.call('vending.simFaults', { faults: { silent: true } }); // the tenth drop, still down
+    await kiosk.tech('vending.simFaults', { faults: { silent: true } }); // the tenth drop, still down
     const alert = alertOf(page, 'vending.no_link');
     await page.locator('[data-testid="overview-alerts"] [data-type="vending.no_link"][data-count="10"]').waitFor({ timeout: 20_000 });
     expect(await alert.count()).toBe(1);
     expect(await alert.getByTestId('alert-meta').textContent()).toContain('10번 발생');
     expect(await page.getByTestId('device-link').getAttribute('data-level')).toBe('action');
     await consoleShot(page, `overview-link-flapping-${size}`);
-    await kiosk.call('vending.simFaults', { faults: { silent: false } });
+    await kiosk.tech('vending.simFaults', { faults: { silent: false } });
     await alert.waitFor({ state: 'detached', timeout: 20_000 });
   });
 
@@ -111,7 +111,7 @@ describe.each(Object.keys(TABLETS) as (keyof typeof TABLETS)[])('staff console l
     const printing = kiosk.services.domains.get('printing')!.service as PrintingService;
     const printed = printing.testPage('text');
     await printing.waitForJob(printed.jobId, 10_000);
-    await kiosk.call('printer.simFaults', { paperOut: true });
+    await kiosk.tech('printer.simFaults', { paperOut: true });
     const waiting = printing.testPage('text');
 
     const page = await openStaffConsole(e2e.browser, kiosk, PINS.staff, TABLETS[size]);

@@ -11,6 +11,7 @@ import type { PushEvent } from '../../electron/contract/events';
 import type { VendingServiceImpl } from '../../electron/services/vending/vending-service';
 import type { PrintingService } from '../../electron/services/printing/printing-service';
 import { startTestServices, type TestServices } from '../support/test-services';
+import { setUpFirstAdmin, TEST_PINS } from '../support/staff-pins';
 
 let t: TestServices;
 let pushes: PushEvent[];
@@ -35,11 +36,17 @@ async function fails(method: string, input: unknown = {}): Promise<{ code: strin
   if (r.ok) throw new Error(`${method} should have failed`);
   return r.error;
 }
+let tech = '';
 async function tokens() {
-  const admin = (await call('staff.setup', { pin: '2580' })).token as string;
-  await call('staff.addPin', { token: admin, role: 'staff', label: '안내 데스크', pin: '4826' });
-  return { admin, staff: (await call('staff.login', { pin: '4826' })).token as string };
+  const ws = { transport: 'ws' } as const;
+  const admin = await setUpFirstAdmin(t.services, ws);
+  await call('staff.addPin', { token: admin, role: 'staff', label: '안내 데스크', pin: TEST_PINS.staff });
+  await call('staff.addPin', { token: admin, role: 'technician', label: '기술 담당', pin: TEST_PINS.technician });
+  tech = (await call('staff.login', { pin: TEST_PINS.technician })).token;
+  return { admin, staff: (await call('staff.login', { pin: TEST_PINS.staff })).token as string };
 }
+/** Simulator faults are a technician's (the access table). */
+const sim = (method: 'printer.simFaults' | 'vending.simFaults', input: Record<string, unknown>) => call(method, { ...input, token: tech });
 const until = async (f: () => Promise<boolean> | boolean, ms = 20_000) => {
   const end = Date.now() + ms;
   while (!(await f())) {
@@ -52,8 +59,8 @@ const rawCodes = /printer\.|vending\.|_fault|no_link|paper_out/;
 describe('console alerts', { timeout: 60_000 }, () => {
   it('a paper-out is one alert in words with the next step; paper back closes it and keeps the history', async () => {
     const { staff } = await tokens();
-    await call('printer.simFaults', { paperOut: true });
-    await call('printer.simFaults', { paperOut: true });
+    await sim('printer.simFaults', { paperOut: true });
+    await sim('printer.simFaults', { paperOut: true });
     const open = await call('console.alerts', { token: staff });
     const paper = open.alerts.filter((a: any) => a.type === 'printer.paper_out');
     expect(paper).toHaveLength(1);
@@ -64,7 +71,7 @@ describe('console alerts', { timeout: 60_000 }, () => {
     expect(overview.devices.find((d: any) => d.id === 'paper')).toMatchObject({ level: 'action', type: 'printer.paper_out' });
     expect(overview.devices.find((d: any) => d.id === 'paper').words.ko.title).toBe(paper[0].words.ko.title);
 
-    await call('printer.simFaults', { paperOut: false });
+    await sim('printer.simFaults', { paperOut: false });
     await until(async () => (await call('console.alerts', { token: staff })).alerts.every((a: any) => a.type !== 'printer.paper_out'));
     const history = await call('console.alerts', { token: staff, history: true });
     expect(history.alerts.find((a: any) => a.id === paper[0].id)).toMatchObject({ closedReason: 'cleared', acknowledgedBy: null });
@@ -76,9 +83,9 @@ describe('console alerts', { timeout: 60_000 }, () => {
     const { staff } = await tokens();
     const vending = t.services.domains.get('vending')!.service as VendingServiceImpl;
     for (let i = 0; i < 10; i++) {
-      await call('vending.simFaults', { faults: { silent: true } });
+      await sim('vending.simFaults', { faults: { silent: true } });
       await until(() => vending.status().link === 'down');
-      await call('vending.simFaults', { faults: { silent: false } });
+      await sim('vending.simFaults', { faults: { silent: false } });
       await until(() => vending.status().link === 'up');
     }
     const all = await call('console.alerts', { token: staff, history: true });
@@ -106,13 +113,13 @@ describe('console alerts', { timeout: 60_000 }, () => {
   it('cancels a job waiting on paper and reprints a printed one, both recorded; an owed slip stays listed until resolved', async () => {
     const { staff } = await tokens();
     const printing = t.services.domains.get('printing')!.service as PrintingService;
-    await call('printer.simFaults', { paperOut: true });
+    await sim('printer.simFaults', { paperOut: true });
     const waiting = printing.testPage('text');
     await until(() => printing.job(waiting.jobId)?.waitingOn !== null);
     const cancelled = await call('console.cancelJob', { token: staff, jobId: waiting.jobId });
     expect(cancelled).toMatchObject({ state: 'failed', resolution: 'cancelled', canCancel: false, canReprint: false });
     expect((await fails('console.cancelJob', { token: staff, jobId: waiting.jobId })).code).toBe('console.job_not_cancellable');
-    await call('printer.simFaults', { paperOut: false });
+    await sim('printer.simFaults', { paperOut: false });
 
     const printed = printing.testPage('text');
     await printing.waitForJob(printed.jobId, 10_000);

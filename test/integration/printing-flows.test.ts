@@ -5,7 +5,7 @@
  * books, staff are alerted, and once the printer is back the slip is
  * printed once more, marked.
  */
-import { setUpStaff } from '../support/staff-pins';
+import { login, setUpStaff, TEST_PINS } from '../support/staff-pins';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -63,14 +63,16 @@ describe('visitor flows on a printer that drops the job', () => {
       if (!r.ok) throw new Error(`${method}: ${JSON.stringify(r.error)}`);
       return r.value as Record<string, any>;
     };
-    await call('printer.simFaults', { dropAfterBytes: 150 });
+    // Simulator faults are a technician's (access.ts); the first test may have set the PINs up already.
+    const tech = await login(services, TEST_PINS.technician).catch(async () => (await setUpStaff(services)).tech);
+    await call('printer.simFaults', { token: tech, dropAfterBytes: 150 });
     const rid = 'flow-ticket-0001';
     await call('store.start', { requestId: rid, consent: false });
     await call('store.talkNow', { requestId: rid });
     const done = await call('store.finish', { requestId: rid, language: 'ko' });
     expect(done.print).toMatchObject({ outcome: 'unknown' });
     expect(printing.job(done.print.jobId)).toMatchObject({ kind: 'store-ticket', state: 'unknown' });
-    await call('printer.simFaults', { dropAfterBytes: null });
+    await call('printer.simFaults', { token: tech, dropAfterBytes: null });
     let again = printing.jobs().find((j) => j.reprintOf === done.print.jobId);
     for (let i = 0; i < 100 && again?.state !== 'printed'; i++) {
       await new Promise((res) => setTimeout(res, 100));

@@ -8,19 +8,21 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { WebKiosk } from './web-kiosk';
+import { setUpFirstAdmin, TEST_PINS } from './staff-pins';
 
 export const TABLET_LANDSCAPE = { width: 1280, height: 800 };
 export const TABLET_PORTRAIT = { width: 800, height: 1280 };
 export const TABLETS = { landscape: TABLET_LANDSCAPE, portrait: TABLET_PORTRAIT } as const;
 
-export const PINS = { admin: '2580', staff: '4826', technician: '7391' } as const;
+/** The PINs every test kiosk uses (admin and technician 6–8 digits, staff 4–8). */
+export const PINS = TEST_PINS;
 
-/** The first admin PIN, then a staff and a technician PIN (labels from the short list). */
+/** The first admin (with the setup code from the kiosk's log), then a staff and a technician PIN labelled from the short list; nobody left logged in. */
 export async function setUpPins(kiosk: WebKiosk): Promise<void> {
-  const admin = await kiosk.call('staff.setup', { pin: PINS.admin });
-  await kiosk.call('staff.addPin', { token: admin.token, role: 'staff', label: '안내 데스크', pin: PINS.staff });
-  await kiosk.call('staff.addPin', { token: admin.token, role: 'technician', label: '기술 담당', pin: PINS.technician });
-  await kiosk.call('staff.logout', { token: admin.token });
+  const admin = await setUpFirstAdmin(kiosk.services);
+  await kiosk.call('staff.addPin', { token: admin, role: 'staff', label: '안내 데스크', pin: PINS.staff });
+  await kiosk.call('staff.addPin', { token: admin, role: 'technician', label: '기술 담당', pin: PINS.technician });
+  await kiosk.call('staff.logout', { token: admin });
 }
 
 /** A console logged in with `pin` at `viewport`, on its first screen (today at a glance). */
