@@ -5,7 +5,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
-import { KIOSK_VIEWPORT } from '../support/browser';
+import { KIOSK_VIEWPORT, newPageIn } from '../support/browser';
 
 // page.evaluate callbacks run in the browser; this file is type-checked without the DOM lib (tsconfig.node.json).
 declare const window: any;
@@ -25,8 +25,7 @@ export interface Spoken {
 
 /** A fresh visitor at the attract screen; the recording speaker stands in for the voice. */
 export async function openKiosk(browser: Browser, url: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: KIOSK_VIEWPORT, hasTouch: true, locale: 'ko-KR' });
-  const page = await context.newPage();
+  const page = await newPageIn(browser, { viewport: KIOSK_VIEWPORT, hasTouch: true, locale: 'ko-KR' });
   await page.addInitScript(() => {
     window.__ITDA_TEST__ = true;
   });

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { WebKiosk } from './web-kiosk';
 import { setUpFirstAdmin, TEST_PINS } from './staff-pins';
+import { newPageIn } from './browser';
 
 export const TABLET_LANDSCAPE = { width: 1280, height: 800 };
 export const TABLET_PORTRAIT = { width: 800, height: 1280 };
@@ -36,22 +37,9 @@ export async function openStaffConsole(browser: Browser, kiosk: WebKiosk, pin: s
   return page;
 }
 
-/**
- * A fresh browser context and page. Under heavy load Chromium sometimes loses
- * the new target while attaching to it (playwright throws "reading '_page'"):
- * that is the browser's start-up, not the console, so it is tried again.
- */
-export async function newTabletPage(browser: Browser, viewport: { width: number; height: number }): Promise<Page> {
-  for (let attempt = 1; ; attempt++) {
-    const context = await browser.newContext({ viewport, hasTouch: true, locale: 'ko-KR' });
-    try {
-      return await context.newPage();
-    } catch (err) {
-      await context.close().catch(() => undefined);
-      if (attempt >= 5 || !String(err).includes("reading '_page'")) throw err;
-      await new Promise((r) => setTimeout(r, 500 * attempt));
-    }
-  }
+/** A fresh page at a tablet's size (see `newPageIn` for why it may be tried again). */
+export function newTabletPage(browser: Browser, viewport: { width: number; height: number }): Promise<Page> {
+  return newPageIn(browser, { viewport, hasTouch: true, locale: 'ko-KR' });
 }
 
 const shotDir = join(import.meta.dirname, '..', '..', 'test-results', 'console');
