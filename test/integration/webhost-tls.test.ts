@@ -4,17 +4,16 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { get } from 'node:https';
 import { join } from 'node:path';
-import { composeServices, type Services } from '../../electron/services/compose';
-import { parseConfig } from '../../electron/services/config/load-config';
-import { createLogger } from '../../electron/services/app/logger';
+import type { Services } from '../../electron/services/compose';
 import { startWebHost } from '../../electron/webhost/server';
 import { makeTempDir } from '../support/temp-dir';
+import { startTestServices, writeStubRenderer, type TestServices } from '../support/test-services';
 import { openScreenSocket } from '../support/screen-socket';
 
 const dir = makeTempDir('itda-tls-');
+let kiosk: TestServices;
 let services: Services;
 let tls: { certFile: string; keyFile: string };
 let rendererDir: string;
@@ -22,20 +21,12 @@ let rendererDir: string;
 beforeAll(async () => {
   tls = { certFile: join(dir.path, 'cert.pem'), keyFile: join(dir.path, 'key.pem') };
   execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1', '-keyout', tls.keyFile, '-out', tls.certFile], { stdio: 'ignore' });
-  rendererDir = join(dir.path, 'renderer');
-  mkdirSync(rendererDir);
-  writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>kiosk</title>');
-  services = await composeServices({
-    dataDir: join(dir.path, 'data'),
-    config: parseConfig({}),
-    host: 'web',
-    version: 't',
-    logger: createLogger({ dir: null, echo: false }),
-    modules: [],
-  });
+  rendererDir = writeStubRenderer(dir.path);
+  kiosk = await startTestServices({}, { prefix: 'itda-tls-data-' });
+  services = kiosk.services;
 });
 afterAll(async () => {
-  await services.close();
+  await kiosk.stop();
   dir.remove();
 });
 

@@ -6,17 +6,16 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect as tcpConnect, type Socket } from 'node:net';
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { composeServices, type Services } from '../../electron/services/compose';
-import { parseConfig } from '../../electron/services/config/load-config';
-import { createLogger } from '../../electron/services/app/logger';
+import type { Services } from '../../electron/services/compose';
 import { startWebHost, type WebHost } from '../../electron/webhost/server';
 import type { DomainModule } from '../../electron/services/context';
 import { makeTempDir } from '../support/temp-dir';
+import { startTestServices, writeStubRenderer, type TestServices } from '../support/test-services';
 import { callOver, openScreenSocket } from '../support/screen-socket';
 
 let dir: ReturnType<typeof makeTempDir>;
+let kiosk: TestServices;
 let services: Services;
 let host: WebHost;
 
@@ -30,23 +29,15 @@ const limits = { maxInFlight: 4, maxBufferedBytes: 256 * 1024, pingIntervalMs: 3
 
 beforeAll(async () => {
   dir = makeTempDir('itda-abuse-');
-  const renderer = join(dir.path, 'renderer');
-  mkdirSync(renderer, { recursive: true });
-  writeFileSync(join(renderer, 'index.html'), '<!doctype html><title>kiosk</title>');
-  services = await composeServices({
-    dataDir: join(dir.path, 'data'),
-    config: parseConfig({}),
-    host: 'web',
-    version: 't',
-    logger: createLogger({ dir: null, echo: false }),
-    modules: [stuck],
-  });
+  const renderer = writeStubRenderer(dir.path);
+  kiosk = await startTestServices({}, { prefix: 'itda-abuse-data-', modules: [stuck] });
+  services = kiosk.services;
   host = await startWebHost({ services, rendererDir: renderer, port: 0, limits });
 }, 60_000);
 
 afterAll(async () => {
   await host?.close();
-  await services?.close();
+  await kiosk?.stop();
   dir.remove();
 });
 

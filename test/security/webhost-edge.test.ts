@@ -5,17 +5,16 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer, type Server } from 'node:http';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import WebSocket from 'ws';
 import type { Browser } from 'playwright-core';
-import { composeServices, type Services } from '../../electron/services/compose';
-import { parseConfig } from '../../electron/services/config/load-config';
-import { createLogger } from '../../electron/services/app/logger';
+import type { Services } from '../../electron/services/compose';
 import { startWebHost, type WebHost } from '../../electron/webhost/server';
 import type { CallMeta } from '../../electron/contract/dispatch';
 import { makeTempDir } from '../support/temp-dir';
+import { startTestServices, writeStubRenderer, type TestServices } from '../support/test-services';
 import { launchBrowser } from '../support/browser';
 import { callOver, openScreenSocket, screenCookie } from '../support/screen-socket';
 import { startWebKiosk } from '../support/web-kiosk';
@@ -23,6 +22,7 @@ import { ensureRendererBuilt } from '../support/renderer-build';
 import { KIOSK_VIEWPORT } from '../support/browser';
 
 let dir: ReturnType<typeof makeTempDir>;
+let kiosk: TestServices;
 let services: Services;
 let host: WebHost;
 let browser: Browser;
@@ -61,17 +61,9 @@ async function titleAfterProbe(url: string): Promise<string> {
 
 beforeAll(async () => {
   dir = makeTempDir('itda-edge-');
-  const renderer = join(dir.path, 'renderer');
-  mkdirSync(join(renderer, 'assets'), { recursive: true });
-  writeFileSync(join(renderer, 'index.html'), '<!doctype html><title>kiosk</title><script src="/assets/probe.js"></script>');
-  services = await composeServices({
-    dataDir: join(dir.path, 'data'),
-    config: parseConfig({}),
-    host: 'web',
-    version: 't',
-    logger: createLogger({ dir: null, echo: false }),
-    modules: [],
-  });
+  const renderer = writeStubRenderer(dir.path, '<!doctype html><title>kiosk</title><script src="/assets/probe.js"></script>');
+  kiosk = await startTestServices({}, { prefix: 'itda-edge-data-' });
+  services = kiosk.services;
   const dispatch = services.dispatch;
   services.dispatch = (method, raw, meta) => {
     if (meta) seen.push(meta);
@@ -86,7 +78,7 @@ afterAll(async () => {
   await browser?.close();
   for (const s of attackers) await new Promise((r) => s.close(r));
   await host?.close();
-  await services?.close();
+  await kiosk?.stop();
   dir.remove();
 });
 

@@ -4,7 +4,7 @@
  * from building at the same time.
  */
 import { execFileSync } from 'node:child_process';
-import { closeSync, openSync, rmSync, statSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { hostBuildIsStale, rendererBuildIsStale } from '../../scripts/build-freshness';
 
@@ -13,29 +13,11 @@ const root = join(import.meta.dirname, '..', '..');
 export async function ensureRendererBuilt(): Promise<string> {
   const out = join(root, 'out', 'renderer');
   if (process.env.ITDA_SKIP_BUILD === '1' || !rendererBuildIsStale(root)) return out;
-  const lock = join(root, 'out', '.build.lock');
-  execFileSync('mkdir', ['-p', join(root, 'out')]);
-  for (;;) {
-    try {
-      closeSync(openSync(lock, 'wx'));
-      break;
-    } catch {
-      // Another worker builds; a lock older than 5 minutes is stale.
-      try {
-        if (Date.now() - statSync(lock).mtimeMs > 300_000) rmSync(lock, { force: true });
-      } catch {
-        // Gone already.
-      }
-      await new Promise((r) => setTimeout(r, 500));
-    }
-  }
-  try {
+  await withBuildLock('.build.lock', () => {
     if (rendererBuildIsStale(root)) {
       execFileSync(process.execPath, [join(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'], { cwd: root, stdio: 'inherit' });
     }
-  } finally {
-    rmSync(lock, { force: true });
-  }
+  });
   return out;
 }
 
@@ -45,13 +27,25 @@ export async function ensureRendererBuilt(): Promise<string> {
  */
 export async function ensureHostBuilt(): Promise<string> {
   await ensureRendererBuilt();
-  if (process.env.ITDA_SKIP_BUILD === '1' || !hostBuildIsStale(root)) return join(root, 'out', 'node');
-  const lock = join(root, 'out', '.build-node.lock');
+  const out = join(root, 'out', 'node');
+  if (process.env.ITDA_SKIP_BUILD === '1' || !hostBuildIsStale(root)) return out;
+  await withBuildLock('.build-node.lock', () => {
+    // The bundled host alone takes about a second; the renderer was built above.
+    if (hostBuildIsStale(root)) execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs'), '--node-only'], { cwd: root, stdio: 'inherit' });
+  });
+  return out;
+}
+
+/** Runs `build` holding `out/<name>`, so two vitest workers never build at once; a lock older than 5 minutes is stale. */
+async function withBuildLock(name: string, build: () => void): Promise<void> {
+  const lock = join(root, 'out', name);
+  mkdirSync(join(root, 'out'), { recursive: true });
   for (;;) {
     try {
       closeSync(openSync(lock, 'wx'));
       break;
     } catch {
+      // Another worker builds.
       try {
         if (Date.now() - statSync(lock).mtimeMs > 300_000) rmSync(lock, { force: true });
       } catch {
@@ -61,10 +55,8 @@ export async function ensureHostBuilt(): Promise<string> {
     }
   }
   try {
-    // The bundled host alone takes about a second; the renderer was built above.
-    if (hostBuildIsStale(root)) execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs'), '--node-only'], { cwd: root, stdio: 'inherit' });
+    build();
   } finally {
     rmSync(lock, { force: true });
   }
-  return join(root, 'out', 'node');
 }

@@ -3,6 +3,7 @@
  * with simulated hardware and a quiet logger: what the hosts compose, minus
  * the host. `stop()` closes them and removes the folder.
  */
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { composeServices, type ComposeOptions, type Services } from '../../electron/services/compose';
 import { parseConfig } from '../../electron/services/config/load-config';
@@ -47,4 +48,15 @@ export async function startTestServices(
       temp.remove();
     },
   };
+}
+
+/**
+ * A stand-in for the built renderer in `dir/renderer`: one index.html (and an empty assets/
+ * folder), for web-host tests about the door rather than the screens. Returns its path.
+ */
+export function writeStubRenderer(dir: string, html = '<!doctype html><title>kiosk</title>'): string {
+  const renderer = join(dir, 'renderer');
+  mkdirSync(join(renderer, 'assets'), { recursive: true });
+  writeFileSync(join(renderer, 'index.html'), html);
+  return renderer;
 }
