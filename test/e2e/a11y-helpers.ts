@@ -52,6 +52,24 @@ export async function spoken(page: Page): Promise<Spoken[]> {
   return page.evaluate(() => window.__itdaSpeech.spoken.map((u: Spoken) => ({ ...u })));
 }
 
+/** What was said so far, the words only. */
+export async function texts(page: Page): Promise<string[]> {
+  return (await spoken(page)).map((u) => u.text);
+}
+
+export async function focusedTestId(page: Page): Promise<string | null> {
+  return page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? null);
+}
+
+/** Presses the down arrow until the control with `testId` has focus (reading order), at most `max` times. */
+export async function arrowTo(page: Page, testId: string, max = 40): Promise<void> {
+  for (let i = 0; i < max; i++) {
+    if ((await focusedTestId(page)) === testId) return;
+    await page.keyboard.press('ArrowDown');
+  }
+  throw new Error(`focus never reached ${testId}; it is on ${await focusedTestId(page)}`);
+}
+
 export async function clearSpoken(page: Page): Promise<void> {
   await page.evaluate(() => window.__itdaSpeech.clear());
 }

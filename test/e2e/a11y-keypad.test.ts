@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from '../support/browser';
 import { startWebKiosk, type WebKiosk } from '../support/web-kiosk';
-import { clearSpoken, inOrder, openKiosk, spoken } from './a11y-helpers';
+import { arrowTo, clearSpoken, focusedTestId, inOrder, openKiosk, spoken, texts } from './a11y-helpers';
 
 // page.evaluate callbacks run in the browser; this file is type-checked without the DOM lib (tsconfig.node.json).
 declare const window: any;
@@ -27,23 +27,6 @@ afterAll(async () => {
   await browser?.close();
   await kiosk?.stop();
 });
-
-async function texts(page: Page): Promise<string[]> {
-  return (await spoken(page)).map((u) => u.text);
-}
-
-async function focusedTestId(page: Page): Promise<string | null> {
-  return page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? null);
-}
-
-/** Presses the down arrow until the control with `testId` has focus (reading order), at most `max` times. */
-async function arrowTo(page: Page, testId: string, max = 40): Promise<void> {
-  for (let i = 0; i < max; i++) {
-    if ((await focusedTestId(page)) === testId) return;
-    await page.keyboard.press('ArrowDown');
-  }
-  throw new Error(`focus never reached ${testId}; it is on ${await focusedTestId(page)}`);
-}
 
 describe('keypad only, voice guidance on', { timeout: 90_000 }, () => {
   it('takes a blind visitor through the Mind Pharmacy, announcing each screen, control and result in order', async () => {
