@@ -142,14 +142,16 @@ export class StoreCheckIn {
     if (itemIds.length > store.snacksPerVisit) throw new StoreError('store.snack_limit', `at most ${store.snacksPerVisit} per visit`);
     const now = this.now();
     // IMMEDIATE: the release reads before it writes, and a deferred read-then-write loses to another kiosk's commit with SQLITE_BUSY.
-    const { released, lefts } = ctx.db.transaction(() => {
+    // The events go in the same transaction (put back, then taken), so the event log adds up to the stock even when
+    // the host is killed mid-choice; a re-choice after a reconnect is not a second snack.
+    const { lefts } = ctx.db.transaction(() => {
       const released = stock.releaseAll(visit.id, now);
-      return { released, lefts: itemIds.map((itemId) => ({ itemId, left: stock.take(visit.id, itemId, now) })) };
+      for (const { itemId, left } of released) ctx.record('store.snack_released', { visitId: visit.id, itemId, left });
+      const lefts = itemIds.map((itemId) => ({ itemId, left: stock.take(visit.id, itemId, now) }));
+      for (const { itemId, left } of lefts) ctx.record('store.snack_taken', { visitId: visit.id, itemId, left });
+      return { lefts };
     }).immediate();
-    // Put back, then taken: the event log adds up to the stock (a re-choice after a reconnect is not a second snack).
-    for (const { itemId, left } of released) ctx.record('store.snack_released', { visitId: visit.id, itemId, left });
     for (const { itemId, left } of lefts) {
-      ctx.record('store.snack_taken', { visitId: visit.id, itemId, left });
       const row = stock.list().find((s) => s.itemId === itemId);
       if (row && left === row.lowThreshold) this.safely(() => raiseStaffAlert(ctx, 'low_stock', { source: 'store', itemId, stock: left }));
     }
