@@ -12,6 +12,7 @@ import { KioskError } from '../../contract/errors';
 import type { ServiceContext } from '../context';
 import { CRISIS_JOIN_KEY, raiseStaffAlert, raiseVisitorAlert } from '../app/staff-alerts';
 import { parseSlipDocument, type SlipDocument } from '../printing/slip-document';
+import { bookedOutcome } from '../printing/print-books';
 import { ulid } from '../storage/ids';
 import type { Bookings } from './bookings';
 import { needsSelfCheck, scoreSelfCheck, type SelfCheckAnswers, type SelfCheckResult } from './self-check';
@@ -290,7 +291,7 @@ export class StoreCheckIn {
     } catch (err) {
       ctx.logger.error('check-in ticket print failed', { visitId: visit.id, err });
     }
-    ctx.db.prepare('UPDATE store_visits SET print_state = ?, completed_at = ? WHERE id = ?').run(print.outcome, now.toISOString(), visit.id);
+    ctx.db.prepare('UPDATE store_visits SET print_state = ?, completed_at = ? WHERE id = ?').run(bookedOutcome(ctx.db, print), now.toISOString(), visit.id);
     ctx.record('store.completed', { visitId: visit.id, printJobId: print.jobId, printOutcome: print.outcome });
     return { ...facts, print };
   }
