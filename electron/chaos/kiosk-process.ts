@@ -2,8 +2,8 @@
  * The kiosk as a real web host process on a data dir, and a contract client
  * over its WebSocket as the renderer has. The process can be SIGKILLed (a
  * power cut, an OOM kill) and started again on the same data dir.
- * One process (`node --import tsx`), not the tsx launcher, whose child
- * would outlive a SIGKILL.
+ * One process (`node`, with `--import tsx` unless a fresh bundle is there),
+ * not the tsx launcher, whose child would outlive a SIGKILL.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { get } from 'node:http';
@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import WebSocket from 'ws';
 import type { Result } from '../contract/errors';
 import { WS_PATH, type WsServerMessage } from '../webhost/ws-protocol';
+import { hostArgs } from './host-entry';
 
 export interface KioskProcess {
   url: string;
@@ -34,14 +35,14 @@ export interface KioskProcessOptions {
   dataDir: string;
   configFile: string;
   timeoutMs?: number;
-  /** The host entry, from the root; default the rig's host (`chaos-host.ts`). */
+  /** The host entry (TypeScript, from the root); default the rig's host, bundled when fresh (`host-entry.ts`). */
   entry?: string;
 }
 
 export async function startKioskProcess(opts: KioskProcessOptions): Promise<KioskProcess> {
   const child: ChildProcess = spawn(
     process.execPath,
-    ['--import', 'tsx', join(opts.root, opts.entry ?? 'electron/chaos/chaos-host.ts'), '--data', opts.dataDir, '--config', opts.configFile],
+    [...(opts.entry ? ['--import', 'tsx', join(opts.root, opts.entry)] : hostArgs(opts.root)), '--data', opts.dataDir, '--config', opts.configFile],
     { cwd: opts.root, env: { ...process.env, ITDA_LOG_ECHO: '0' }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let out = '';

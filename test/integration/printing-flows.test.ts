@@ -3,7 +3,7 @@
  * a Mind Pharmacy prescription or a check-in ticket whose printer
  * connection drops part-way is `unknown` on the visitor's screen and in the
  * books, staff are alerted, and once the printer is back the slip is
- * printed once more, marked.
+ * printed once more, marked; the books then say printed.
  */
 import { login, setUpStaff, TEST_PINS } from '../support/staff-pins';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -33,6 +33,8 @@ describe('visitor flows on a printer that drops the job', () => {
     expect(printing.job(jobId)).toMatchObject({ state: 'unknown', lastError: 'printer.connection_lost' });
     const alerts = services.db!.prepare("SELECT detail FROM staff_alerts WHERE kind = 'print_job_unknown'").all() as { detail: string }[];
     expect(alerts.map((a) => JSON.parse(a.detail))).toContainEqual(expect.objectContaining({ jobId, willReprint: true }));
+    const booked = () => services.db!.prepare('SELECT print_state FROM prescriptions_issued WHERE print_job_id = ?').pluck().get(jobId);
+    expect(booked()).toBe('unknown');
 
     // The technician fixes the link; a status refresh (or the next poll) sends the marked reprint.
     await services.dispatch('printer.simFaults', { token: tech, dropAfterBytes: null });
@@ -42,6 +44,8 @@ describe('visitor flows on a printer that drops the job', () => {
       again = printing.jobs().find((j) => j.reprintOf === jobId);
     }
     expect(again).toMatchObject({ state: 'printed', reprintReason: 'auto', kind: 'prescription' });
+    // The books follow the paper: the marked reprint resolved the unknown first print.
+    expect(booked()).toBe('printed');
     await services.dispatch('printer.status', { refresh: true });
     expect(printing.jobs().filter((j) => j.reprintOf === jobId)).toHaveLength(1);
     // On paper: the cut-short first slip (no cut), then one whole slip marked as a reprint.
@@ -71,6 +75,8 @@ describe('visitor flows on a printer that drops the job', () => {
     await call('store.talkNow', { requestId: rid });
     const done = await call('store.finish', { requestId: rid, language: 'ko' });
     expect(done.print).toMatchObject({ outcome: 'unknown' });
+    const booked = () => services.db!.prepare('SELECT print_state FROM store_visits WHERE print_job_id = ?').pluck().get(done.print.jobId);
+    expect(booked()).toBe('unknown');
     expect(printing.job(done.print.jobId)).toMatchObject({ kind: 'store-ticket', state: 'unknown' });
     await call('printer.simFaults', { token: tech, dropAfterBytes: null });
     let again = printing.jobs().find((j) => j.reprintOf === done.print.jobId);
@@ -79,6 +85,7 @@ describe('visitor flows on a printer that drops the job', () => {
       again = printing.jobs().find((j) => j.reprintOf === done.print.jobId);
     }
     expect(again).toMatchObject({ state: 'printed', reprintReason: 'auto', kind: 'store-ticket' });
+    expect(booked()).toBe('printed');
   }, 60_000);
 });
 

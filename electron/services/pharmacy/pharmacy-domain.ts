@@ -4,6 +4,7 @@ import type { DomainModule, ServiceContext, ServiceDomain } from '../context';
 import { loadPharmacyContent, readPharmacyIcon, type PharmacyContent } from './pharmacy-content';
 import { createPrescriptionPicker } from './prescription-picker';
 import { PharmacyFlow } from './pharmacy-flow';
+import { followSlipOutcomes } from '../printing/print-books';
 import type { PharmacyPrinter, PharmacyVending } from './pharmacy-devices';
 
 const id = z.string();
@@ -48,6 +49,12 @@ export function createPharmacyDomain(ctx: ServiceContext, opts: PharmacyDomainOp
   const catalog = buildCatalog(content, opts.contentPath);
   const vending = ctx.getService<PharmacyVending & { whenReady?(): Promise<boolean> }>('vending');
   let recovering: Promise<unknown> = Promise.resolve();
+  // Finished prescriptions keep the slip's true outcome (a marked reprint resolves an unknown); rows still in the flow are the flow's.
+  const offBooks = followSlipOutcomes(ctx, (firstJobId, outcome) => {
+    ctx.db
+      .prepare('UPDATE prescriptions_issued SET print_state = ? WHERE print_job_id = ? AND print_state IS NOT NULL AND print_state <> ?')
+      .run(outcome, firstJobId, outcome);
+  });
   return {
     name: 'pharmacy',
     service: flow,
@@ -56,6 +63,7 @@ export function createPharmacyDomain(ctx: ServiceContext, opts: PharmacyDomainOp
       recovering = flow.recoverInterrupted(vending.whenReady?.() ?? Promise.resolve()).catch((err) => ctx.logger.error('cannot settle interrupted prescriptions', { err }));
     },
     async stop() {
+      offBooks();
       await recovering;
     },
     handlers: {

@@ -18,6 +18,7 @@ import { GIFT_CATEGORIES, findPrescription, findSymptom, type PharmacyContent } 
 import type { PrescriptionPicker } from './prescription-picker';
 import { crisisSlip, prescriptionPlainText, prescriptionSlip, type SlipLanguage } from './pharmacy-slips';
 import { printOutcome, type PharmacyPrinter, type PharmacyVending } from './pharmacy-devices';
+import { bookedOutcome } from '../printing/print-books';
 
 /** How long the screen waits for the slip before saying it is delayed (the job itself keeps its place). */
 export const PRINT_WAIT_MS = 20_000;
@@ -94,7 +95,7 @@ export class PharmacyFlow {
 
     ctx.db
       .prepare('UPDATE prescriptions_issued SET print_state = ?, vend_txn = ?, vend_state = ? WHERE id = ?')
-      .run(print.outcome, gift.txn === null ? null : String(gift.txn), gift.state, issued.id);
+      .run(bookedOutcome(this.deps.ctx.db, print), gift.txn === null ? null : String(gift.txn), gift.state, issued.id);
     const giftOutcome = gift.state === 'delivered' ? 'delivered' : 'not_given';
     ctx.record('pharmacy.completed', {
       rxId: issued.id,
@@ -161,7 +162,7 @@ export class PharmacyFlow {
       const vendState = req && req.state !== 'pending' ? req.state : 'vending.interrupted';
       ctx.db
         .prepare('UPDATE prescriptions_issued SET print_job_id = ?, print_state = ?, vend_txn = ?, vend_state = ? WHERE id = ?')
-        .run(print.jobId, print.outcome, req?.txn == null ? null : String(req.txn), vendState, row.id);
+        .run(print.jobId, bookedOutcome(this.deps.ctx.db, print), req?.txn == null ? null : String(req.txn), vendState, row.id);
       ctx.record('pharmacy.completed', {
         rxId: row.id,
         printJobId: print.jobId,

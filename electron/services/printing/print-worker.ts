@@ -57,11 +57,13 @@ export class PrintWorker {
   /** Marks jobs a previous run left mid-send as unknown, then starts ticking. */
   start(): void {
     for (const job of this.d.store.interrupted()) {
-      if (this.d.store.markUnknown(job.jobId, 'app.restarted')) {
+      const marked = this.d.store.atomically(() => {
+        if (!this.d.store.markUnknown(job.jobId, 'app.restarted')) return false;
         this.d.record('print.job_unknown', { jobId: job.jobId, code: 'app.restarted', interruptedByRestart: true });
         this.d.alert('print_job_unknown', { jobId: job.jobId, code: 'app.restarted', willReprint: willReprint(job) });
-        this.jobChanged(job.jobId);
-      }
+        return true;
+      });
+      if (marked) this.jobChanged(job.jobId);
     }
     this.stopped = false;
     this.kick();
@@ -166,17 +168,21 @@ export class PrintWorker {
     for (const job of this.d.store.unknownAwaitingReprint()) {
       const doc = this.d.store.document(job.jobId);
       if (!doc) continue;
-      const again = this.d.store.insert({
-        kind: job.kind,
-        ref: job.ref,
-        mode: job.mode,
-        document: markReprint(doc),
-        reprintOf: job.jobId,
-        reprintReason: 'auto',
-        failAfterSeconds: this.d.failAfterSeconds,
+      // The reprint job and its events land together (a SIGKILL between them left a job the event log never saw).
+      const again = this.d.store.atomically(() => {
+        const j = this.d.store.insert({
+          kind: job.kind,
+          ref: job.ref,
+          mode: job.mode,
+          document: markReprint(doc),
+          reprintOf: job.jobId,
+          reprintReason: 'auto',
+          failAfterSeconds: this.d.failAfterSeconds,
+        });
+        this.d.record('print.job_queued', { jobId: j.jobId, kind: j.kind, ref: j.ref, mode: j.mode, reprintOf: job.jobId, reprintReason: 'auto' });
+        this.d.record('print.job_auto_reprint', { jobId: job.jobId, reprintJobId: j.jobId, kind: job.kind, ref: job.ref });
+        return j;
       });
-      this.d.record('print.job_queued', { jobId: again.jobId, kind: again.kind, ref: again.ref, mode: again.mode, reprintOf: job.jobId, reprintReason: 'auto' });
-      this.d.record('print.job_auto_reprint', { jobId: job.jobId, reprintJobId: again.jobId, kind: job.kind, ref: job.ref });
       this.d.logger.info('reprinting a slip whose first print is unknown, marked as a reprint', { jobId: job.jobId, reprintJobId: again.jobId });
       this.jobChanged(again.jobId);
     }
@@ -202,9 +208,13 @@ export class PrintWorker {
       }
       return;
     }
-    if (!this.d.store.startPrinting(job.jobId)) return;
-    // Intent before the side effect: a crash from here on leaves the job 'printing' → 'unknown' at restart.
-    this.d.record('print.job_printing', { jobId: job.jobId, attempt: job.attempts + 1, bytes: bytes.length });
+    // Intent before the side effect, the state and its event together: a crash from here on leaves the job 'printing' → 'unknown' at restart.
+    const started = this.d.store.atomically(() => {
+      if (!this.d.store.startPrinting(job.jobId)) return false;
+      this.d.record('print.job_printing', { jobId: job.jobId, attempt: job.attempts + 1, bytes: bytes.length });
+      return true;
+    });
+    if (!started) return;
     this.jobChanged(job.jobId);
     const outcome = await this.d.printer.print(bytes);
     this.noteStatus(outcome.status);
@@ -214,19 +224,24 @@ export class PrintWorker {
         this.d.record('print.job_printed', { jobId: job.jobId, attempt: job.attempts + 1, confirmed: outcome.confirmed, ms: Math.round(outcome.ms) });
       });
     } else if (outcome.kind === 'not_sent') {
-      this.d.store.requeue(job.jobId, outcome.error);
-      this.d.record('print.job_requeued', { jobId: job.jobId, code: outcome.error });
-      this.d.record('print.job_waiting', { jobId: job.jobId, waitingOn: outcome.error });
-    } else {
-      this.d.store.markUnknown(job.jobId, outcome.error);
-      this.d.record('print.job_unknown', {
-        jobId: job.jobId,
-        code: outcome.error,
-        interruptedByRestart: false,
-        ms: Math.round(outcome.ms),
-        budgetMs: Math.round(outcome.budgetMs),
+      this.d.store.atomically(() => {
+        this.d.store.requeue(job.jobId, outcome.error);
+        this.d.record('print.job_requeued', { jobId: job.jobId, code: outcome.error });
+        this.d.record('print.job_waiting', { jobId: job.jobId, waitingOn: outcome.error });
       });
-      this.d.alert('print_job_unknown', { jobId: job.jobId, code: outcome.error, willReprint: willReprint(job) });
+    } else {
+      // The unknown state, its event and the staff case land together: staff must never miss a slip that may not have come out.
+      this.d.store.atomically(() => {
+        this.d.store.markUnknown(job.jobId, outcome.error);
+        this.d.record('print.job_unknown', {
+          jobId: job.jobId,
+          code: outcome.error,
+          interruptedByRestart: false,
+          ms: Math.round(outcome.ms),
+          budgetMs: Math.round(outcome.budgetMs),
+        });
+        this.d.alert('print_job_unknown', { jobId: job.jobId, code: outcome.error, willReprint: willReprint(job) });
+      });
     }
     this.jobChanged(job.jobId);
   }

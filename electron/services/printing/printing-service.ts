@@ -106,8 +106,12 @@ export function createPrintingRuntime(d: PrintingRuntimeDeps): PrintingRuntime {
 
   const enqueue = (doc: SlipDocument, kind: string, ref: string | null, mode: PrintMode, reprintOf: string | null) => {
     const reprintReason = reprintOf ? ('staff' as const) : null;
-    const job = store.insert({ kind, ref, mode, document: doc, reprintOf, reprintReason, failAfterSeconds: d.config.jobFailAfterSeconds });
-    d.record('print.job_queued', { jobId: job.jobId, kind, ref, mode, reprintOf, reprintReason });
+    // The job and its event land together: a SIGKILL between them left a job the event log never saw.
+    const job = store.atomically(() => {
+      const j = store.insert({ kind, ref, mode, document: doc, reprintOf, reprintReason, failAfterSeconds: d.config.jobFailAfterSeconds });
+      d.record('print.job_queued', { jobId: j.jobId, kind, ref, mode, reprintOf, reprintReason });
+      return j;
+    });
     worker.kick();
     return job;
   };

@@ -12,6 +12,7 @@ import { KioskError } from '../../contract/errors';
 import type { ServiceContext } from '../context';
 import { CRISIS_JOIN_KEY, raiseStaffAlert, raiseVisitorAlert } from '../app/staff-alerts';
 import { parseSlipDocument, type SlipDocument } from '../printing/slip-document';
+import { bookedOutcome } from '../printing/print-books';
 import { ulid } from '../storage/ids';
 import type { Bookings } from './bookings';
 import { needsSelfCheck, scoreSelfCheck, type SelfCheckAnswers, type SelfCheckResult } from './self-check';
@@ -142,14 +143,16 @@ export class StoreCheckIn {
     if (itemIds.length > store.snacksPerVisit) throw new StoreError('store.snack_limit', `at most ${store.snacksPerVisit} per visit`);
     const now = this.now();
     // IMMEDIATE: the release reads before it writes, and a deferred read-then-write loses to another kiosk's commit with SQLITE_BUSY.
-    const { released, lefts } = ctx.db.transaction(() => {
+    // The events go in the same transaction (put back, then taken), so the event log adds up to the stock even when
+    // the host is killed mid-choice; a re-choice after a reconnect is not a second snack.
+    const { lefts } = ctx.db.transaction(() => {
       const released = stock.releaseAll(visit.id, now);
-      return { released, lefts: itemIds.map((itemId) => ({ itemId, left: stock.take(visit.id, itemId, now) })) };
+      for (const { itemId, left } of released) ctx.record('store.snack_released', { visitId: visit.id, itemId, left });
+      const lefts = itemIds.map((itemId) => ({ itemId, left: stock.take(visit.id, itemId, now) }));
+      for (const { itemId, left } of lefts) ctx.record('store.snack_taken', { visitId: visit.id, itemId, left });
+      return { lefts };
     }).immediate();
-    // Put back, then taken: the event log adds up to the stock (a re-choice after a reconnect is not a second snack).
-    for (const { itemId, left } of released) ctx.record('store.snack_released', { visitId: visit.id, itemId, left });
     for (const { itemId, left } of lefts) {
-      ctx.record('store.snack_taken', { visitId: visit.id, itemId, left });
       const row = stock.list().find((s) => s.itemId === itemId);
       if (row && left === row.lowThreshold) this.safely(() => raiseStaffAlert(ctx, 'low_stock', { source: 'store', itemId, stock: left }));
     }
@@ -288,7 +291,7 @@ export class StoreCheckIn {
     } catch (err) {
       ctx.logger.error('check-in ticket print failed', { visitId: visit.id, err });
     }
-    ctx.db.prepare('UPDATE store_visits SET print_state = ?, completed_at = ? WHERE id = ?').run(print.outcome, now.toISOString(), visit.id);
+    ctx.db.prepare('UPDATE store_visits SET print_state = ?, completed_at = ? WHERE id = ?').run(bookedOutcome(ctx.db, print), now.toISOString(), visit.id);
     ctx.record('store.completed', { visitId: visit.id, printJobId: print.jobId, printOutcome: print.outcome });
     return { ...facts, print };
   }

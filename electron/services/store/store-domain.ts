@@ -9,6 +9,7 @@ import { KioskError } from '../../contract/errors';
 import type { DomainModule, ServiceContext, ServiceDomain } from '../context';
 import { Bookings } from './bookings';
 import { StoreCheckIn, type StorePrinter } from './check-in';
+import { followSlipOutcomes } from '../printing/print-books';
 import { FileKeyStore, type KeyStore } from './key-store';
 import { seoulDay } from './seoul-time';
 import { SnackStock } from './snack-stock';
@@ -66,6 +67,12 @@ export function createStoreDomain(ctx: ServiceContext, opts: StoreDomainOptions 
   const bookings = new Bookings(ctx.db, cfg.availability, cfg.bookingDays);
   const printer = ctx.getService<StorePrinter>('printing');
   const flow = new StoreCheckIn({ ctx, store: cfg, visitors, stock, queue, bookings, printer, venue: opts.venue, now });
+  // Finished visits keep the ticket's true outcome (a slip that printed after the screen stopped waiting); visits still in the flow are the flow's.
+  const offBooks = followSlipOutcomes(ctx, (firstJobId, outcome) => {
+    ctx.db
+      .prepare('UPDATE store_visits SET print_state = ? WHERE print_job_id = ? AND print_state IS NOT NULL AND print_state <> ?')
+      .run(outcome, firstJobId, outcome);
+  });
 
   const purge = (): number => {
     const erased = visitors.purge(now(), cfg.retentionDays);
@@ -103,6 +110,7 @@ export function createStoreDomain(ctx: ServiceContext, opts: StoreDomainOptions 
       timer.unref?.();
     },
     stop() {
+      offBooks();
       if (timer) clearInterval(timer);
       timer = null;
     },

@@ -56,8 +56,10 @@ export class VendRunner {
     if (!ack.accepted) {
       return this.finish(row.txn, 'refused', { errorCode: ack.code, raw: `ERROR ${ack.errorByte}`, attempts: ack.sends });
     }
-    store.markAccepted(row.txn, ack.sends);
-    this.d.record('vend.accepted', { txn: row.txn, slot: row.slot, kind: row.kind, sends: ack.sends });
+    store.atomically(() => {
+      store.markAccepted(row.txn, ack.sends);
+      this.d.record('vend.accepted', { txn: row.txn, slot: row.slot, kind: row.kind, sends: ack.sends });
+    });
     return this.pollToFinal(row.txn, this.d.clock.now() + RESULT_WINDOW_MS, false);
   }
 
@@ -104,9 +106,13 @@ export class VendRunner {
   }
 
   private finish(txn: number, state: FinalVendState, f: { outcome?: number | null; errorCode?: string | null; raw?: string | null; attempts?: number }): VendRow {
-    const changed = this.d.store.finish(txn, state, f);
-    const row = this.d.store.vend(txn)!;
-    if (changed) this.d.onFinal(row);
-    return row;
+    // The final state (and the stock it takes), its event and its staff alert land together: a SIGKILL
+    // between them left a delivered vend with no vend.completed (chaos seed 7014, when the kill fell there).
+    return this.d.store.atomically(() => {
+      const changed = this.d.store.finish(txn, state, f);
+      const row = this.d.store.vend(txn)!;
+      if (changed) this.d.onFinal(row);
+      return row;
+    });
   }
 }

@@ -166,6 +166,39 @@ describe('start-up reconciliation', () => {
   });
 });
 
+describe('a final state and its event land together', () => {
+  it('a vend.completed that cannot be written leaves the vend in flight and the stock untouched; a restart settles it once', async () => {
+    kit = makeTestContext({ pollMs: 3000 });
+    board = new VmcBoard({ clock: dateClock, vendMs: 0 });
+    // The host dies as it writes the final event (chaos seed 7014's timing): the state change must go back with it.
+    const record = kit.ctx.record;
+    kit.ctx.record = (type, payload) => {
+      if (type === 'vend.completed') throw new Error('killed mid-write');
+      record(type, payload);
+    };
+    svc = new VendingServiceImpl(kit.ctx, { clock: dateClock, board });
+    await svc.start();
+    await svc.whenReady();
+    const failed = await settle(gift('k1').then(() => null, (e: Error) => e));
+    expect(failed?.message).toBe('killed mid-write');
+    const [v] = svc.store.vendsOfRequest('k1');
+    expect(v.state).toBe('accepted');
+    expect(svc.status().slots.find((x) => x.slot === v.slot)!.count).toBe(8);
+    expect(kit.types()).not.toContain('vend.completed');
+    await settle(svc.stop());
+
+    // The next host asks the board: delivered once, one event, one less in stock, no second motor run.
+    kit.ctx.record = record;
+    svc = new VendingServiceImpl(kit.ctx, { clock: dateClock, board });
+    await settle(svc.start());
+    expect(await settle(svc.whenReady())).toBe(true);
+    expect(svc.store.vend(v.txn)!.state).toBe('delivered');
+    expect(svc.status().slots.find((x) => x.slot === v.slot)!.count).toBe(7);
+    expect(kit.types().filter((t) => t === 'vend.completed')).toHaveLength(1);
+    expect(board.motorRuns).toHaveLength(1);
+  });
+});
+
 describe('maintenance', () => {
   it('motor test passes, clear faults puts a jammed slot back in service', async () => {
     await boot();
