@@ -28,7 +28,7 @@ export const PHONE = /^[0-9][0-9-]{2,18}[0-9]$/;
 
 const seoulDate = z
   .string()
-  .regex(SEOUL_DATE, 'a date like 2026-12-31')
+  .regex(SEOUL_DATE, { error: 'a date like 2026-12-31', abort: true })
   .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00+09:00`)) && new Date(`${s}T12:00:00+09:00`).toISOString().startsWith(s), 'not a real date');
 
 /** One programme as staff edit it (the form, the CSV row). */
