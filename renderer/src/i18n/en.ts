@@ -5,6 +5,7 @@ import { pharmacyEn } from '../flows/pharmacy/pharmacy-i18n';
 import { staffEn } from '../flows/staff/staff-i18n';
 import { storeEn } from '../flows/store/store-i18n';
 import { programEn } from '../flows/pharmacy/program-i18n';
+import { programsEn } from '../flows/staff/programs-i18n';
 import { a11yEn } from '../a11y/a11y-i18n';
 import { errorsEn } from './error-messages';
 
@@ -14,6 +15,7 @@ export const en: Record<MessageKey, string> = {
   ...storeEn,
   ...a11yEn,
   ...programEn,
+  ...programsEn,
   ...errorsEn,
   'app.title': 'Seoul Itda Place',
 
