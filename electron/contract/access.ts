@@ -153,6 +153,20 @@ export const access: AccessTable = {
   'console.statsCsv': { who: 'staff', does: 'act', target: 'range' },
   'console.giftLowStock': read('staff'),
   'console.setGiftLowStock': { who: 'staff', does: 'act', target: 'slot' },
+
+  // 서울연결처방: the visitor's next step on the pharmacy screen; the catalog and its map are the admin's.
+  'connect.chatbot': screen,
+  'connect.nextProgram': screen,
+  'connect.requestHelp': screen,
+  'connect.staffPrograms': read('admin'),
+  'connect.staffSaveProgram': { who: 'admin', does: 'act' },
+  'connect.staffRetireProgram': { who: 'admin', does: 'act', target: 'id' },
+  'connect.staffImportCsv': { who: 'admin', does: 'act', target: 'mode' },
+  // The catalog leaving the kiosk as a file is recorded, like the statistics export.
+  'connect.staffExportCsv': { who: 'admin', does: 'act' },
+  'connect.staffSymptomMap': read('admin'),
+  'connect.staffSetSymptomCategories': { who: 'admin', does: 'act', target: 'symptomId' },
+  'connect.staffCounts': read('staff'),
 };
 
 /** Whether a principal may reach a level at all (a staff level then also needs its session). */

@@ -246,6 +246,13 @@ export const alertCatalog = {
     next: { ko: '기술 담당자에게 바로 연락해 주세요. 방문객 화면은 "점검 중"으로 바뀝니다.', en: 'Call the technician now. Visitor screens show "under maintenance".' },
     clears: true,
   },
+  program_help: {
+    severity: 'notice',
+    title: { ko: '프로그램 신청 도움 요청', en: 'A visitor would like help joining a programme' },
+    what: { ko: '방문객이 마음약방에서 "{program}" 신청을 도와 달라고 했습니다.', en: 'A visitor at the Mind Pharmacy asked for help to join "{programEn}".' },
+    next: { ko: '여유가 될 때 키오스크로 가서 인사하고, 신청을 함께 해 주세요.', en: 'When you can, go to the kiosk, say hello and sign them up together.' },
+    clears: false,
+  },
 } satisfies Record<string, AlertEntry>;
 
 export type AlertType = keyof typeof alertCatalog;
@@ -287,6 +294,8 @@ export function alertCauseOf(kind: string, detail: Detail): string {
       return `vend${id('txn')}`;
     case 'gift_owed':
       return `gift_owed${id('rxNumber')}`;
+    case 'program_help':
+      return `program_help${id('programId')}`;
     case 'low_stock':
       return `low_stock${id('source')}${id('slot')}${id('itemId')}`;
     case 'vending.jammed':

@@ -75,6 +75,7 @@ export const errorCodes = {
     'console.content_invalid',
     'console.version_not_found',
   ],
+  connect: ['connect.program_not_found', 'connect.not_suggested', 'connect.no_visit', 'connect.unknown_symptom'],
 } as const;
 
 export type ErrorDomain = keyof typeof errorCodes;
@@ -87,6 +88,7 @@ export type PharmacyErrorCode = CodeOf<'pharmacy'>;
 export type StaffErrorCode = CodeOf<'staff'>;
 export type StorageErrorCode = CodeOf<'storage'>;
 export type ConsoleErrorCode = CodeOf<'console'>;
+export type ConnectErrorCode = CodeOf<'connect'>;
 
 export const allErrorCodes: ErrorCode[] = Object.values(errorCodes).flat();
 

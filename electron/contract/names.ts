@@ -106,6 +106,18 @@ export const methodNames = [
   'console.giftLowStock',
   'console.stats',
   'console.statsCsv',
+  // connect (서울연결처방 programmes on the slip, the admin's catalog)
+  'connect.chatbot',
+  'connect.nextProgram',
+  'connect.requestHelp',
+  'connect.staffPrograms',
+  'connect.staffSaveProgram',
+  'connect.staffRetireProgram',
+  'connect.staffImportCsv',
+  'connect.staffExportCsv',
+  'connect.staffSymptomMap',
+  'connect.staffSetSymptomCategories',
+  'connect.staffCounts',
 ] as const;
 
 export type MethodName = (typeof methodNames)[number];

@@ -1,5 +1,6 @@
 /** Contract of the Mind Pharmacy (마음약방): symptoms, prescriptions, the crisis path. */
 import { z } from 'zod';
+import { programCardSchema } from './connect-api';
 
 const localized = z.object({ ko: z.string(), en: z.string() });
 const language = z.enum(['ko', 'en']);
@@ -30,6 +31,8 @@ export const prescriptionResultSchema = z.object({
   }),
   /** The prescription as a QR code (SVG) so a visitor without a slip can take it with a phone. */
   qrSvg: z.string(),
+  /** 서울연결처방: the programme printed on the slip (null when none matches today). */
+  program: programCardSchema.nullable(),
 });
 export type PrescriptionResult = z.infer<typeof prescriptionResultSchema>;
 

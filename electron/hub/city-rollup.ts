@@ -16,7 +16,8 @@ export interface RollupRow {
 }
 
 /**
- * metric name ← which events, and what splits them. Coupons and referrals
+ * metric name ← which events, and what splits them (programmes by category,
+ * never by visitor). Coupons and referrals
  * have no events yet: any `coupon.*` / `referral.*` event type is counted
  * under its own name when a later feature adds them.
  */
@@ -33,6 +34,8 @@ const METRICS = `
         WHEN e.type = 'store.queue_changed' AND e.payload->>'state' = 'talked' THEN 'counseling_sessions'
         WHEN e.type = 'store.booked' THEN 'counseling_bookings'
         WHEN e.type IN ('store.crisis', 'pharmacy.crisis') THEN 'crisis_taps'
+        WHEN e.type = 'connect.program_suggested' THEN 'programs_suggested:' || COALESCE(e.payload->>'category', 'unknown')
+        WHEN e.type = 'connect.help_requested' THEN 'program_help:' || COALESCE(e.payload->>'category', 'unknown')
         WHEN e.type LIKE 'coupon.%' OR e.type LIKE 'referral.%' THEN e.type
       END AS metric
     FROM events e JOIN kiosks k USING (kiosk_id)

@@ -6,6 +6,7 @@ import type { DomainModule } from './context';
 import { printingModule } from './printing/printing-domain';
 import { vendingDomainModule } from './vending/vending-domain';
 import { pharmacyDomainModule } from './pharmacy/pharmacy-domain';
+import { connectDomainModule } from './connect/connect-domain';
 import { storeDomainModule } from './store/store-domain';
 import { a11yDomainModule } from './a11y/a11y-domain';
 import { staffDomainModule, type StaffDomainOptions } from './staff/staff-domain';
@@ -33,6 +34,8 @@ export function shippedDomains(platform: PlatformHooks = {}, dataDir?: string, h
   return [
     printingModule({ samples: sampleSlips }),
     vendingDomainModule,
+    // Before the pharmacy: its slip asks for a 서울연결처방 programme.
+    connectDomainModule(),
     pharmacyDomainModule(),
     storeDomainModule({ keyStore, venue: hub.venue }),
     a11yDomainModule,

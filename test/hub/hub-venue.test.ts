@@ -16,6 +16,7 @@ import { startHubServer } from '../../electron/hub/hub-server';
 import { HubClient } from '../../electron/services/hub-sync/hub-client';
 import { CREDENTIAL_FILE } from '../../electron/services/hub-sync/credential-file';
 import { revokeKiosk } from '../../electron/hub/pairing';
+import type { ConnectService } from '../../electron/services/connect/connect-service';
 
 let postgres: TestPostgres;
 let hub: Awaited<ReturnType<typeof startTestHub>>;
@@ -210,6 +211,14 @@ describe('the city roll-up', { timeout: 90_000 }, () => {
       await call(k, 'store.chooseSnacks', { requestId, itemIds: ['cup-ramen'] });
       if (i <= 2) await call(k, 'store.crisis', { requestId });
     }
+    // 서울연결처방: six programmes suggested (all healing), help asked for two: counts by category only.
+    const connect = k.services.domains.get('connect')!.service as ConnectService;
+    connect.setCategories('burnout', ['healing'], 'test');
+    for (let i = 1; i <= 6; i++) {
+      const requestId = `rollup-rx-${String(i).padStart(4, '0')}`;
+      const program = connect.programForVisit(requestId, 'burnout')!;
+      if (i <= 2) connect.requestHelp(requestId, program.id);
+    }
     await until('sent', () => hubSyncOf(k.services).outbox.lag().events === 0);
     const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Seoul' }).format(new Date());
     const client = new HubClient({ url: hub.url });
@@ -217,7 +226,8 @@ describe('the city roll-up', { timeout: 90_000 }, () => {
     const mine = Object.fromEntries(r.rows.filter((x) => x.venue === 'rollup-venue').map((x) => [x.metric, x.value]));
     expect(r.suppressedBelow).toBe(5);
     expect(r.rows.every((x) => x.day === day)).toBe(true);
-    expect(mine).toMatchObject({ check_ins: 6, snacks: 6, crisis_taps: null });
+    expect(mine).toMatchObject({ check_ins: 6, snacks: 6, crisis_taps: null, 'programs_suggested:healing': 6, 'program_help:healing': null });
+    expect(Object.keys(mine).filter((m) => m.startsWith('program'))).toEqual(['program_help:healing', 'programs_suggested:healing']);
     const csv = await (await fetch(`${hub.url}/v1/rollup.csv?from=${day}&to=${day}`)).text();
     expect(csv.split('\n')[0]).toBe('venue,day,metric,value');
     expect(csv).toContain(`rollup-venue,${day},check_ins,6`);

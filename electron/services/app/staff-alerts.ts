@@ -41,7 +41,9 @@ export type StaffAlertKind =
   /** A supervised process of the kiosk runtime (browser, host) keeps crashing. */
   | 'runtime_fault'
   /** The venue hub found a booking made offline clashes with another: staff call the visitor. */
-  | 'booking_conflict';
+  | 'booking_conflict'
+  /** A visitor asked staff to help them join a 서울연결처방 programme (a notice, never a chime). */
+  | 'program_help';
 
 type AlertDetail = Record<string, string | number | boolean | null>;
 type AlertCtx = Pick<ServiceContext, 'db' | 'kioskId' | 'push' | 'record'> & Partial<Pick<ServiceContext, 'defer' | 'health' | 'logger'>>;

@@ -10,6 +10,7 @@ import { vendingConfigSchema } from '../vending/vending-config';
 import { a11yConfigSchema } from '../a11y/a11y-config';
 import { storeConfigSchema } from '../store/store-config';
 import { opsConfigSchema } from '../ops/ops-config';
+import { connectConfigSchema } from '../connect/connect-config';
 
 const localized = z.object({ ko: z.string().min(1).max(80), en: z.string().min(1).max(80) }).strict();
 
@@ -42,6 +43,8 @@ export const configSchema = z
     store: storeConfigSchema.prefault({}),
     /** Nightly maintenance hour, disk guard and log limits. */
     ops: opsConfigSchema.prefault({}),
+    /** 서울연결처방 on the slip: the venue's district, the 외로움챗봇 channel. */
+    connect: connectConfigSchema.prefault({}),
     /**
      * What the staff console's configuration screen may set (see
      * `staff/config-edit-policy.ts`). Only this file can widen it: the console cannot edit it.

@@ -6,6 +6,7 @@ import { createPrescriptionPicker } from './prescription-picker';
 import { PharmacyFlow } from './pharmacy-flow';
 import { followSlipOutcomes } from '../printing/print-books';
 import type { PharmacyPrinter, PharmacyVending } from './pharmacy-devices';
+import type { PharmacyConnect } from './pharmacy-flow';
 
 const id = z.string();
 
@@ -45,6 +46,7 @@ export function createPharmacyDomain(ctx: ServiceContext, opts: PharmacyDomainOp
     picker: createPrescriptionPicker({ db: ctx.db, kioskId: ctx.kioskId, content }),
     printer: ctx.getService<PharmacyPrinter>('printing'),
     vending: ctx.getService<PharmacyVending>('vending'),
+    connect: optionalService<PharmacyConnect>(ctx, 'connect'),
   });
   const catalog = buildCatalog(content, opts.contentPath);
   const vending = ctx.getService<PharmacyVending & { whenReady?(): Promise<boolean> }>('vending');
@@ -77,6 +79,15 @@ export function createPharmacyDomain(ctx: ServiceContext, opts: PharmacyDomainOp
       'pharmacy.crisis': ({ requestId, language }) => flow.crisis(requestId, language),
     },
   };
+}
+
+/** A domain that may be absent (a test that composes the pharmacy alone). */
+function optionalService<T>(ctx: ServiceContext, name: string): T | null {
+  try {
+    return ctx.getService<T>(name);
+  } catch {
+    return null;
+  }
 }
 
 /** The screen's view of the content, icons inlined (they are our own checked SVG files). */

@@ -19,6 +19,13 @@ import type { PrescriptionPicker } from './prescription-picker';
 import { crisisSlip, prescriptionPlainText, prescriptionSlip, type SlipLanguage } from './pharmacy-slips';
 import { printOutcome, type PharmacyPrinter, type PharmacyVending } from './pharmacy-devices';
 import { bookedOutcome } from '../printing/print-books';
+import type { Program, ProgramCard } from '../../contract/connect-api';
+
+/** What the flow asks of 서울연결처방 (`connect/`): the visit's programme and how the screen shows it. */
+export interface PharmacyConnect {
+  programForVisit(requestId: string, symptomId: string): Program | null;
+  card(p: Program): Promise<ProgramCard>;
+}
 
 /** How long the screen waits for the slip before saying it is delayed (the job itself keeps its place). */
 export const PRINT_WAIT_MS = 20_000;
@@ -29,6 +36,8 @@ export interface PharmacyFlowDeps {
   picker: PrescriptionPicker;
   printer: PharmacyPrinter;
   vending: PharmacyVending;
+  /** Absent (tests, a kiosk without the domain): slips carry no programme. */
+  connect?: PharmacyConnect | null;
 }
 
 interface IssuedRow {
@@ -41,6 +50,7 @@ interface IssuedRow {
   print_state: string | null;
   vend_state: string | null;
   language: string | null;
+  request_id?: string | null;
 }
 
 export class PharmacyFlow {
@@ -86,7 +96,8 @@ export class PharmacyFlow {
     })();
 
     const found = findPrescription(content, issued.prescriptionId)!;
-    const doc = this.slip(issued.rxNumber, issued.at, symptomId, issued.prescriptionId, language);
+    const program = this.programFor(requestId, symptomId);
+    const doc = this.slip(issued.rxNumber, issued.at, symptomId, issued.prescriptionId, language, program);
 
     // Print and vend run side by side; neither waits for the other.
     const printing = this.print(issued.id, doc);
@@ -117,10 +128,33 @@ export class PharmacyFlow {
       print,
       gift: { outcome: giftOutcome, item: giftOutcome === 'delivered' ? (gift.item ?? null) : null },
       qrSvg: await this.qr(issued.rxNumber, symptom.id, found.prescription.id, issued.at, language),
+      program: await this.cardOf(program),
     };
   }
 
-  private slip(rxNumber: string, at: string, symptomId: string, prescriptionId: string, language: SlipLanguage) {
+  /** The visit's 연결처방; a failure there must never cost the visitor their prescription. */
+  private programFor(requestId: string | null | undefined, symptomId: string): Program | null {
+    const connect = this.deps.connect;
+    if (!connect || !requestId) return null;
+    try {
+      return connect.programForVisit(requestId, symptomId);
+    } catch (err) {
+      this.deps.ctx.logger.error('cannot choose a 서울연결처방 programme', { err });
+      return null;
+    }
+  }
+
+  private async cardOf(program: Program | null): Promise<ProgramCard | null> {
+    if (!program || !this.deps.connect) return null;
+    try {
+      return await this.deps.connect.card(program);
+    } catch (err) {
+      this.deps.ctx.logger.error('cannot show the 서울연결처방 programme', { err });
+      return null;
+    }
+  }
+
+  private slip(rxNumber: string, at: string, symptomId: string, prescriptionId: string, language: SlipLanguage, program: Program | null) {
     const { ctx, content } = this.deps;
     return parseSlipDocument(
       prescriptionSlip({
@@ -132,6 +166,7 @@ export class PharmacyFlow {
         prescription: findPrescription(content, prescriptionId)!.prescription,
         footer: content.footer,
         language,
+        connect: { program, chatbot: { url: ctx.config.connect.chatbotUrl, name: ctx.config.connect.chatbotName } },
       }),
     );
   }
@@ -195,7 +230,8 @@ export class PharmacyFlow {
     }
     try {
       const language = (row.language === 'en' ? 'en' : 'ko') as SlipLanguage;
-      const queued = printer.submit(this.slip(row.rx_number, row.at, row.symptom_id, row.prescription_id, language), { kind: 'prescription', ref: row.id });
+      const program = this.programFor(row.request_id, row.symptom_id);
+      const queued = printer.submit(this.slip(row.rx_number, row.at, row.symptom_id, row.prescription_id, language, program), { kind: 'prescription', ref: row.id });
       ctx.db.prepare('UPDATE prescriptions_issued SET print_job_id = ? WHERE id = ?').run(queued.jobId, row.id);
       return { jobId: queued.jobId, outcome: printOutcome(queued.state) };
     } catch (err) {
@@ -241,6 +277,7 @@ export class PharmacyFlow {
       print: { jobId: row.print_job_id, outcome: row.print_state ? printOutcome(row.print_state) : 'waiting' },
       gift: { outcome: row.vend_state === 'delivered' ? 'delivered' : 'not_given', item: null },
       qrSvg: await this.qr(row.rx_number, found.symptom.id, found.prescription.id, row.at, language),
+      program: await this.cardOf(this.programFor(row.request_id, found.symptom.id)),
     };
   }
 

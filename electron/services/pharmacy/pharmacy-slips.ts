@@ -5,6 +5,7 @@
  */
 import type { SlipDocumentInput } from '../printing/slip-document';
 import type { CrisisLine, Localized, PharmacyContent, Prescription, Symptom } from './pharmacy-content';
+import { connectSlipBlocks, chatbotSlipBlocks, type ConnectSlipFacts } from '../connect/connect-slip';
 
 export type SlipLanguage = 'ko' | 'en';
 
@@ -44,6 +45,8 @@ export interface PrescriptionSlipFacts {
   prescription: Prescription;
   footer: Localized;
   language: SlipLanguage;
+  /** 서울연결처방: the programme after the prescription and the 외로움챗봇 by the footer (absent: neither). */
+  connect?: ConnectSlipFacts;
 }
 
 /** `2026-11-25 14:03` in Seoul time, whatever the kiosk's clock zone. */
@@ -61,6 +64,10 @@ export function formatSeoulTime(at: Date): string {
   return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}`;
 }
 
+/**
+ * With a 연결처방 the programme's page takes the venue QR's place, so the
+ * slip keeps two QR codes at most (three are hard to tell apart on paper).
+ */
 export function prescriptionSlip(f: PrescriptionSlipFacts): SlipDocumentInput {
   const l = labels[f.language];
   const lang = f.language;
@@ -80,7 +87,8 @@ export function prescriptionSlip(f: PrescriptionSlipFacts): SlipDocumentInput {
       { type: 'text', text: `${l.dosage}: ${f.prescription.dosage[lang]}`, align: 'left' },
       { type: 'rule', style: 'dashed' },
       { type: 'text', text: l.pharmacist, align: 'right' },
-      { type: 'qr', data: f.venueUrl, module: 4, caption: l.qr },
+      ...(f.connect?.program ? connectSlipBlocks(f.connect, lang) : [{ type: 'qr' as const, data: f.venueUrl, module: 4, caption: l.qr }]),
+      ...(f.connect ? chatbotSlipBlocks(f.connect, lang) : []),
     ],
     footer: [f.footer[lang]],
     cut: true,

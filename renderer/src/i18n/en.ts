@@ -4,6 +4,8 @@ import type { MessageKey } from './ko';
 import { pharmacyEn } from '../flows/pharmacy/pharmacy-i18n';
 import { staffEn } from '../flows/staff/staff-i18n';
 import { storeEn } from '../flows/store/store-i18n';
+import { programEn } from '../flows/pharmacy/program-i18n';
+import { programsEn } from '../flows/staff/programs-i18n';
 import { a11yEn } from '../a11y/a11y-i18n';
 import { errorsEn } from './error-messages';
 
@@ -12,6 +14,8 @@ export const en: Record<MessageKey, string> = {
   ...staffEn,
   ...storeEn,
   ...a11yEn,
+  ...programEn,
+  ...programsEn,
   ...errorsEn,
   'app.title': 'Seoul Itda Place',
 

@@ -49,6 +49,10 @@ export const errorsKo = {
   'errors.console.no_such_slot': '그런 번호의 칸이 없습니다.',
   'errors.console.content_invalid': '내용에 고칠 곳이 있어 저장하지 않았습니다. 표시된 항목을 확인해 주세요.',
   'errors.console.version_not_found': '그 버전을 찾을 수 없습니다.',
+  'errors.connect.program_not_found': '그 프로그램을 찾을 수 없습니다.',
+  'errors.connect.not_suggested': '지금 보신 프로그램이 아니에요. 다시 해 주세요.',
+  'errors.connect.no_visit': '처방을 먼저 받아 주세요.',
+  'errors.connect.unknown_symptom': '그런 증상이 없습니다. 목록을 새로 불러와 주세요.',
 } as const;
 
 export const errorsEn: Record<keyof typeof errorsKo, string> = {
@@ -95,4 +99,8 @@ export const errorsEn: Record<keyof typeof errorsKo, string> = {
   'errors.console.no_such_slot': 'There is no slot with that number.',
   'errors.console.content_invalid': 'The content needs fixing, so it was not saved. Check the fields shown.',
   'errors.console.version_not_found': 'That version cannot be found.',
+  'errors.connect.program_not_found': 'That programme cannot be found.',
+  'errors.connect.not_suggested': 'That is not the programme on your screen. Please try again.',
+  'errors.connect.no_visit': 'Please get your prescription first.',
+  'errors.connect.unknown_symptom': 'There is no such symptom. Please reload the list.',
 };

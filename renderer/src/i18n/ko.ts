@@ -7,6 +7,8 @@
 import { pharmacyKo } from '../flows/pharmacy/pharmacy-i18n';
 import { staffKo } from '../flows/staff/staff-i18n';
 import { storeKo } from '../flows/store/store-i18n';
+import { programKo } from '../flows/pharmacy/program-i18n';
+import { programsKo } from '../flows/staff/programs-i18n';
 import { a11yKo } from '../a11y/a11y-i18n';
 import { errorsKo } from './error-messages';
 
@@ -15,6 +17,8 @@ export const ko = {
   ...staffKo,
   ...storeKo,
   ...a11yKo,
+  ...programKo,
+  ...programsKo,
   ...errorsKo,
   'app.title': '서울잇다플레이스',
 

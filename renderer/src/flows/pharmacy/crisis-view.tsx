@@ -8,6 +8,7 @@ import { usePharmacyFlow } from './pharmacy-store';
 import { useEffect } from 'react';
 import { useAnnounceScreen } from '../../a11y/use-announce-screen';
 import { announce } from '../../a11y/announcer';
+import { ChatbotHelp } from '../../components/chatbot-help';
 
 export function CrisisView({ catalog }: { catalog: PharmacyCatalog }) {
   const t = useT();
@@ -47,6 +48,7 @@ export function CrisisView({ catalog }: { catalog: PharmacyCatalog }) {
           </li>
         ))}
       </ul>
+      <ChatbotHelp />
       <p className="notice ok" role="status" data-testid="crisis-status">
         {status}
         {printed}

@@ -11,6 +11,8 @@ import { goHome, resetVisitorSession } from '../../stores/session-actions';
 import { SvgIcon } from './svg-icon';
 import { useAnnounceScreen } from '../../a11y/use-announce-screen';
 import { moreTimeFactor } from '../../a11y/a11y-store';
+import { ProgramCardView } from './program-card';
+import { useProgramVisit } from './program-actions';
 
 export const RESULT_RETURN_SECONDS = 20;
 
@@ -18,11 +20,13 @@ export function PrescriptionView() {
   const t = useT();
   const lang = useLanguage();
   const result = usePharmacyVisit((s) => s.result);
+  // A tap on the 연결처방 (one more programme, ask staff) starts the wait again.
+  const touched = useProgramVisit((s) => s.touched);
   useEffect(() => {
     // "More time" doubles this wait too: a prescription read aloud takes longer than one read by eye.
     const timer = setTimeout(() => resetVisitorSession('done'), RESULT_RETURN_SECONDS * 1000 * moreTimeFactor());
     return () => clearTimeout(timer);
-  }, []);
+  }, [touched]);
   const printed = result?.print.outcome === 'printed';
   const gift = result?.gift.outcome === 'delivered';
   const printText = printed ? t('pharmacy.result.slipReady') : t('pharmacy.result.slipProblem');
@@ -79,6 +83,7 @@ export function PrescriptionView() {
       <div className={gift ? 'notice ok' : 'notice'} role="status" data-testid="gift-status">
         {giftText}
       </div>
+      <ProgramCardView />
       <Pressable className="primary" data-testid="pharmacy-done" onClick={goHome}>
         {t('pharmacy.result.done')}
       </Pressable>

@@ -13,6 +13,7 @@ import { api } from '../../api/client';
 import { download, staffCall } from './staff-actions';
 import { useStaffData } from './use-live-data';
 import { useConsolePrefs } from './console-actions';
+import { ProgramCounts } from './program-counts';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip);
 
@@ -161,6 +162,7 @@ export function DashboardView() {
           <p className="figure-value" data-testid="stats-wait-median">{d.queueWait.medianMinutes ?? '–'}</p>
           <p>{t('staff.dashboard.wait', { median: d.queueWait.medianMinutes ?? '–', p90: d.queueWait.p90Minutes ?? '–', count: d.queueWait.count })}</p>
         </section>
+        <ProgramCounts range={range} />
       </div>
     </div>
   );

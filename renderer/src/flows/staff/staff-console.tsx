@@ -23,6 +23,7 @@ import { MaintenanceView } from './maintenance-view';
 import { OverviewView } from './overview-view';
 import { AlertsView } from './alerts-view';
 import { JobsView } from './jobs-view';
+import { ProgramsAdmin } from './programs-admin';
 import { CrisisTakeover, askNotificationPermission } from './crisis-takeover';
 import { startLive, useLiveStore } from './console-live';
 import { setContrast, toggleConsoleLanguage, useConsolePrefs } from './console-actions';
@@ -31,9 +32,9 @@ import './staff.css';
 import './console.css';
 
 const IDLE_MS = 2 * 60_000;
-const TABS: StaffTab[] = ['overview', 'alerts', 'jobs', 'stock', 'counsel', 'dashboard', 'maintenance', 'pins', 'devices'];
+const TABS: StaffTab[] = ['overview', 'alerts', 'jobs', 'stock', 'counsel', 'dashboard', 'maintenance', 'pins', 'devices', 'programs'];
 /** Who sees a tab beyond every staff member. */
-const TAB_ROLES: Partial<Record<StaffTab, readonly string[]>> = { pins: ['admin'], devices: ['technician', 'admin'] };
+const TAB_ROLES: Partial<Record<StaffTab, readonly string[]>> = { pins: ['admin'], devices: ['technician', 'admin'], programs: ['admin'] };
 
 export function StaffConsole({ onExit }: { onExit?: () => void }) {
   const t = useT();
@@ -158,6 +159,7 @@ export function StaffConsole({ onExit }: { onExit?: () => void }) {
             {tab === 'maintenance' && <MaintenanceView />}
             {tab === 'pins' && role === 'admin' && <PinAdmin />}
             {tab === 'devices' && (role === 'technician' || role === 'admin') && <DeviceAdmin />}
+            {tab === 'programs' && role === 'admin' && <ProgramsAdmin />}
             </div>
           </main>
         </div>

@@ -14,6 +14,7 @@ import { BookingView, SnackView, TalkView } from './choice-views';
 import { DoneView, FinishingView } from './done-view';
 import { announce } from '../../a11y/announcer';
 import './store.css';
+import { ChatbotHelp } from '../../components/chatbot-help';
 
 export function StoreScreen() {
   const step = useStoreFlow((s) => s.step);
@@ -100,6 +101,7 @@ function CrisisPanel() {
           <li data-testid="store-crisis-109">{t('store.crisisPanel.line109')}</li>
           <li data-testid="store-crisis-120">{t('store.crisisPanel.line120')}</li>
         </ul>
+        <ChatbotHelp />
         <p className="notice ok" role="status" data-testid="store-crisis-status" data-state={state}>
           {status}
         </p>
