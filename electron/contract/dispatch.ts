@@ -30,7 +30,8 @@ export type Principal =
 
 /** Who is calling: which transport, which principal, and (web host) which connection and peer. */
 export interface CallMeta {
-  transport: 'ipc' | 'ws' | 'test' | 'cli';
+  /** `http`: the venue hub's staff console (plain requests, sessions bound to the enrolled device). */
+  transport: 'ipc' | 'ws' | 'test' | 'cli' | 'http';
   /** The connection a staff session is bound to; `services.endConnection(id)` when it closes. */
   connectionId?: string;
   /** Absent means `local` (in-process callers: CLIs, tests). */

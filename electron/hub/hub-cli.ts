@@ -3,21 +3,30 @@
  * venue hub. Subcommands for the technician, on the same data dir/database:
  *   pair --kiosk ID [--venue NAME] [--json]   a one-time code for a kiosk (10 minutes)
  *   revoke --kiosk ID                          removes a kiosk's credential
- *   staff-key --name NAME [--json]             a key for staff devices and the city export beyond loopback
+ *   pair-device --name NAME [--json]           a one-time code to enroll a staff tablet (10 minutes)
+ *   revoke-device --id DEVICE_ID               ends a staff device's enrollment
+ *   add-pin --role staff|technician|admin --label NAME   a staff PIN, read from standard input
+ *   remove-pin --id PIN_ID
+ * Staff reach /staff as on a kiosk: an enrolled device, then a PIN (hub-staff.ts).
  */
 import { parseFlags } from '../services/config/runtime-options';
 import { projectRoot } from '../services/app/project-paths';
 import { createLogger } from '../services/app/logger';
 import { join, resolve } from 'node:path';
 import { defaultHubDataDir, openHubDatabase, startHub } from './hub';
-import { createPairCode, createStaffKey, revokeKiosk } from './pairing';
+import { createPairCode, revokeKiosk } from './pairing';
+import { HubStaff } from './hub-staff';
+import { KioskError } from '../contract/errors';
 import { HubError } from './hub-errors';
 
 export const DEFAULT_HUB_PORT = 5190;
 const USAGE = `usage: npm run hub -- [--port N] [--data DIR] [--database URL] [--listen ADDR --tls-cert FILE --tls-key FILE]
        npm run hub -- pair --kiosk KIOSK_ID [--venue NAME] [--json]
        npm run hub -- revoke --kiosk KIOSK_ID
-       npm run hub -- staff-key --name NAME [--json]
+       npm run hub -- pair-device --name NAME [--json]
+       npm run hub -- revoke-device --id DEVICE_ID
+       echo PIN | npm run hub -- add-pin --role staff|technician|admin --label NAME [--json]
+       npm run hub -- remove-pin --id PIN_ID
 `;
 
 async function main(): Promise<number | null> {
@@ -59,7 +68,7 @@ async function main(): Promise<number | null> {
     return null;
   }
 
-  if (!['pair', 'revoke', 'staff-key'].includes(command)) {
+  if (!['pair', 'revoke', 'pair-device', 'revoke-device', 'add-pin', 'remove-pin'].includes(command)) {
     process.stderr.write(`unknown command "${command}"\n${USAGE}`);
     return 2;
   }
@@ -75,19 +84,45 @@ async function main(): Promise<number | null> {
       const done = await revokeKiosk(pool, flags.kiosk);
       process.stdout.write(done ? `${flags.kiosk} removed: it must be paired again to send anything\n` : `${flags.kiosk} was not paired\n`);
     } else {
-      if (!flags.name) throw new HubError('hub.bad_request', 'name the device or person: --name NAME');
-      const key = await createStaffKey(pool, flags.name);
-      process.stdout.write(flags.json ? JSON.stringify({ key }) + '\n' : `staff key for ${flags.name}: ${key}\n`);
+      const staff = new HubStaff(pool, { log });
+      if (command === 'pair-device') {
+        if (!flags.name) throw new HubError('hub.bad_request', 'name the tablet: --name "front desk"');
+        const { code, expiresAt } = await staff.createPairingCode(flags.name, 'cli');
+        process.stdout.write(flags.json ? JSON.stringify({ code, expiresAt }) + '\n' : `pairing code for ${flags.name}: ${code}\nOpen <this hub's URL>/staff on the tablet and enter it within 10 minutes; it works once.\n`);
+      } else if (command === 'revoke-device') {
+        if (!flags.id) throw new HubError('hub.bad_request', 'say which device: --id DEVICE_ID');
+        process.stdout.write((await staff.revokeDevice(flags.id)) ? `device ${flags.id} revoked\n` : `no enrolled device ${flags.id}\n`);
+      } else if (command === 'add-pin') {
+        const role = flags.role;
+        if (role !== 'staff' && role !== 'technician' && role !== 'admin') throw new HubError('hub.bad_request', 'say which role: --role staff|technician|admin');
+        // The PIN comes on standard input, never as an argument (arguments show in `ps` and shell history).
+        const pin = (await readStdin()).split('\n')[0].trim();
+        const id = await staff.addPin(role, flags.label ?? role, pin);
+        process.stdout.write(flags.json ? JSON.stringify({ id }) + '\n' : `${role} PIN added (id ${id})\n`);
+      } else {
+        if (!flags.id) throw new HubError('hub.bad_request', 'say which PIN: --id PIN_ID');
+        process.stdout.write((await staff.removePin(flags.id)) ? `PIN ${flags.id} removed\n` : `no PIN ${flags.id}\n`);
+      }
     }
     return 0;
   } catch (err) {
-    process.stderr.write(`${(err as Error).message}\n`);
+    process.stderr.write(err instanceof KioskError && err.code === 'staff.pin_invalid' ? `${err.message} (and not a run like 1234 or one digit repeated)\n` : `${(err as Error).message}\n`);
     return 2;
   } finally {
     await pool.end();
     // A cluster this command started only for itself goes down again; the serving hub keeps its own.
     if (postgres && !postgres.wasRunning) await postgres.stop('fast');
   }
+}
+
+async function readStdin(): Promise<string> {
+  if (process.stdin.isTTY) process.stderr.write('PIN: ');
+  const chunks: Buffer[] = [];
+  for await (const c of process.stdin) {
+    chunks.push(c as Buffer);
+    if (Buffer.concat(chunks).includes(10)) break;
+  }
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 main().then(

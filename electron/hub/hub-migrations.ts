@@ -119,6 +119,60 @@ ALTER TABLE kiosks ADD COLUMN ticket_letter text;
 CREATE UNIQUE INDEX kiosks_ticket_letter ON kiosks (venue, ticket_letter);
 `,
   },
+  {
+    id: 3,
+    name: 'staff-trust',
+    // The kiosk's staff rules on the hub (hub-staff.ts): PINs by role as scrypt hashes, the lockout
+    // per scope, enrolled devices and their one-time codes as SHA-256 hashes, and the door's record
+    // of staff actions. The keys of migration 1 are retired (staff_keys stays, unused: shipped schema is additive).
+    sql: `
+CREATE TABLE staff_pins (
+  id         text PRIMARY KEY,
+  role       text NOT NULL CHECK (role IN ('staff', 'technician', 'admin')),
+  label      text NOT NULL,
+  salt       text NOT NULL,
+  hash       text NOT NULL,
+  params     text,
+  created_at timestamptz NOT NULL,
+  removed_at timestamptz
+);
+CREATE TABLE staff_lockout (
+  scope        text PRIMARY KEY,
+  failures     integer NOT NULL DEFAULT 0,
+  locked_until text,
+  lockouts     integer NOT NULL DEFAULT 0
+);
+CREATE TABLE staff_pairing_codes (
+  code_hash  text PRIMARY KEY,
+  name       text NOT NULL,
+  created_at timestamptz NOT NULL,
+  created_by text NOT NULL,
+  expires_at timestamptz NOT NULL,
+  used_at    timestamptz,
+  device_id  text
+);
+CREATE TABLE staff_devices (
+  id              text PRIMARY KEY,
+  name            text NOT NULL,
+  credential_hash text NOT NULL UNIQUE,
+  enrolled_at     timestamptz NOT NULL,
+  enrolled_by     text NOT NULL,
+  last_seen_at    timestamptz,
+  revoked_at      timestamptz
+);
+CREATE TABLE staff_actions (
+  id        bigserial PRIMARY KEY,
+  at        timestamptz NOT NULL,
+  route     text NOT NULL,
+  role      text NOT NULL,
+  pin_id    text NOT NULL,
+  device_id text,
+  peer      text,
+  target    text
+);
+UPDATE staff_keys SET revoked_at = now() WHERE revoked_at IS NULL;
+`,
+  },
 ];
 
 export class HubMigrationError extends Error {

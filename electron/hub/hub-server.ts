@@ -1,8 +1,11 @@
 /**
  * The hub's HTTP API and console page. Kiosks call `/v1/*` with their device
- * credential; staff pages and the city export answer loopback callers, or a
- * staff key (`npm run hub -- staff-key`) beyond loopback. Like the kiosk's
- * web host, it refuses to listen beyond loopback without TLS.
+ * credential. Staff pages and the city export follow the kiosk's rules
+ * (`hub-staff.ts`, `hub-access.ts`): an enrolled device (pairing page and
+ * cookie, the kiosk's own `device-gate.ts`), then a staff PIN whose session is
+ * bound to that device, then the route's rule at the door, from this machine
+ * as from any other. Like the kiosk's web host, it refuses to listen beyond
+ * loopback without TLS.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createTlsServer } from 'node:https';
@@ -10,12 +13,19 @@ import { readFileSync } from 'node:fs';
 import type pg from 'pg';
 import { z } from 'zod';
 import { HubError } from './hub-errors';
-import { authenticateKiosk, checkStaffKey, KIOSK_ID, redeemPairCode, type KioskPrincipal } from './pairing';
+import { authenticateKiosk, KIOSK_ID, redeemPairCode, type KioskPrincipal } from './pairing';
 import { ingestBatch, parseBatch } from './ingest';
 import { acknowledgeAlert, fleet, heartbeatSchema, listAlerts, OFFLINE_AFTER_MS, recordHeartbeat, venueDashboard } from './fleet';
 import { claimSlot, issueTicket, takenSlots, venueQueue } from './venue-queue';
 import { cityRollup, rollupCsv } from './city-rollup';
 import { staffPage } from './staff-page';
+import { HubStaff, type HubDevice } from './hub-staff';
+import { actionTarget, admitRole, hubRuleOf } from './hub-access';
+import { StaffError } from '../services/staff/staff-errors';
+import type { ScryptParams } from '../services/staff/pin-hash';
+import { handleDeviceRequest, PAIR_PATH } from '../webhost/device-gate';
+import { parseCookies } from '../webhost/upgrade-gate';
+import { monotonicNow } from '../services/app/monotonic-clock';
 
 export interface HubServerOptions {
   pool: pg.Pool;
@@ -26,11 +36,17 @@ export interface HubServerOptions {
   now?: () => Date;
   offlineAfterMs?: number;
   log?: (line: string, fields?: Record<string, unknown>) => void;
+  /** Clock of staff session durations (monotonic unless a test moves it). */
+  sessionClock?: () => number;
+  /** Hash parameters for new PINs (tests may pass cheaper ones). */
+  hashParams?: ScryptParams;
 }
 
 export interface HubServer {
   url: string;
   server: Server;
+  /** Devices, PINs and sessions of the hub's staff side (the CLI and tests add PINs and codes here). */
+  staff: HubStaff;
   close(): Promise<void>;
 }
 
@@ -51,6 +67,7 @@ export async function startHubServer(opts: HubServerOptions): Promise<HubServer>
   const offlineAfterMs = opts.offlineAfterMs ?? OFFLINE_AFTER_MS;
   const { pool } = opts;
   const log = opts.log ?? (() => undefined);
+  const staff = new HubStaff(pool, { now: () => now().getTime(), sessionClock: opts.sessionClock ?? monotonicNow, hashParams: opts.hashParams, log });
 
   const kioskRoutes: Record<string, (who: KioskPrincipal, body: unknown) => Promise<unknown>> = {
     'POST /v1/events': async (who, body) => ingestBatch(pool, who, parseBatch(body)),
@@ -66,14 +83,15 @@ export async function startHubServer(opts: HubServerOptions): Promise<HubServer>
     'GET /v1/bookings': async (who) => ({ taken: await takenSlots(pool, who.venue, new Date(now().getTime() - 86_400_000)) }),
   };
 
-  const staffRoutes: Record<string, (q: URLSearchParams, body: unknown) => Promise<unknown>> = {
+  const staffRoutes: Record<string, (q: URLSearchParams, body: unknown, device: HubDevice) => Promise<unknown>> = {
     'GET /v1/fleet': async () => ({ now: now().toISOString(), offlineAfterMs, kiosks: await fleet(pool, now(), offlineAfterMs) }),
     'GET /v1/dashboard': async (q) => ({ venues: await venueDashboard(pool, dayParam(q, 'day', now()), now(), offlineAfterMs) }),
     'GET /v1/queue': async (q) => ({ tickets: await venueQueue(pool, q.get('venue') ?? '', dayParam(q, 'day', now())) }),
     'GET /v1/alerts': async (q) => ({ alerts: await listAlerts(pool, { includeAcknowledged: q.get('all') === '1' }) }),
-    'POST /v1/alerts/acknowledge': async (_q, body) => {
-      const b = parse(z.object({ kioskId: z.string().regex(KIOSK_ID), alertId: z.string().min(1).max(80), by: z.string().min(1).max(60) }).strict(), body);
-      return { acknowledged: await acknowledgeAlert(pool, b.kioskId, b.alertId, b.by, now()) };
+    // Who acknowledged is the enrolled device the staff member used (the PIN's id is in staff_actions).
+    'POST /v1/alerts/acknowledge': async (_q, body, device) => {
+      const b = parse(z.object({ kioskId: z.string().regex(KIOSK_ID), alertId: z.string().min(1).max(80) }).strict(), body);
+      return { acknowledged: await acknowledgeAlert(pool, b.kioskId, b.alertId, device.name, now()) };
     },
     'GET /v1/rollup': async (q) => ({ suppressedBelow: 5, rows: await cityRollup(pool, dayParam(q, 'from', now()), dayParam(q, 'to', now())) }),
   };
@@ -95,24 +113,66 @@ export async function startHubServer(opts: HubServerOptions): Promise<HubServer>
         const body = req.method === 'POST' ? await readJson(req) : undefined;
         return send(res, 200, { ok: true, value: await kioskRoute(who, body) });
       }
-      if (key === 'GET /staff' || key === 'GET /staff/') {
-        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'content-security-policy': "default-src 'self'; script-src 'unsafe-inline'; style-src 'unsafe-inline'" });
-        return res.end(staffPage());
+      if (key === 'GET /staff' || key === 'GET /staff/' || key === `POST ${PAIR_PATH}` || key === `GET ${PAIR_PATH}`) {
+        // The kiosk's own gate: an unknown device sees only "enter the pairing code".
+        return handleDeviceRequest(req, res, {
+          devices: staff,
+          place: 'hub',
+          log: { info: (l, f) => log(l, f), warn: (l, f) => log(l, f) },
+          serveStatic: (_req, r) => {
+            r.writeHead(200, {
+              'content-type': 'text/html; charset=utf-8',
+              'cache-control': 'no-store',
+              'content-security-policy': "default-src 'self'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; frame-ancestors 'none'",
+              'x-content-type-options': 'nosniff',
+              'referrer-policy': 'no-referrer',
+            });
+            r.end(staffPage());
+          },
+        });
       }
+      if (key === 'POST /staff/login') {
+        const device = await enrolledDevice(req);
+        const b = parse(z.object({ pin: z.string().min(1).max(16) }).strict(), await readJson(req));
+        const s = await staff.login(b.pin, device);
+        return send(res, 200, { ok: true, value: { token: s.token, role: s.role, idleMs: s.expiresAt - s.lastInputAt } });
+      }
+      if (key === 'POST /staff/activity' || key === 'POST /staff/logout') {
+        const device = await enrolledDevice(req);
+        const token = staffToken(req);
+        if (key === 'POST /staff/logout') {
+          staff.sessions.logout(token);
+          return send(res, 200, { ok: true, value: { loggedOut: true } });
+        }
+        staff.session(token, device);
+        const s = staff.sessions.touch(token);
+        return send(res, 200, { ok: true, value: { role: s.role, idleMs: s.expiresAt - s.lastInputAt } });
+      }
+      const rule = hubRuleOf(key);
       const staffRoute = staffRoutes[key];
       const csv = key === 'GET /v1/rollup.csv';
-      if (staffRoute || csv) {
-        await requireStaff(req);
-        if (csv) {
-          const rows = await cityRollup(pool, dayParam(url.searchParams, 'from', now()), dayParam(url.searchParams, 'to', now()));
-          res.writeHead(200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': 'attachment; filename="itda-rollup.csv"' });
+      if (rule && (staffRoute || csv)) {
+        const device = await enrolledDevice(req);
+        const session = staff.session(staffToken(req), device);
+        admitRole(rule, session);
+        const body = req.method === 'POST' ? await readJson(req) : undefined;
+        let value: unknown;
+        let rows: Awaited<ReturnType<typeof cityRollup>> | null = null;
+        if (csv) rows = await cityRollup(pool, dayParam(url.searchParams, 'from', now()), dayParam(url.searchParams, 'to', now()));
+        else value = await staffRoute(url.searchParams, body, device);
+        if (rule.does === 'act') await staff.recordAction(session, key, actionTarget(rule, url.searchParams, body), req.socket.remoteAddress ?? null);
+        if (rows) {
+          res.writeHead(200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': 'attachment; filename="itda-rollup.csv"', 'cache-control': 'no-store' });
           return res.end(rollupCsv(rows));
         }
-        const body = req.method === 'POST' ? await readJson(req) : undefined;
-        return send(res, 200, { ok: true, value: await staffRoute(url.searchParams, body) });
+        return send(res, 200, { ok: true, value });
       }
       throw new HubError('hub.not_found', `no ${key}`);
     } catch (err) {
+      if (err instanceof StaffError) {
+        if (!res.headersSent) send(res, STAFF_STATUS[err.code] ?? 400, { ok: false, error: { code: err.code, message: err.message, retryable: err.retryable, details: err.details ?? [] } });
+        return;
+      }
       const e = asHubError(err);
       if (e.code === 'hub.internal' || e.code === 'hub.unavailable') log(`hub ${key} failed`, { code: e.code, err: String((err as Error)?.message ?? err) });
       if (!res.headersSent) send(res, e.status, { ok: false, error: { code: e.code, message: e.message, retryable: e.retryable, ...e.detail } });
@@ -120,12 +180,16 @@ export async function startHubServer(opts: HubServerOptions): Promise<HubServer>
     }
   };
 
-  const requireStaff = async (req: IncomingMessage) => {
-    if (isLoopback(req.socket.remoteAddress ?? '')) return;
-    const key = req.headers['x-itda-staff-key'];
-    if (await checkStaffKey(pool, typeof key === 'string' ? key : undefined)) return;
-    throw new HubError('hub.forbidden', 'staff pages beyond this machine need a staff key (npm run hub -- staff-key --name NAME)');
+  /** The enrolled device behind a staff request (its cookie), or a refusal that says how to enroll. */
+  const enrolledDevice = async (req: IncomingMessage): Promise<HubDevice> => {
+    const credential = parseCookies(req.headers.cookie)[staff.cookieName];
+    const device = credential ? await staff.find(credential) : null;
+    if (!device) throw new HubError('hub.forbidden', 'this device is not enrolled: open /staff and enter a pairing code (npm run hub -- pair-device --name NAME)');
+    return device;
   };
+
+  const sweep = setInterval(() => staff.sessions.sweep(), 30_000);
+  sweep.unref();
 
   const tls = opts.tls ? { cert: readFileSync(opts.tls.certFile), key: readFileSync(opts.tls.keyFile) } : null;
   const listener = (req: IncomingMessage, res: ServerResponse) => void handle(req, res);
@@ -142,12 +206,28 @@ export async function startHubServer(opts: HubServerOptions): Promise<HubServer>
   return {
     url,
     server,
+    staff,
     close: () =>
       new Promise<void>((resolve) => {
+        clearInterval(sweep);
         server.close(() => resolve());
         server.closeAllConnections();
       }),
   };
+}
+
+const STAFF_STATUS: Record<string, number> = {
+  'staff.pin_wrong': 401,
+  'staff.session_expired': 401,
+  'staff.locked': 429,
+  'staff.forbidden': 403,
+  'staff.setup_required': 409,
+};
+
+function staffToken(req: IncomingMessage): string {
+  const t = req.headers['x-itda-staff-token'];
+  if (typeof t !== 'string' || !t) throw new StaffError('staff.session_expired', 'log in with a staff PIN first');
+  return t;
 }
 
 function parse<T>(schema: z.ZodType<T>, body: unknown): T {

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { mkdirSync } from 'node:fs';
 import { startLocalPostgres, type LocalPostgres } from './local-postgres';
 import { applyHubMigrations } from './hub-migrations';
-import { startHubServer, type HubServerOptions } from './hub-server';
+import { startHubServer, type HubServer, type HubServerOptions } from './hub-server';
 
 export interface HubOptions {
   dataDir: string;
@@ -20,11 +20,15 @@ export interface HubOptions {
   now?: () => Date;
   offlineAfterMs?: number;
   log?: HubServerOptions['log'];
+  sessionClock?: HubServerOptions['sessionClock'];
+  hashParams?: HubServerOptions['hashParams'];
 }
 
 export interface Hub {
   url: string;
   pool: pg.Pool;
+  /** The staff side: enrolled devices, PINs, sessions (`hub-staff.ts`). */
+  staff: HubServer['staff'];
   /** The cluster the hub started itself (none with `databaseUrl`). */
   postgres: LocalPostgres | null;
   close(opts?: { stopPostgres?: boolean }): Promise<void>;
@@ -54,7 +58,7 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
   const { pool, postgres } = await openHubDatabase(opts);
   let server;
   try {
-    server = await startHubServer({ pool, port: opts.port, host: opts.host, tls: opts.tls, now: opts.now, offlineAfterMs: opts.offlineAfterMs, log: opts.log });
+    server = await startHubServer({ pool, port: opts.port, host: opts.host, tls: opts.tls, now: opts.now, offlineAfterMs: opts.offlineAfterMs, log: opts.log, sessionClock: opts.sessionClock, hashParams: opts.hashParams });
   } catch (err) {
     await pool.end();
     throw err;
@@ -62,6 +66,7 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
   return {
     url: server.url,
     pool,
+    staff: server.staff,
     postgres,
     async close({ stopPostgres = true } = {}) {
       await server.close();

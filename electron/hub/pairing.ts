@@ -110,19 +110,6 @@ export async function revokeKiosk(db: pg.Pool, kioskId: string, now = new Date()
   return ((await db.query('UPDATE kiosks SET revoked_at = $2 WHERE kiosk_id = $1 AND revoked_at IS NULL', [kioskId, now])).rowCount ?? 0) > 0;
 }
 
-/** A staff key for the console and the city export beyond loopback. */
-export async function createStaffKey(db: pg.Pool, name: string): Promise<string> {
-  const key = `sk_${randomBytes(24).toString('base64url')}`;
-  await db.query('INSERT INTO staff_keys (id, name, key_hash) VALUES ($1, $2, $3)', [randomBytes(8).toString('hex'), name.slice(0, 80), sha256(key)]);
-  return key;
-}
-
-export async function checkStaffKey(db: pg.Pool, key: string | undefined): Promise<boolean> {
-  if (!key || !/^sk_[A-Za-z0-9_-]{20,}$/.test(key)) return false;
-  const r = await db.query('SELECT 1 FROM staff_keys WHERE key_hash = $1 AND revoked_at IS NULL', [sha256(key)]);
-  return (r.rowCount ?? 0) > 0;
-}
-
 function sameHash(a: string, b: string): boolean {
   const x = Buffer.from(a);
   const y = Buffer.from(b);

@@ -4,6 +4,11 @@
  * venue's day across kiosks, and every kiosk's alerts (crisis first), with
  * acknowledgement that clears the alert on every kiosk. One self-contained
  * page: Korean first, English beside, refreshed every 5 seconds.
+ *
+ * The page reaches a device only once it is enrolled (the pairing page comes
+ * first); it then asks for a staff PIN. The session ends two minutes after
+ * the last touch or key press (the 5-second refresh does not count), as on a
+ * kiosk's console, and the PIN pad comes back.
  */
 export function staffPage(): string {
   return `<!doctype html>
@@ -14,26 +19,75 @@ body{font-family:Pretendard,"Noto Sans CJK KR",sans-serif;margin:1.5rem;color:#1
 h1{font-size:1.6rem}h2{font-size:1.25rem;margin-top:2rem}
 table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #ddd;padding:.5rem;text-align:left;vertical-align:top}
 .on{color:#0a6b2d;font-weight:700}.off{color:#b00020;font-weight:700}.crisis{background:#fde7ea}
-button{font-size:1rem;padding:.4rem 1rem}small{color:#555}
+button{font-size:1.1rem;min-height:48px;padding:.4rem 1rem}small{color:#555}
+#login input{font-size:1.6rem;min-height:56px;width:12rem;letter-spacing:.3em}#login button{min-height:56px}
+.notice{background:#fee2e2;padding:.8rem;border-radius:.5rem}[hidden]{display:none!important}
 </style></head><body>
 <h1>잇다 허브 <small>Itda hub</small></h1>
+<form id="login" data-testid="hub-login" hidden>
+<h2>직원 PIN <small>Staff PIN</small></h2>
+<p>허브 직원 PIN을 넣어 주세요. <small>Enter your hub staff PIN.</small></p>
+<input id="pin" data-testid="hub-pin" type="password" inputmode="numeric" autocomplete="off" maxlength="8" aria-label="PIN" required>
+<button type="submit" data-testid="hub-login-submit">들어가기 (Log in)</button>
+<p id="login-notice" class="notice" role="alert" data-testid="hub-login-notice" hidden></p>
+</form>
+<main id="console" hidden>
+<p><button id="logout" type="button" data-testid="hub-logout">나가기 (Log out)</button></p>
 <p id="status" role="status"></p>
 <h2>오늘 이곳 <small>Today at the venue</small></h2><div id="dashboard"></div>
 <h2>알림 <small>Alerts</small></h2><div id="alerts"></div>
 <h2>상담 대기 <small>Counseling queue</small></h2><div id="queue" data-testid="hub-queue"></div>
 <h2>키오스크 <small>Kiosks</small></h2><div id="fleet" data-testid="hub-fleet"></div>
+</main>
 <script>
-const key = () => sessionStorage.getItem('itdaStaffKey') || '';
-async function get(path, init) {
-  const r = await fetch(path, { ...init, headers: { 'content-type': 'application/json', 'x-itda-staff-key': key() } });
-  if (r.status === 403) {
-    const k = prompt('직원 키를 입력하세요 (Staff key)');
-    if (k) { sessionStorage.setItem('itdaStaffKey', k.trim()); return get(path, init); }
-  }
-  const body = await r.json();
-  if (!body.ok) throw new Error(body.error.message);
+const token = () => sessionStorage.getItem('itdaHubSession') || '';
+const $ = (id) => document.getElementById(id);
+class Refused extends Error { constructor(e) { super(e.message); this.code = e.code; this.details = e.details || []; } }
+async function call(path, init) {
+  const r = await fetch(path, { ...init, credentials: 'same-origin', headers: { 'content-type': 'application/json', 'x-itda-staff-token': token() } });
+  const body = await r.json().catch(() => ({ ok: false, error: { code: 'hub.unavailable', message: String(r.status) } }));
+  if (!body.ok) throw new Refused(body.error);
   return body.value;
 }
+function showLogin(notice) {
+  sessionStorage.removeItem('itdaHubSession');
+  $('console').hidden = true; $('login').hidden = false;
+  $('login-notice').hidden = !notice; $('login-notice').textContent = notice || '';
+  $('pin').value = ''; $('pin').focus();
+}
+function showConsole() { $('login').hidden = true; $('console').hidden = false; refresh(); }
+const seoul = (iso) => new Date(iso).toLocaleTimeString('ko-KR', { timeZone: 'Asia/Seoul', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+function loginNotice(e) {
+  if (e.code === 'staff.pin_wrong') return 'PIN이 맞지 않아요. ' + e.details[0] + '번 더 틀리면 잠시 잠겨요. (Wrong PIN.)';
+  if (e.code === 'staff.locked') return '여러 번 틀려서 ' + seoul(e.details[0]) + '까지 잠겼어요. (Locked until then, Seoul time.)';
+  if (e.code === 'staff.setup_required') return '아직 허브에 PIN이 없어요. 허브 컴퓨터에서 npm run hub -- add-pin --role admin 으로 만들어 주세요. (No PIN yet.)';
+  if (e.code === 'hub.forbidden') { location.reload(); return ''; }
+  return '들어가지 못했어요. 잠시 후 다시 해 주세요. (' + e.message + ')';
+}
+async function get(path, init) {
+  try { return await call(path, init); }
+  catch (e) {
+    if (e.code === 'staff.session_expired') { showLogin('시간이 지나 다시 PIN을 넣어 주세요. (Session ended: enter your PIN again.)'); }
+    else if (e.code === 'hub.forbidden') location.reload();
+    else if (e.code === 'staff.forbidden') throw new Error('이 PIN으로는 볼 수 없어요. (This PIN may not do that.)');
+    throw e;
+  }
+}
+$('login').addEventListener('submit', async (ev) => {
+  ev.preventDefault();
+  try {
+    const s = await call('/staff/login', { method: 'POST', body: JSON.stringify({ pin: $('pin').value }) });
+    sessionStorage.setItem('itdaHubSession', s.token); showConsole();
+  } catch (e) { showLogin(loginNotice(e)); }
+});
+$('logout').addEventListener('click', async () => { await call('/staff/logout', { method: 'POST', body: '{}' }).catch(() => undefined); showLogin(''); });
+// A person's input keeps the session (at most every 20 s); the refresh below does not.
+let lastTouch = 0;
+for (const type of ['pointerdown', 'keydown']) document.addEventListener(type, () => {
+  if (!token() || Date.now() - lastTouch < 20000) return;
+  lastTouch = Date.now();
+  call('/staff/activity', { method: 'POST', body: '{}' }).catch((e) => { if (e.code === 'staff.session_expired') showLogin('시간이 지나 다시 PIN을 넣어 주세요. (Session ended: enter your PIN again.)'); });
+}, { capture: true });
 const esc = (s) => String(s ?? '').replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
 const time = (iso) => iso ? new Date(iso).toLocaleString('ko-KR', { timeZone: 'Asia/Seoul' }) : '—';
 function printerText(p) {
@@ -41,6 +95,7 @@ function printerText(p) {
   return esc(p.state) + (p.paperNearEnd ? ' · 용지 곧 떨어짐 (paper near end)' : '') + (p.faults.length ? ' · ' + esc(p.faults.join(', ')) : '');
 }
 async function refresh() {
+  if (!token()) return;
   try {
     const [f, d, a] = await Promise.all([get('/v1/fleet'), get('/v1/dashboard'), get('/v1/alerts')]);
     document.getElementById('fleet').innerHTML = '<table><tr><th>키오스크</th><th>상태</th><th>프린터</th><th>자판기</th><th>마지막 방문 이벤트</th><th>버전</th><th>보내지 못한 기록</th></tr>' +
@@ -62,14 +117,16 @@ async function refresh() {
       '<p><small>* 허브 연결이 끊긴 동안 키오스크가 발급한 번호 (issued by a kiosk while the hub was away)</small></p>';
     document.getElementById('status').textContent = '갱신: ' + time(f.now);
   } catch (err) {
+    if (err.code === 'staff.session_expired') return;
     document.getElementById('status').textContent = '허브에 연결하지 못했어요. 잠시 후 다시 시도해요. (' + err.message + ')';
   }
 }
 document.getElementById('alerts').addEventListener('click', async (e) => {
   const b = e.target.closest('button'); if (!b) return;
-  await get('/v1/alerts/acknowledge', { method: 'POST', body: JSON.stringify({ kioskId: b.dataset.k, alertId: b.dataset.a, by: 'console' }) });
+  await get('/v1/alerts/acknowledge', { method: 'POST', body: JSON.stringify({ kioskId: b.dataset.k, alertId: b.dataset.a }) }).catch(() => undefined);
   refresh();
 });
-refresh(); setInterval(refresh, 5000);
+if (token()) showConsole(); else showLogin('');
+setInterval(refresh, 5000);
 </script></body></html>`;
 }

@@ -26,6 +26,20 @@ export interface DeviceTrust {
   onRevoked(listener: (deviceId: string) => void): () => void;
 }
 
+/**
+ * What the pairing page needs of a device store. The kiosk's (`StaffDevices`,
+ * SQLite) answers at once; the venue hub's (`hub-staff.ts`, PostgreSQL) answers
+ * with a promise. The same page and cookie serve both.
+ */
+export interface DeviceGateTrust {
+  cookieName: string;
+  find(credential: string): { deviceId: string; name: string } | null | Promise<{ deviceId: string; name: string } | null>;
+  pair(code: string, peer: string | undefined): { credential: string; deviceId: string; name: string } | null | Promise<{ credential: string; deviceId: string; name: string } | null>;
+}
+
+/** Where the pairing code is made, for the page's one sentence of help. */
+export type PairingPlace = 'kiosk' | 'hub';
+
 export const PAIR_PATH = '/pair';
 const MAX_FORM_BYTES = 2048;
 /** A device credential lives about a year on the tablet; staff revoke it sooner if needed. */
@@ -38,27 +52,39 @@ export function deviceCookieHeader(name: string, credential: string): string {
 export function handleDeviceRequest(
   req: IncomingMessage,
   res: ServerResponse,
-  deps: { devices: DeviceTrust | null; serveStatic: (req: IncomingMessage, res: ServerResponse) => void; log: Logger },
+  deps: {
+    devices: DeviceGateTrust | null;
+    serveStatic: (req: IncomingMessage, res: ServerResponse) => void;
+    log: Pick<Logger, 'info' | 'warn'>;
+    place?: PairingPlace;
+  },
 ): void {
+  void gate(req, res, deps).catch((err: unknown) => {
+    deps.log.warn('device check failed', { err: String((err as Error)?.message ?? err) });
+    if (!res.headersSent) res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' }).end('잠시 후 다시 시도해 주세요. / Please try again in a moment.');
+  });
+}
+
+async function gate(req: IncomingMessage, res: ServerResponse, deps: Parameters<typeof handleDeviceRequest>[2]): Promise<void> {
   const { devices } = deps;
+  const place = deps.place ?? 'kiosk';
   const credential = devices ? parseCookies(req.headers.cookie)[devices.cookieName] : undefined;
-  if (devices && credential && devices.find(credential)) {
+  if (devices && credential && (await devices.find(credential))) {
     deps.serveStatic(req, res);
     return;
   }
   const path = new URL(req.url ?? '/', 'http://localhost').pathname;
   if (req.method === 'POST' && path === PAIR_PATH) {
-    readForm(req, (form) => {
-      if (!form) return page(res, 413, 'tooLong');
-      const code = (form.get('code') ?? '').trim();
-      const paired = devices && code ? devices.pair(code, req.socket.remoteAddress) : null;
-      if (!paired) {
-        deps.log.warn('pairing refused', { peer: req.socket.remoteAddress });
-        return page(res, 403, 'wrong');
-      }
-      deps.log.info('device enrolled', { deviceId: paired.deviceId, peer: req.socket.remoteAddress });
-      res.writeHead(303, { location: '/staff', 'set-cookie': deviceCookieHeader(devices!.cookieName, paired.credential), 'cache-control': 'no-store' }).end();
-    });
+    const form = await new Promise<URLSearchParams | null>((resolve) => readForm(req, resolve));
+    if (!form) return page(res, 413, 'tooLong', place);
+    const code = (form.get('code') ?? '').trim();
+    const paired = devices && code ? await devices.pair(code, req.socket.remoteAddress) : null;
+    if (!paired) {
+      deps.log.warn('pairing refused', { peer: req.socket.remoteAddress });
+      return page(res, 403, 'wrong', place);
+    }
+    deps.log.info('device enrolled', { deviceId: paired.deviceId, peer: req.socket.remoteAddress });
+    res.writeHead(303, { location: '/staff', 'set-cookie': deviceCookieHeader(devices!.cookieName, paired.credential), 'cache-control': 'no-store' }).end();
     return;
   }
   if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -70,7 +96,7 @@ export function handleDeviceRequest(
     res.writeHead(403, { 'content-type': 'text/plain; charset=utf-8' }).end('this device is not enrolled');
     return;
   }
-  page(res, 200, null);
+  page(res, 200, null, place);
 }
 
 function readForm(req: IncomingMessage, done: (form: URLSearchParams | null) => void) {
@@ -107,7 +133,19 @@ const NOTICE = {
   tooLong: '입력이 너무 길어요. / That input is too long.',
 } as const;
 
-function page(res: ServerResponse, status: number, notice: keyof typeof NOTICE | null) {
+const WHERE_CODES_COME_FROM: Record<PairingPlace, { ko: string; en: string }> = {
+  kiosk: {
+    ko: '키오스크의 직원용 화면(관리자·기술 담당)에서 <b>기기 등록 코드</b>를 만든 뒤 아래에 넣어 주세요.',
+    en: "create a pairing code in the kiosk's staff console (admin or technician), then enter it below.",
+  },
+  hub: {
+    ko: '허브 컴퓨터에서 기술 담당이 <code>npm run hub -- pair-device --name 이름</code> 으로 <b>기기 등록 코드</b>를 만든 뒤 아래에 넣어 주세요.',
+    en: 'a technician makes a pairing code on the hub machine (<code>npm run hub -- pair-device --name NAME</code>), then enter it below.',
+  },
+};
+
+function page(res: ServerResponse, status: number, notice: keyof typeof NOTICE | null, place: PairingPlace) {
+  const where = WHERE_CODES_COME_FROM[place];
   const html = `<!doctype html>
 <html lang="ko"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>기기 등록 · Enroll this device</title>
@@ -116,8 +154,8 @@ input,button{font:inherit;padding:.6rem;border-radius:.5rem;border:2px solid #55
 p.notice{background:#fee2e2;padding:.8rem;border-radius:.5rem}</style></head>
 <body><main>
 <h1>이 기기를 등록해 주세요</h1>
-<p>키오스크의 직원용 화면(관리자·기술 담당)에서 <b>기기 등록 코드</b>를 만든 뒤 아래에 넣어 주세요. 코드는 10분 동안 한 번만 쓸 수 있어요.</p>
-<p lang="en">Enroll this device: create a pairing code in the kiosk's staff console (admin or technician), then enter it below. A code works once, for 10 minutes.</p>
+<p>${where.ko} 코드는 10분 동안 한 번만 쓸 수 있어요.</p>
+<p lang="en">Enroll this device: ${where.en} A code works once, for 10 minutes.</p>
 ${notice ? `<p class="notice" role="alert" data-testid="pair-notice">${NOTICE[notice]}</p>` : ''}
 <form method="post" action="${PAIR_PATH}">
 <label for="code">등록 코드 · Pairing code</label><br>

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { startTestPostgres, type TestPostgres } from '../support/postgres';
 import { startTestServices, type TestServices } from '../support/test-services';
-import { hubLinkFor, hubSyncOf, pairKiosk, startTestHub, until } from '../support/hub';
+import { hubLinkFor, hubStaffLogin, hubSyncOf, pairKiosk, startTestHub, until, type HubStaffDevice } from '../support/hub';
 import { applyHubMigrations, hubMigrations, HubMigrationError } from '../../electron/hub/hub-migrations';
 import { startHubServer } from '../../electron/hub/hub-server';
 import { HubClient } from '../../electron/services/hub-sync/hub-client';
@@ -117,23 +117,25 @@ describe('alerts and the fleet', { timeout: 90_000 }, () => {
     const k = await kiosk('alert-kiosk-1');
     await call(k, 'app.staffCall', { screen: 'home', language: 'ko' });
     await call(k, 'store.crisis', { requestId: 'alert-crisis-visit-1' });
-    const client = new HubClient({ url: hub.url });
+    const tablet = await hubStaffLogin(hub, 'staff');
     let alerts: any[] = [];
     await until('alerts at the hub', async () => {
-      alerts = (await client.get<{ alerts: any[] }>('/v1/alerts')).alerts.filter((a) => a.kioskId === 'alert-kiosk-1');
+      alerts = (await tablet.value<{ alerts: any[] }>('GET', '/v1/alerts')).alerts.filter((a) => a.kioskId === 'alert-kiosk-1');
       return alerts.length === 2;
     });
     expect(alerts.map((a) => a.kind)).toEqual(['crisis', 'staff_call']);
-    await client.post('/v1/alerts/acknowledge', { kioskId: 'alert-kiosk-1', alertId: alerts[0].alertId, by: 'tablet-1' });
+    await tablet.value('POST', '/v1/alerts/acknowledge', { kioskId: 'alert-kiosk-1', alertId: alerts[0].alertId });
     await until('kiosk cleared the alert', () => k.services.db!.prepare('SELECT acknowledged_at FROM staff_alerts WHERE id = ?').pluck().get(alerts[0].alertId) !== null);
-    expect(k.services.db!.prepare('SELECT acknowledged_by FROM staff_alerts WHERE id = ?').pluck().get(alerts[0].alertId)).toBe('hub:tablet-1');
-    client.close();
+    // Who acknowledged: the enrolled tablet's name on the kiosk, and the PIN behind it in the hub's record of actions.
+    expect(k.services.db!.prepare('SELECT acknowledged_by FROM staff_alerts WHERE id = ?').pluck().get(alerts[0].alertId)).toBe('hub:tablet-staff');
+    const acts = await hub.pool.query("SELECT route, role, target FROM staff_actions WHERE route = 'POST /v1/alerts/acknowledge'");
+    expect(acts.rows).toContainEqual({ route: 'POST /v1/alerts/acknowledge', role: 'staff', target: alerts[0].alertId });
   });
 
   it('a stopped kiosk is offline in the fleet view once 45 s pass on the hub’s clock; a beating one stays online', async () => {
     const [a, b] = [await kiosk('fleet-kiosk-a'), await kiosk('fleet-kiosk-b')];
-    const client = new HubClient({ url: hub.url });
-    const view = async () => Object.fromEntries((await client.get<{ kiosks: any[] }>('/v1/fleet')).kiosks.map((k) => [k.kioskId, k]));
+    const tablet: HubStaffDevice = await hubStaffLogin(hub, 'staff');
+    const view = async () => Object.fromEntries((await tablet.value<{ kiosks: any[] }>('GET', '/v1/fleet')).kiosks.map((k) => [k.kioskId, k]));
     await until('both online', async () => {
       const v = await view();
       return v['fleet-kiosk-a']?.online && v['fleet-kiosk-b']?.online;
@@ -148,13 +150,13 @@ describe('alerts and the fleet', { timeout: 90_000 }, () => {
     const after = await view();
     expect(after['fleet-kiosk-b'].online).toBe(false);
     expect(after['fleet-kiosk-a'].online).toBe(true);
-    const dash = await client.get<{ venues: any[] }>('/v1/dashboard');
+    // The hub's wall clock moved 46 s; the tablet's session runs on the monotonic clock and is still open.
+    const dash = await tablet.value<{ venues: any[] }>('GET', '/v1/dashboard');
     const venueDay = dash.venues.find((v) => v.venue === 'test-venue');
     expect(venueDay.kiosks.offline).toBeGreaterThanOrEqual(1);
     // Snack stock across the venue: each kiosk's last share, the stopped one's included.
     const perKiosk = a.services.db!.prepare("SELECT stock FROM store_snack_stock WHERE item_id = 'cup-ramen'").pluck().get() as number;
     expect(venueDay.snacks['cup-ramen'].stock).toBeGreaterThanOrEqual(2 * perKiosk);
-    client.close();
   });
 });
 
@@ -174,12 +176,19 @@ describe('the hub’s own rules', { timeout: 60_000 }, () => {
     client.close();
   });
 
-  it('serves the staff console page and its data to this machine', async () => {
-    const page = await fetch(`${hub.url}/staff`);
+  it('serves the staff console page to an enrolled device only, this machine included', async () => {
+    const stranger = await fetch(`${hub.url}/staff`);
+    expect(stranger.status).toBe(200);
+    const gate = await stranger.text();
+    expect(gate).toContain('이 기기를 등록해 주세요');
+    expect(gate).toContain('npm run hub -- pair-device');
+    expect(gate).not.toContain('/v1/fleet');
+    const tablet = await hubStaffLogin(hub, 'staff');
+    const page = await tablet.text('/staff');
     expect(page.status).toBe(200);
-    const html = await page.text();
-    expect(html).toContain('잇다 허브');
-    expect(html).toContain('/v1/fleet');
+    expect(page.body).toContain('잇다 허브');
+    expect(page.body).toContain('/v1/fleet');
+    expect(page.body).toContain('data-testid="hub-login"');
   });
 
   it('refuses to listen beyond loopback without TLS', async () => {
@@ -221,18 +230,19 @@ describe('the city roll-up', { timeout: 90_000 }, () => {
     }
     await until('sent', () => hubSyncOf(k.services).outbox.lag().events === 0);
     const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Seoul' }).format(new Date());
-    const client = new HubClient({ url: hub.url });
-    const r = await client.get<{ suppressedBelow: number; rows: { venue: string; day: string; metric: string; value: number | null }[] }>(`/v1/rollup?from=${day}&to=${day}`);
+    const tablet = await hubStaffLogin(hub, 'staff');
+    const r = await tablet.value<{ suppressedBelow: number; rows: { venue: string; day: string; metric: string; value: number | null }[] }>('GET', `/v1/rollup?from=${day}&to=${day}`);
     const mine = Object.fromEntries(r.rows.filter((x) => x.venue === 'rollup-venue').map((x) => [x.metric, x.value]));
     expect(r.suppressedBelow).toBe(5);
     expect(r.rows.every((x) => x.day === day)).toBe(true);
     expect(mine).toMatchObject({ check_ins: 6, snacks: 6, crisis_taps: null, 'programs_suggested:healing': 6, 'program_help:healing': null });
     expect(Object.keys(mine).filter((m) => m.startsWith('program'))).toEqual(['program_help:healing', 'programs_suggested:healing']);
-    const csv = await (await fetch(`${hub.url}/v1/rollup.csv?from=${day}&to=${day}`)).text();
+    const csv = (await tablet.text(`/v1/rollup.csv?from=${day}&to=${day}`)).body;
     expect(csv.split('\n')[0]).toBe('venue,day,metric,value');
     expect(csv).toContain(`rollup-venue,${day},check_ins,6`);
     expect(csv).toContain(`rollup-venue,${day},crisis_taps,<5`);
-    await expect(client.get('/v1/rollup?from=yesterday')).rejects.toMatchObject({ code: 'hub.bad_request' });
-    client.close();
+    expect((await tablet.get('/v1/rollup?from=yesterday')).error).toMatchObject({ code: 'hub.bad_request' });
+    // Figures leaving the venue are recorded with the PIN that took them.
+    expect((await hub.pool.query("SELECT count(*)::int AS n FROM staff_actions WHERE route LIKE 'GET /v1/rollup%'")).rows[0].n).toBeGreaterThanOrEqual(2);
   });
 });

@@ -13,12 +13,19 @@ import type { HubLink } from '../../electron/services/hub-sync/hub-link';
 import type { Services } from '../../electron/services/compose';
 import type { HubSyncService } from '../../electron/services/hub-sync/hub-sync-domain';
 import { makeTempDir } from './temp-dir';
+import { TEST_PINS } from './staff-pins';
 
 const root = join(import.meta.dirname, '..', '..');
 
-export async function startTestHub(databaseUrl: string, opts: { now?: () => Date; offlineAfterMs?: number; port?: number } = {}): Promise<Hub & { remove(): Promise<void> }> {
+/** Cheap PIN hashes for test hubs (as `TEST_STAFF_HOST` for kiosks); hub-staff.test.ts checks the shipped ones. */
+export const TEST_HUB_HASH = { alg: 'scrypt', N: 1 << 12, r: 8, p: 1 } as const;
+
+export async function startTestHub(
+  databaseUrl: string,
+  opts: { now?: () => Date; offlineAfterMs?: number; port?: number; sessionClock?: () => number } = {},
+): Promise<Hub & { remove(): Promise<void> }> {
   const temp = makeTempDir('itda-hub-');
-  const hub = await startHub({ dataDir: temp.path, databaseUrl, port: opts.port ?? 0, now: opts.now, offlineAfterMs: opts.offlineAfterMs });
+  const hub = await startHub({ dataDir: temp.path, databaseUrl, port: opts.port ?? 0, now: opts.now, offlineAfterMs: opts.offlineAfterMs, sessionClock: opts.sessionClock, hashParams: TEST_HUB_HASH });
   return {
     ...hub,
     async remove() {
@@ -99,3 +106,92 @@ export async function until(what: string, check: () => boolean | Promise<boolean
     await new Promise((r) => setTimeout(r, 100));
   }
 }
+
+/** An answer of the hub as a staff device sees it (never thrown: tests look at refusals too). */
+export interface HubAnswer<T = any> {
+  status: number;
+  ok: boolean;
+  value: T;
+  error: { code: string; message: string; details?: string[] } | null;
+}
+
+/**
+ * A staff tablet on the hub, the way a person enrolls one: a pairing code
+ * from the hub (what `npm run hub -- pair-device` prints), entered on the
+ * pairing page (the cookie it sets is kept), then a PIN (`login`).
+ */
+export class HubStaffDevice {
+  token = '';
+  private constructor(
+    readonly url: string,
+    readonly cookie: string,
+  ) {}
+
+  static async enroll(hub: Pick<Hub, 'url' | 'staff'>, name = 'front desk'): Promise<HubStaffDevice> {
+    const { code } = await hub.staff.createPairingCode(name, 'test');
+    const r = await fetch(`${hub.url}/pair`, { method: 'POST', body: new URLSearchParams({ code }), redirect: 'manual' });
+    const cookie = /^(itda_device=[^;]+)/.exec(r.headers.get('set-cookie') ?? '')?.[1];
+    if (r.status !== 303 || !cookie) throw new Error(`pairing refused: ${r.status}`);
+    return new HubStaffDevice(hub.url, cookie);
+  }
+
+  /** A device that never enrolled (or holds a forged cookie). */
+  static stranger(url: string, cookie = ''): HubStaffDevice {
+    return new HubStaffDevice(url, cookie);
+  }
+
+  async login(pin: string): Promise<HubAnswer<{ token: string; role: string }>> {
+    const r = await this.call<{ token: string; role: string }>('POST', '/staff/login', { pin });
+    if (r.ok) this.token = r.value.token;
+    return r;
+  }
+
+  get<T = any>(path: string) {
+    return this.call<T>('GET', path);
+  }
+
+  post<T = any>(path: string, body: unknown) {
+    return this.call<T>('POST', path, body);
+  }
+
+  /** The value, or a thrown error naming the refusal. */
+  async value<T = any>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+    const r = await this.call<T>(method, path, body);
+    if (!r.ok) throw new Error(`${method} ${path}: ${r.status} ${JSON.stringify(r.error)}`);
+    return r.value;
+  }
+
+  async text(path: string): Promise<{ status: number; body: string }> {
+    const r = await fetch(this.url + path, { headers: this.headers() });
+    return { status: r.status, body: await r.text() };
+  }
+
+  private headers(): Record<string, string> {
+    return { ...(this.cookie ? { cookie: this.cookie } : {}), ...(this.token ? { 'x-itda-staff-token': this.token } : {}) };
+  }
+
+  private async call<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<HubAnswer<T>> {
+    const r = await fetch(this.url + path, {
+      method,
+      headers: { ...this.headers(), ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const j = (await r.json()) as { ok: boolean; value?: T; error?: HubAnswer['error'] };
+    return { status: r.status, ok: j.ok, value: j.value as T, error: j.error ?? null };
+  }
+}
+
+/** An enrolled tablet logged in with a fresh PIN of `role` (added to the hub for it). */
+export async function hubStaffLogin(hub: Pick<Hub, 'url' | 'staff'>, role: 'staff' | 'technician' | 'admin' = 'staff', pin?: string): Promise<HubStaffDevice> {
+  const device = await HubStaffDevice.enroll(hub, `tablet-${role}`);
+  const mine = pin ?? HUB_TEST_PINS[role];
+  await hub.staff.addPin(role, role, mine).catch((err: { code?: string }) => {
+    if (err.code !== 'staff.pin_taken') throw err;
+  });
+  const r = await device.login(mine);
+  if (!r.ok) throw new Error(`login refused: ${JSON.stringify(r.error)}`);
+  return device;
+}
+
+/** PINs that pass the rules: the kiosk's own test PINs. */
+export const HUB_TEST_PINS = TEST_PINS;

@@ -10,6 +10,8 @@
  * check must not stall the vending poll or the WebSocket of the visitor screen.
  */
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import type { StaffRole } from '../../contract/access';
+import { StaffError } from './staff-errors';
 
 export interface ScryptParams {
   alg: 'scrypt';
@@ -68,4 +70,11 @@ export function pinTooSimple(pin: string): boolean {
   const up = d.every((x, i) => i === 0 || x === (d[i - 1] + 1) % 10);
   const down = d.every((x, i) => i === 0 || x === (d[i - 1] + 9) % 10);
   return up || down;
+}
+
+/** The PIN rules every place that sets a PIN applies (the kiosk, the venue hub): length per role, not too simple. */
+export function assertPinRules(role: StaffRole, pin: string): void {
+  const min = MIN_PIN_LENGTH[role];
+  if (!PIN_PATTERN.test(pin) || pin.length < min) throw new StaffError('staff.pin_invalid', `a ${role} PIN is ${min} to 8 digits`, { details: [String(min)] });
+  if (pinTooSimple(pin)) throw new StaffError('staff.pin_invalid', 'the PIN is too easy to guess', { details: [String(min)] });
 }

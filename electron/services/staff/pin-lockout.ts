@@ -26,10 +26,29 @@ export function lockDuration(lockouts: number): number {
   return Math.min(LOCK_MS * 2 ** Math.min(lockouts, 20), MAX_LOCK_MS);
 }
 
-interface Row {
+/** One scope's counter as stored (SQLite on the kiosk, PostgreSQL on the venue hub). */
+export interface LockoutRow {
   failures: number;
   locked_until: string | null;
   lockouts: number;
+}
+type Row = LockoutRow;
+
+/** Until when a stored counter locks its scope at `now` (ISO), or null. */
+export function lockedUntilOf(r: LockoutRow, now: number): string | null {
+  return r.locked_until && Date.parse(r.locked_until) > now ? r.locked_until : null;
+}
+
+/**
+ * One more wrong PIN on a counter that already holds it (`failures` counted):
+ * below the limit nothing else changes; at the limit the count starts over and
+ * the scope locks for the next back-off step. Pure, so both stores apply the same rule.
+ */
+export function afterWrongPin(r: LockoutRow, now: number): { row: LockoutRow; lockedUntil: string | null; lockMs: number } {
+  if (r.failures < MAX_FAILURES) return { row: r, lockedUntil: null, lockMs: 0 };
+  const lockMs = lockDuration(r.lockouts);
+  const until = new Date(now + lockMs).toISOString();
+  return { row: { failures: 0, locked_until: until, lockouts: r.lockouts + 1 }, lockedUntil: until, lockMs };
 }
 
 export class PinLockout {
@@ -44,8 +63,7 @@ export class PinLockout {
 
   /** Until when the scope is locked (ISO), or null. */
   lockedUntil(scope: string): string | null {
-    const r = this.row(scope);
-    return r.locked_until && Date.parse(r.locked_until) > this.now() ? r.locked_until : null;
+    return lockedUntilOf(this.row(scope), this.now());
   }
 
   failures(scope: string): number {
@@ -58,11 +76,9 @@ export class PinLockout {
       .transaction(() => {
         this.db.prepare('INSERT INTO staff_lockout (scope, failures) VALUES (?, 1) ON CONFLICT(scope) DO UPDATE SET failures = failures + 1').run(scope);
         const r = this.row(scope);
-        if (r.failures < MAX_FAILURES) return { failures: r.failures, lockedUntil: null, lockMs: 0 };
-        const lockMs = lockDuration(r.lockouts);
-        const until = new Date(this.now() + lockMs).toISOString();
-        this.db.prepare('UPDATE staff_lockout SET failures = 0, locked_until = ?, lockouts = lockouts + 1 WHERE scope = ?').run(until, scope);
-        return { failures: r.failures, lockedUntil: until, lockMs };
+        const next = afterWrongPin(r, this.now());
+        if (next.lockedUntil) this.db.prepare('UPDATE staff_lockout SET failures = ?, locked_until = ?, lockouts = ? WHERE scope = ?').run(next.row.failures, next.row.locked_until, next.row.lockouts, scope);
+        return { failures: r.failures, lockedUntil: next.lockedUntil, lockMs: next.lockMs };
       })
       .immediate();
   }

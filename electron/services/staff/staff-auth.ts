@@ -15,11 +15,12 @@
 import type { Db } from '../storage/database';
 import { ulid } from '../storage/ids';
 import type { StaffRole } from '../../contract/access';
-import { CURRENT_PARAMS, hashSecret, MIN_PIN_LENGTH, PIN_PATTERN, pinTooSimple, secretMatches, type ScryptParams, type StoredHash } from './pin-hash';
+import { assertPinRules, CURRENT_PARAMS, hashSecret, PIN_PATTERN, secretMatches, type ScryptParams, type StoredHash } from './pin-hash';
 import { lockoutScope, MAX_FAILURES, PinLockout } from './pin-lockout';
 import { SetupCodes } from './setup-code';
 import { StaffError } from './staff-errors';
 import { classifySqliteError, StorageError } from '../storage/storage-errors';
+import { monotonicNow } from '../app/monotonic-clock';
 import { StaffSessions, type SessionEndReason, type SessionOrigin, type StaffSession } from './staff-sessions';
 
 export type { StaffRole, StaffSession };
@@ -38,7 +39,10 @@ export interface PinRow {
 
 export interface StaffAuthDeps {
   db: Db;
+  /** Wall clock for stored times (lock ends, records). */
   now?: () => number;
+  /** Clock of session durations: monotonic by default; a test that injects `now` drives sessions with it too. */
+  sessionClock?: () => number;
   record(type: string, payload: unknown): void;
   /** A session ended (logout, expiry, its connection closed): maintenance mode closes with a technician's session. */
   onSessionEnd?(s: StaffSession, reason: SessionEndReason): void;
@@ -60,7 +64,7 @@ export class StaffAuth {
     this.lockout = new PinLockout(d.db, this.now);
     this.params = d.hashParams ?? CURRENT_PARAMS;
     this.setupCodes = new SetupCodes(d.db, this.now, this.params);
-    this.sessions = new StaffSessions(this.now, (s, reason) => {
+    this.sessions = new StaffSessions(d.sessionClock ?? d.now ?? monotonicNow, (s, reason) => {
       this.d.record('staff.logout', { role: s.role, pinId: s.pinId, reason });
       this.d.onSessionEnd?.(s, reason);
     });
@@ -129,9 +133,7 @@ export class StaffAuth {
   }
 
   private checkPinRules(role: StaffRole, pin: string): void {
-    const min = MIN_PIN_LENGTH[role];
-    if (!PIN_PATTERN.test(pin) || pin.length < min) throw new StaffError('staff.pin_invalid', `a ${role} PIN is ${min} to 8 digits`, { details: [String(min)] });
-    if (pinTooSimple(pin)) throw new StaffError('staff.pin_invalid', 'the PIN is too easy to guess', { details: [String(min)] });
+    assertPinRules(role, pin);
   }
 
   private insertPin(role: StaffRole, label: string, h: StoredHash): string {

@@ -22,8 +22,8 @@ export const PAIRING_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 export const PAIRING_CODE_LENGTH = 10;
 export const PAIRING_TTL_MS = 10 * 60_000;
 /** Wrong codes tolerated per window before pairing pauses: guessing 31^10 codes must stay hopeless. */
-const MAX_PAIR_FAILURES = 10;
-const PAIR_FAILURE_WINDOW_MS = 10 * 60_000;
+export const MAX_PAIR_FAILURES = 10;
+export const PAIR_FAILURE_WINDOW_MS = 10 * 60_000;
 const SEEN_WRITE_EVERY_MS = 5 * 60_000;
 export const DEVICE_COOKIE = 'itda_device';
 
@@ -37,6 +37,42 @@ export interface StaffDeviceRow {
 }
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+/** How a pairing code or a device credential is stored (both long and random: a fast hash is enough). */
+export const deviceSecretHash = sha256;
+
+/** A fresh pairing code (unformatted, `PAIRING_CODE_LENGTH` symbols). */
+export function newPairingCode(): string {
+  let code = '';
+  for (let i = 0; i < PAIRING_CODE_LENGTH; i++) code += PAIRING_ALPHABET[randomInt(PAIRING_ALPHABET.length)];
+  return code;
+}
+
+/** A device's credential: 32 random bytes, shown to nobody (the cookie holds it). */
+export const newDeviceCredential = () => randomBytes(32).toString('base64url');
+
+/** A credential of a plausible shape; anything else is refused before a lookup. */
+export const credentialShapeOk = (c: unknown): c is string => typeof c === 'string' && c.length >= 20 && c.length <= 100;
+
+/** A device's name as staff typed it: 1 to 40 characters, no control characters; null when refused. */
+export function cleanDeviceName(name: string): string | null {
+  const clean = name.trim();
+  return !clean || clean.length > 40 || /[\u0000-\u001f\u007f]/.test(clean) ? null : clean;
+}
+
+/** Wrong pairing codes per window, in memory: past the limit every code is refused until the window turns. */
+export class PairingThrottle {
+  private failures = { since: 0, count: 0 };
+  constructor(private readonly now: () => number) {}
+  /** Whether a code may be tried now. */
+  open(): boolean {
+    const now = this.now();
+    if (now - this.failures.since > PAIR_FAILURE_WINDOW_MS) this.failures = { since: now, count: 0 };
+    return this.failures.count < MAX_PAIR_FAILURES;
+  }
+  failed(): void {
+    this.failures.count++;
+  }
+}
 
 /** Case and separators forgiven: `abcde-fghjk`, `ABCDE FGHJK`. */
 export function normalizePairingCode(input: string): string {
@@ -49,7 +85,7 @@ export function formatPairingCode(code: string): string {
 
 export class StaffDevices {
   private readonly revokedListeners = new Set<(deviceId: string) => void>();
-  private failures: { since: number; count: number } = { since: 0, count: 0 };
+  private readonly throttle = new PairingThrottle(() => this.now());
   private readonly seenWritten = new Map<string, number>();
   readonly cookieName = DEVICE_COOKIE;
 
@@ -64,10 +100,9 @@ export class StaffDevices {
 
   /** A one-time code for a device to be called `name`; `by` is who made it (`admin:PINID`, `cli`). */
   createPairingCode(name: string, by: string): { code: string; expiresAt: string } {
-    const clean = name.trim();
-    if (!clean || clean.length > 40 || /[\u0000-\u001f\u007f]/.test(clean)) throw new StaffError('staff.device_name_invalid', 'a device name is 1 to 40 characters, no control characters');
-    let code = '';
-    for (let i = 0; i < PAIRING_CODE_LENGTH; i++) code += PAIRING_ALPHABET[randomInt(PAIRING_ALPHABET.length)];
+    const clean = cleanDeviceName(name);
+    if (!clean) throw new StaffError('staff.device_name_invalid', 'a device name is 1 to 40 characters, no control characters');
+    const code = newPairingCode();
     const now = this.now();
     const expiresAt = new Date(now + PAIRING_TTL_MS).toISOString();
     this.db
@@ -80,8 +115,7 @@ export class StaffDevices {
   /** Redeems a code: the new device and its credential (shown to nobody, set as a cookie), or null. */
   pair(input: string, peer?: string): { credential: string; deviceId: string; name: string } | null {
     const now = this.now();
-    if (now - this.failures.since > PAIR_FAILURE_WINDOW_MS) this.failures = { since: now, count: 0 };
-    if (this.failures.count >= MAX_PAIR_FAILURES) return null;
+    if (!this.throttle.open()) return null;
     const hash = sha256(normalizePairingCode(input));
     const paired = this.db.transaction(() => {
       const row = this.db.prepare('SELECT name, expires_at FROM staff_pairing_codes WHERE code_hash = ? AND used_at IS NULL').get(hash) as
@@ -89,7 +123,7 @@ export class StaffDevices {
         | undefined;
       if (!row || row.expires_at <= new Date(now).toISOString()) return null;
       const deviceId = ulid(now);
-      const credential = randomBytes(32).toString('base64url');
+      const credential = newDeviceCredential();
       const at = new Date(now).toISOString();
       this.db.prepare('UPDATE staff_pairing_codes SET used_at = ?, device_id = ? WHERE code_hash = ?').run(at, deviceId, hash);
       this.db
@@ -98,13 +132,13 @@ export class StaffDevices {
       this.deps.record?.('staff.device_enrolled', { deviceId, peer: peer ?? null });
       return { credential, deviceId, name: row.name };
     }).immediate();
-    if (!paired) this.failures.count++;
+    if (!paired) this.throttle.failed();
     return paired;
   }
 
   /** The enrolled, unrevoked device holding this credential. */
   find(credential: string): { deviceId: string; name: string } | null {
-    if (typeof credential !== 'string' || credential.length < 20 || credential.length > 100) return null;
+    if (!credentialShapeOk(credential)) return null;
     const row = this.db.prepare('SELECT id, name FROM staff_devices WHERE credential_hash = ? AND revoked_at IS NULL').get(sha256(credential)) as
       | { id: string; name: string }
       | undefined;

@@ -20,6 +20,7 @@ import { dashboard, dashboardCsv } from './dashboard-queries';
 import { applyLive, configFileFor, planConfigChange, writeConfigFile } from './config-editor';
 import { diagnosticsBundle } from './diagnostics-bundle';
 import { StaffDevices } from './staff-devices';
+import { monotonicNow } from '../app/monotonic-clock';
 import { setupCodeLine } from './setup-code';
 import type { ScryptParams } from './pin-hash';
 import { setupSlip } from './setup-slip';
@@ -71,6 +72,8 @@ export function createStaffDomain(ctx: ServiceContext, opts: StaffDomainOptions 
   const auth = new StaffAuth({
     db: ctx.db,
     now,
+    // Sessions time out on the monotonic clock (a wall-clock jump must not log staff out or keep them in), unless a test drives time.
+    sessionClock: opts.now ?? monotonicNow,
     hashParams: opts.hashParams,
     record: (t, p) => ctx.record(t, p),
     // Maintenance mode closes with the session that opened it: a technician who walks away does not leave visitors locked out.
@@ -123,7 +126,7 @@ export function createStaffDomain(ctx: ServiceContext, opts: StaffDomainOptions 
     ctx.record('staff.setup_code_issued', { printJobId });
   }
 
-  const sessionOut = (s: StaffSession) => ({ token: s.token, role: s.role, expiresAt: new Date(s.expiresAt).toISOString() });
+  const sessionOut = (s: StaffSession) => ({ token: s.token, role: s.role, expiresAt: new Date(now() + auth.sessions.remainingMs(s)).toISOString() });
 
   const handlers: Partial<Handlers> = {
     'staff.authState': (_i, meta) => ({ needsSetup: auth.needsSetup(), ...auth.padState(meta) }),

@@ -8,6 +8,11 @@
  *   console calls `staff.activity` on real pointer and key input only, so
  *   background polls cannot keep it alive);
  * - twelve hours after login in any case.
+ *
+ * Every time here is read from `clock`, which is monotonic in production
+ * (`app/monotonic-clock.ts`): a wall-clock jump neither ends a session nor
+ * stretches it. `startedAt`, `lastInputAt` and `expiresAt` are on that clock,
+ * not dates; `remainingMs()` turns them into a wall time for display.
  */
 import { randomBytes } from 'node:crypto';
 import type { CallMeta, Principal } from '../../contract/dispatch';
@@ -25,9 +30,10 @@ export interface StaffSession {
   /** null for hosts without connections (Electron IPC, in-process callers). */
   connectionId: string | null;
   principal: Principal;
+  /** On the sessions' (monotonic) clock, not a date. */
   startedAt: number;
   lastInputAt: number;
-  /** When it ends if nobody touches the console again: the idle limit, capped by the 12 hours. */
+  /** When it ends if nobody touches the console again: the idle limit, capped by the 12 hours (same clock). */
   expiresAt: number;
 }
 
@@ -40,9 +46,15 @@ export class StaffSessions {
   private readonly sessions = new Map<string, StaffSession>();
 
   constructor(
+    /** Monotonic milliseconds (`monotonicNow`); tests pass a clock they move. */
     private readonly now: () => number,
     private readonly onEnd: (s: StaffSession, reason: SessionEndReason) => void,
   ) {}
+
+  /** How long the session has left if nobody touches the console (0 once over): add it to the wall clock to show an end time. */
+  remainingMs(s: StaffSession): number {
+    return Math.max(0, s.expiresAt - this.now());
+  }
 
   open(role: StaffRole, pinId: string, origin: SessionOrigin): StaffSession {
     const at = this.now();

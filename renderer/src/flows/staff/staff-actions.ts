@@ -2,6 +2,7 @@
 import { api } from '../../api/client';
 import type { ApiInput, ApiMethod, ApiOutput } from '../../../../electron/contract/api';
 import { initialStaffState, useMaintenanceStore, useStaffStore, type StaffTab } from './staff-store';
+import { timeOf } from './console-format';
 
 export function bootMaintenance(): () => void {
   const off = api().on('staff.maintenance', (m) => useMaintenanceStore.setState({ open: m.open }));
@@ -27,7 +28,7 @@ export async function submitPin(pin: string, setupCode?: string): Promise<boolea
   const e = r.error;
   if (e.code === 'staff.locked') {
     const until = e.details?.[0] ?? '';
-    useStaffStore.setState({ lockedUntil: until, pinError: { key: 'staff.pin.locked', params: { until: until ? new Date(until).toLocaleTimeString('ko-KR') : '' } } });
+    useStaffStore.setState({ lockedUntil: until, pinError: { key: 'staff.pin.locked', params: { until: until ? timeOf(until, 'ko') : '' } } });
   } else if (e.code === 'staff.pin_wrong' || e.code === 'staff.setup_code_wrong') {
     useStaffStore.setState({ pinError: { key: e.code === 'staff.pin_wrong' ? 'staff.pin.wrong' : 'staff.setup.codeWrong', params: { left: Number(e.details?.[0] ?? 0) } } });
   } else if (e.code === 'staff.pin_invalid') {
