@@ -77,7 +77,7 @@ export function createPrintingRuntime(d: PrintingRuntimeDeps): PrintingRuntime {
     statusTimeoutMs: d.config.statusTimeoutMs,
     ack: profile.ack,
     printerTimeMs: profile.printerTimeMs,
-    baudRate: d.target.address.kind === 'serial' ? d.target.address.baudRate : null,
+    baudRate: d.target.address.kind === 'serial' ? d.target.address.baud : null,
     timers,
   });
   const store = new PrintJobStore(d.db, now);
