@@ -1,13 +1,14 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Timers } from '../printing/timers';
+import type { ReceiptPrinter } from '../printing/receipt-printer';
 import { dateClock, sleep, systemClock, type Clock } from './device-clock';
 
 afterEach(() => vi.useRealTimers());
 
 describe('device clock', () => {
-  it('has the printer stack’s timer shape, so printing can take it as it is', () => {
-    const asTimers: Timers = dateClock;
-    const asClock: Clock = asTimers;
+  it('is the one clock: the printer stack and the cabinet both take a Clock', () => {
+    type PrinterClock = NonNullable<ConstructorParameters<typeof ReceiptPrinter>[1]['clock']>;
+    const asPrinter: PrinterClock = dateClock;
+    const asClock: Clock = asPrinter;
     expect(asClock).toBe(dateClock);
   });
 

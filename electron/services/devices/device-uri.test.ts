@@ -42,7 +42,7 @@ describe('parseDeviceUri', () => {
       ['serial:/dev/x?baud=57600', vending, /baud must be one of 9600, 19200, 38400, 115200/],
       ['serial:/dev/x?speed=9600', vending, /unknown option "speed" \(baud\)/],
       ['sim?mode=text', vending, /unknown option "mode"/],
-      ['usb:0', printer, /unknown kind of address/],
+      ['usb:0', printer, /unknown kind of printer address/],
       ['tcp://host:99999', printer, /port must be 1..65535/],
       ['tcp://host:9100?colour=red', printer, /unknown option "colour" \(mode, width, cut\)/],
       ['serial:', printer, /expected serial:/],

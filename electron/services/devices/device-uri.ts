@@ -83,7 +83,7 @@ export function parseDeviceUri(uri: string, rules: DeviceUriRules): ParsedDevice
     const path = base.slice('file:'.length).replace(/^\/\/(?=\/)/, '');
     if (!path) throw fail('expected file:/dev/usb/lp0');
     address = { kind: 'file', path };
-  } else throw fail('unknown kind of address');
+  } else throw fail(`unknown kind of ${rules.device} address`);
   if (!rules.kinds.includes(address.kind)) throw fail(`a ${rules.device} cannot be at a ${address.kind} address`);
 
   const allowed = new Set([...(rules.options ?? []), ...(address.kind === 'serial' ? ['baud'] : [])]);

@@ -1,5 +1,5 @@
 /**
- * The queue worker and status poller, on injected timers. Each tick: fail
+ * The queue worker and status poller, on the injected device clock. Each tick: fail
  * jobs past their time, ask the printer's status, then send queued jobs in
  * order while it is ready. A fault before sending leaves the job queued and
  * waiting (safe: nothing was sent); a fault after sending makes it
@@ -17,14 +17,14 @@ import { statusChanged, unknownStatus, type PrinterStatus } from './printer-stat
 import { isReady, type ReceiptPrinter } from './receipt-printer';
 import { markReprint } from './reprint-mark';
 import type { SlipDocument } from './slip-document';
-import type { Timers } from './timers';
+import type { Clock } from '../devices/device-clock';
 
 export interface PrintWorkerDeps {
   store: PrintJobStore;
   /** A queued job not printed within this long fails (also for automatic reprints). */
   failAfterSeconds: number;
   printer: ReceiptPrinter;
-  timers: Timers;
+  clock: Clock;
   pollMs: number;
   encode(doc: SlipDocument, mode: PrintMode): Buffer;
   record(type: string, payload: unknown): void;
@@ -71,7 +71,7 @@ export class PrintWorker {
 
   async stop(): Promise<void> {
     this.stopped = true;
-    if (this.timer !== null) this.d.timers.clearTimeout(this.timer);
+    if (this.timer !== null) this.d.clock.clearTimeout(this.timer);
     this.timer = null;
     await this.running;
   }
@@ -122,8 +122,8 @@ export class PrintWorker {
 
   private schedule(ms: number): void {
     if (this.stopped) return;
-    if (this.timer !== null) this.d.timers.clearTimeout(this.timer);
-    this.timer = this.d.timers.setTimeout(() => {
+    if (this.timer !== null) this.d.clock.clearTimeout(this.timer);
+    this.timer = this.d.clock.setTimeout(() => {
       this.timer = null;
       void this.runTick();
     }, ms);

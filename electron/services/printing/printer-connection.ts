@@ -30,7 +30,7 @@ export function connectPrinter(target: PrinterTarget, dataDir: string, logger: L
     case 'tcp':
       return { transport: new TcpTransport(a.host, a.port) };
     case 'serial':
-      return { transport: new SerialTransport(a.path, a.baudRate) };
+      return { transport: new SerialTransport(a.path, a.baud) };
     case 'file':
       return { transport: new FileTransport(a.path) };
     case 'sim': {

@@ -8,8 +8,8 @@ describe('printer URIs', () => {
     ['sim', { kind: 'sim' }],
     ['tcp://10.0.0.5:9100', { kind: 'tcp', host: '10.0.0.5', port: 9100 }],
     ['tcp://printer.local', { kind: 'tcp', host: 'printer.local', port: 9100 }],
-    ['serial:/dev/ttyUSB0?baud=19200', { kind: 'serial', path: '/dev/ttyUSB0', baudRate: 19200 }],
-    ['serial:/dev/ttyS0', { kind: 'serial', path: '/dev/ttyS0', baudRate: 19200 }],
+    ['serial:/dev/ttyUSB0?baud=19200', { kind: 'serial', path: '/dev/ttyUSB0', baud: 19200 }],
+    ['serial:/dev/ttyS0', { kind: 'serial', path: '/dev/ttyS0', baud: 19200 }],
     ['file:/dev/usb/lp0', { kind: 'file', path: '/dev/usb/lp0' }],
   ])('%s', (uri, address) => {
     expect(parsePrinterUri(uri, defaults)).toMatchObject({ address, ...defaults });
@@ -42,7 +42,7 @@ describe('printer URIs', () => {
 
   it('prints raster whatever the line or setting when the printer has no Korean font', () => {
     expect(parsePrinterUri('serial:/dev/ttyS0?baud=19200', { ...defaults, mode: 'auto', koreanFont: false })).toMatchObject({ mode: 'raster', koreanFont: false });
-    expect(resolvePrintMode('hybrid', { kind: 'serial', path: '/dev/ttyS0', baudRate: 9600 }, false)).toBe('raster');
+    expect(resolvePrintMode('hybrid', { kind: 'serial', path: '/dev/ttyS0', baud: 9600 }, false)).toBe('raster');
     expect(resolvePrintMode('text', { kind: 'tcp', host: 'h', port: 9100 }, true)).toBe('text');
   });
 });

@@ -20,7 +20,7 @@ import { slipDocumentSchema, type SlipDocument, type SlipDocumentInput } from '.
 import { encodeSlip } from './slip-encoder';
 import { previewSlip } from './slip-preview';
 import { testPageDocument } from './test-page';
-import { realTimers, type Timers } from './timers';
+import { dateClock, type Clock } from '../devices/device-clock';
 import type { PrinterTransport } from './transports/transport';
 
 export interface PrintingService {
@@ -54,7 +54,7 @@ export interface PrintingRuntimeDeps {
   record(type: string, payload: unknown): void;
   alert(kind: StaffAlertKind, detail: Record<string, string | number | boolean | null>): void;
   pushStatus(status: PrinterStatus): void;
-  timers?: Timers;
+  clock?: Clock;
   /** Replaces the transport the target names (tests). */
   connection?: PrinterConnection | { transport: PrinterTransport };
   now?: () => Date;
@@ -69,16 +69,17 @@ export interface PrintingRuntime {
 }
 
 export function createPrintingRuntime(d: PrintingRuntimeDeps): PrintingRuntime {
-  const timers = d.timers ?? realTimers;
-  const now = d.now ?? (() => new Date(timers.now()));
+  // Wall time (job stamps), so the date clock; fake timers in tests govern it.
+  const clock = d.clock ?? dateClock;
+  const now = d.now ?? (() => new Date(clock.now()));
   const connection: PrinterConnection = d.connection ?? connectPrinter(d.target, d.dataDir, d.logger);
   const profile = profileFor(d.target.width, profileOverrides(d.config));
   const printer = new ReceiptPrinter(connection.transport, {
     statusTimeoutMs: d.config.statusTimeoutMs,
     ack: profile.ack,
     printerTimeMs: profile.printerTimeMs,
-    baudRate: d.target.address.kind === 'serial' ? d.target.address.baudRate : null,
-    timers,
+    baudRate: d.target.address.kind === 'serial' ? d.target.address.baud : null,
+    clock,
   });
   const store = new PrintJobStore(d.db, now);
   const partialCut = d.target.cut === 'partial';
@@ -86,7 +87,7 @@ export function createPrintingRuntime(d: PrintingRuntimeDeps): PrintingRuntime {
     store,
     failAfterSeconds: d.config.jobFailAfterSeconds,
     printer,
-    timers,
+    clock,
     pollMs: d.config.statusPollMs,
     encode: (doc, mode) => encodeSlip(doc, { mode, profile, partialCut }).bytes,
     record: d.record,
@@ -135,10 +136,10 @@ export function createPrintingRuntime(d: PrintingRuntimeDeps): PrintingRuntime {
         const off = worker.onJob((j) => {
           if (j.jobId !== jobId || !settled(j)) return;
           off();
-          timers.clearTimeout(timer);
+          clock.clearTimeout(timer);
           resolve(j);
         });
-        timer = timers.setTimeout(() => {
+        timer = clock.setTimeout(() => {
           off();
           resolve(store.get(jobId)!);
         }, timeoutMs);

@@ -13,7 +13,7 @@
 import { escpos, encodeCommands } from './escpos-commands';
 import { ackBudgetMs, ackCommand, AckMatcher, type AckKind } from './print-ack';
 import { decodeStatus, isStatusByte, notRespondingStatus, unknownStatus, type PrinterStatus } from './printer-status';
-import { realTimers, type Timers } from './timers';
+import { dateClock, type Clock } from '../devices/device-clock';
 import { TransportError, type PrinterTransport } from './transports/transport';
 
 /** Why a job's end is unknown. */
@@ -38,13 +38,13 @@ export interface ReceiptPrinterOptions {
   printerTimeMs: number;
   /** The serial line's speed, so the wait for the acknowledgement covers the time on the wire; null on TCP, USB, sim. */
   baudRate: number | null;
-  timers?: Timers;
+  clock?: Clock;
 }
 
 const STATUS_QUERY = encodeCommands([1, 2, 3, 4].map((n) => escpos.statusRequest(n as 1 | 2 | 3 | 4)));
 
 export class ReceiptPrinter {
-  private readonly timers: Timers;
+  private readonly clock: Clock;
   private lock: Promise<unknown> = Promise.resolve();
   private jobSeq = Math.floor(Math.random() * 10_000);
 
@@ -52,7 +52,7 @@ export class ReceiptPrinter {
     readonly transport: PrinterTransport,
     private readonly opts: ReceiptPrinterOptions,
   ) {
-    this.timers = opts.timers ?? realTimers;
+    this.clock = opts.clock ?? dateClock;
   }
 
   get label(): string {
@@ -75,7 +75,7 @@ export class ReceiptPrinter {
       if (!isReady(before, this.transport.canRead)) {
         return { kind: 'not_sent', status: before, error: before.faults[0] ?? 'printer.not_responding' } as const;
       }
-      const started = this.timers.now();
+      const started = this.clock.now();
       if (!this.transport.canRead) return this.printBlind(bytes, before, started);
 
       const ack = this.opts.ack;
@@ -90,7 +90,7 @@ export class ReceiptPrinter {
         if (matcher.feed(chunk)) settle('ack');
       });
       const offClose = this.transport.onClose(() => settle('printer.connection_lost'));
-      const timer = this.timers.setTimeout(() => settle('printer.no_ack'), budgetMs);
+      const timer = this.clock.setTimeout(() => settle('printer.no_ack'), budgetMs);
       let outcome: End;
       try {
         await this.transport.open();
@@ -104,10 +104,10 @@ export class ReceiptPrinter {
       } finally {
         offData();
         offClose();
-        this.timers.clearTimeout(timer);
+        this.clock.clearTimeout(timer);
       }
       if (outcome === 'not_sent') return { kind: 'not_sent', status: await this.queryStatus(), error: 'printer.not_responding' } as const;
-      const ms = this.timers.now() - started;
+      const ms = this.clock.now() - started;
       if (outcome === 'ack') return { kind: 'printed', status: await this.queryStatus(), confirmed: true, ms } as const;
       // Release this connection: a late reply must never be read as the next job's acknowledgement.
       await this.transport.close().catch(() => {});
@@ -123,9 +123,9 @@ export class ReceiptPrinter {
     } catch (err) {
       const e = err instanceof TransportError ? err : new TransportError(String(err), false);
       if (e.beforeSend) return { kind: 'not_sent', status: before, error: 'printer.not_responding' };
-      return { kind: 'unknown', status: before, error: 'printer.write_failed', ms: this.timers.now() - started, budgetMs: 0 };
+      return { kind: 'unknown', status: before, error: 'printer.write_failed', ms: this.clock.now() - started, budgetMs: 0 };
     }
-    return { kind: 'printed', status: before, confirmed: false, ms: this.timers.now() - started };
+    return { kind: 'printed', status: before, confirmed: false, ms: this.clock.now() - started };
   }
 
   close(): Promise<void> {
@@ -145,7 +145,7 @@ export class ReceiptPrinter {
     try {
       await this.transport.open();
     } catch {
-      return notRespondingStatus(label, new Date(this.timers.now()));
+      return notRespondingStatus(label, new Date(this.clock.now()));
     }
     const got: number[] = [];
     let done: () => void = () => {};
@@ -154,17 +154,17 @@ export class ReceiptPrinter {
       for (const b of chunk) if (got.length < 4 && isStatusByte(b)) got.push(b);
       if (got.length >= 4) done();
     });
-    const timer = this.timers.setTimeout(done, this.opts.statusTimeoutMs);
+    const timer = this.clock.setTimeout(done, this.opts.statusTimeoutMs);
     try {
       await this.transport.write(STATUS_QUERY);
       await complete;
     } catch {
       // A failed write is a printer that cannot be reached.
     } finally {
-      this.timers.clearTimeout(timer);
+      this.clock.clearTimeout(timer);
       off();
     }
-    const at = new Date(this.timers.now());
+    const at = new Date(this.clock.now());
     if (got.length < 4) return notRespondingStatus(label, at);
     return decodeStatus(got as [number, number, number, number], label, at);
   }

@@ -66,7 +66,7 @@ async function main(argv: string[]): Promise<number> {
     statusTimeoutMs: Number(flags.timeout ?? config.printer.statusTimeoutMs),
     ack: profile.ack,
     printerTimeMs: profile.printerTimeMs,
-    baudRate: target.address.kind === 'serial' ? target.address.baudRate : null,
+    baudRate: target.address.kind === 'serial' ? target.address.baud : null,
   });
   try {
     if (!doc) {
@@ -145,7 +145,7 @@ function readSlip(file: string): SlipDocument {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (err) => {
-    if (err instanceof UsageError || (err as Error)?.name === 'ConfigError' || (err as Error)?.name === 'PrinterUriError') {
+    if (err instanceof UsageError || (err as Error)?.name === 'ConfigError' || (err as Error)?.name === 'DeviceUriError') {
       process.stderr.write(`${(err as Error).message}\n${USAGE}\n`);
       process.exit(ExitCode.usage);
     }
