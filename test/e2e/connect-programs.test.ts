@@ -11,7 +11,7 @@ import type { Page } from 'playwright-core';
 import { KIOSK_VIEWPORT, newPageIn } from '../support/browser';
 import { useE2eKiosk } from '../support/e2e-kiosk';
 import { ocrCompact, tesseractAvailable } from '../support/ocr';
-import { openStaffConsole, PINS, setUpPins, TABLETS } from '../support/staff-console';
+import { consoleShot, openStaffConsole, PINS, setUpPins, TABLETS } from '../support/staff-console';
 import { login } from '../support/staff-pins';
 import { CSV_COLUMNS } from '../../electron/services/connect/program-csv';
 
@@ -67,6 +67,7 @@ describe('서울연결처방 on the slip and the screen', { timeout: 180_000 }, 
     expect(await first.getByTestId('program-card').getAttribute('data-program-id')).toBe('e2e-walk');
     await first.getByTestId('program-help').tap();
     await first.getByTestId('program-help-sent').waitFor();
+    await consoleShot(first, 'connect-pharmacy-result');
     await first.context().close();
 
     // The console: a notice (not a crisis takeover) naming the programme.
@@ -90,6 +91,7 @@ describe('서울연결처방 on the slip and the screen', { timeout: 180_000 }, 
     await name.fill('토요일 숲길 걷기');
     await console.getByTestId('program-save').tap();
     await console.getByTestId('programs-note').waitFor();
+    await consoleShot(console, 'connect-programs-admin');
     expect(await programRow.textContent()).toContain('토요일 숲길 걷기');
     await console.context().close();
 
