@@ -11,7 +11,6 @@ import { AGE_BANDS, PROGRAM_CATEGORIES, PROGRAM_PLACES } from './connect-lists';
 const token = z.string().min(16).max(64);
 const auth = z.object({ token }).strict();
 const requestId = z.string().regex(/^[A-Za-z0-9-]{8,64}$/, 'a session request id');
-const language = z.enum(['ko', 'en']);
 const localized = z.object({ ko: z.string(), en: z.string() });
 const words = (max: number) =>
   z
@@ -105,7 +104,7 @@ export const connectApi = {
   },
   /** "다른 프로그램 보기": one more programme for this visit, after the one on screen (a resend gets the same answer). */
   'connect.nextProgram': {
-    input: z.object({ requestId, after: z.string().max(40), language }).strict(),
+    input: z.object({ requestId, after: z.string().max(40) }).strict(),
     output: z.object({ program: programCardSchema.nullable(), more: z.boolean() }),
   },
   /** "직원에게 신청 도와달라고 하기": a gentle notice to staff naming the programme. Once per visit and programme. */

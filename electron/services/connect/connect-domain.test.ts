@@ -49,11 +49,11 @@ describe('서울연결처방 on the kiosk', { timeout: 60_000 }, () => {
     expect(again.program.id).toBe(rx.program.id);
     expect(count(s, "SELECT COUNT(*) FROM events WHERE type = 'connect.program_suggested'")).toBe(1);
 
-    const next = await call(s, 'connect.nextProgram', { requestId: 'visit-connect-1', after: rx.program.id, language: 'ko' });
+    const next = await call(s, 'connect.nextProgram', { requestId: 'visit-connect-1', after: rx.program.id });
     expect(next.program.id).not.toBe(rx.program.id);
     expect(next.program.place.ko).toBe('중구');
     // A tap storm on "다른 프로그램 보기": the same answer.
-    expect((await call(s, 'connect.nextProgram', { requestId: 'visit-connect-1', after: rx.program.id, language: 'ko' })).program.id).toBe(next.program.id);
+    expect((await call(s, 'connect.nextProgram', { requestId: 'visit-connect-1', after: rx.program.id })).program.id).toBe(next.program.id);
 
     const help = await call(s, 'connect.requestHelp', { requestId: 'visit-connect-1', programId: next.program.id });
     expect((await call(s, 'connect.requestHelp', { requestId: 'visit-connect-1', programId: next.program.id })).alertId).toBe(help.alertId);

@@ -58,7 +58,7 @@ export function createConnectDomain(ctx: ServiceContext, opts: ConnectDomainOpti
 
   const handlers: Partial<Handlers> = {
     'connect.chatbot': () => svc.chatbot(),
-    'connect.nextProgram': ({ requestId, after, language }) => svc.next(requestId, after, language),
+    'connect.nextProgram': ({ requestId, after }) => svc.next(requestId, after),
     'connect.requestHelp': ({ requestId, programId }) => svc.requestHelp(requestId, programId),
     'connect.staffPrograms': staff<'connect.staffPrograms'>(() => ({
       programs: svc.programs.all().map((s) => svc.describe(s)),

@@ -98,8 +98,7 @@ export class ConnectService {
   }
 
   /** "다른 프로그램 보기": the one after `after`; asked twice with the same `after`, the same answer. */
-  async next(requestId: string, after: string, language: 'ko' | 'en'): Promise<{ program: ProgramCard | null; more: boolean }> {
-    void language;
+  async next(requestId: string, after: string): Promise<{ program: ProgramCard | null; more: boolean }> {
     const shown = this.shown(requestId);
     if (shown.length === 0) throw new ConnectError('connect.no_visit', 'this visit was shown no programme');
     const at = shown.findIndex((s) => s.programId === after);
@@ -109,11 +108,6 @@ export class ConnectService {
     else program = this.suggest(requestId, shown[0].symptomId, 'next');
     const count = this.shown(requestId).length;
     return { program: program ? await this.card(program) : null, more: program !== null && count < MAX_PER_VISIT };
-  }
-
-  /** Whether a visit that was shown `count` programmes could be shown one more (for the screen's button). */
-  hasMore(requestId: string): boolean {
-    return this.shown(requestId).length < MAX_PER_VISIT;
   }
 
   /** A gentle notice to staff naming the programme; one per visit and programme (a tap storm is one notice). */

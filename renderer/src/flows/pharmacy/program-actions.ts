@@ -5,7 +5,6 @@
  */
 import { create } from 'zustand';
 import { api } from '../../api/client';
-import { useSessionStore } from '../../stores/session-store';
 import { registerVisitorStore } from '../../stores/visitor-reset';
 import { usePharmacyVisit } from './pharmacy-store';
 import type { ApiOutput } from '../../../../electron/contract/api';
@@ -37,7 +36,7 @@ export async function showAnotherProgram(): Promise<void> {
   const now = currentProgram();
   if (loading || !requestId || !now) return;
   useProgramVisit.setState((s) => ({ loading: true, touched: s.touched + 1 }));
-  const r = await api().call('connect.nextProgram', { requestId, after: now.id, language: useSessionStore.getState().language });
+  const r = await api().call('connect.nextProgram', { requestId, after: now.id });
   if (r.ok && r.value.program) useProgramVisit.setState({ shown: r.value.program, more: r.value.more, loading: false });
   else useProgramVisit.setState({ more: false, loading: false });
 }

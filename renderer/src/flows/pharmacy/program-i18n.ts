@@ -17,10 +17,8 @@ export const programKo = {
   'program.helpSent': '직원에게 알렸어요. 잠시 뒤 도와드릴게요.',
   'program.helpFailed': '못 알렸어요. 안내 데스크로 와 주세요.',
   'program.a11y': '연결처방. {name}. {institution}, {place}. 언제: {schedule}. {join}.',
-  'chatbot.title': '글로 이야기하고 싶다면',
-  'chatbot.name': '{name}',
-  'chatbot.hint': '휴대전화로 QR을 찍으세요. 24시간 열려 있어요.',
-  'chatbot.noQr': '카카오톡에서 찾을 수 있어요. 24시간 열려 있어요.',
+  'chatbot.hint': '24시간 글로 이야기할 수 있어요.',
+  'chatbot.noQr': '카카오톡에서 24시간 글로 이야기해요.',
 } as const;
 
 export const programEn: Record<keyof typeof programKo, string> = {
@@ -41,8 +39,6 @@ export const programEn: Record<keyof typeof programKo, string> = {
   'program.helpSent': 'Staff know. Someone will help you soon.',
   'program.helpFailed': 'We could not tell staff. Please come to the front desk.',
   'program.a11y': 'A place to join. {name}. {institution}, {place}. When: {schedule}. {join}.',
-  'chatbot.title': 'Rather talk in writing?',
-  'chatbot.name': '{name}',
-  'chatbot.hint': 'Scan the QR with your phone. Open 24 hours.',
-  'chatbot.noQr': 'Find it on KakaoTalk. Open 24 hours.',
+  'chatbot.hint': 'Scan to chat in writing, 24 hours.',
+  'chatbot.noQr': 'Chat in writing on KakaoTalk, 24 hours.',
 };

@@ -117,7 +117,7 @@ export const programsEn: Record<keyof typeof programsKo, string> = {
   'programs.form.institutionEn': 'Institution (English)',
   'programs.form.category': 'Category',
   'programs.form.district': 'District',
-  'programs.form.scheduleKo': 'When (Korean, e.g. 매주 화요일 오후 2시)',
+  'programs.form.scheduleKo': 'When (Korean)',
   'programs.form.scheduleEn': 'When (English, e.g. Tuesdays at 2 pm)',
   'programs.form.ages': 'Age bands (none picked: everyone)',
   'programs.form.firstTimers': 'First-timers welcome',
