@@ -1,5 +1,7 @@
 /**
- * The hub's staff console in Chromium: a kiosk of the venue shows online
+ * The hub's staff console in Chromium, entered as staff would: the pairing
+ * page takes the code from `npm run hub -- pair-device`, a wrong PIN is told
+ * kindly, the right one opens the console. Then a kiosk of the venue shows online
  * with its printer and outbox, its crisis alert is listed and acknowledged
  * from the page (and so cleared on the kiosk), and the venue's queue shows
  * the ticket the hub numbered.
@@ -9,7 +11,7 @@ import type { Browser } from 'playwright-core';
 import { launchBrowser } from '../support/browser';
 import { startTestPostgres, type TestPostgres } from '../support/postgres';
 import { startTestServices, type TestServices } from '../support/test-services';
-import { hubLinkFor, hubSyncOf, pairKiosk, startTestHub, until } from '../support/hub';
+import { HUB_TEST_PINS, hubLinkFor, hubSyncOf, pairKiosk, startTestHub, until } from '../support/hub';
 
 let postgres: TestPostgres;
 let hub: Awaited<ReturnType<typeof startTestHub>>;
@@ -47,6 +49,15 @@ describe('the hub console', { timeout: 90_000 }, () => {
     const page = await browser.newPage();
     try {
       await page.goto(`${hub.url}/staff`);
+      const { code } = await hub.staff.createPairingCode('front desk', 'test');
+      await hub.staff.addPin('staff', 'front', HUB_TEST_PINS.staff);
+      await page.locator('[data-testid="pair-code"]').fill(code);
+      await page.locator('[data-testid="pair-submit"]').click();
+      await page.locator('[data-testid="hub-pin"]').fill('9753');
+      await page.locator('[data-testid="hub-login-submit"]').click();
+      await page.locator('[data-testid="hub-login-notice"]').getByText('PIN이 맞지 않아요').waitFor({ timeout: 20_000 });
+      await page.locator('[data-testid="hub-pin"]').fill(HUB_TEST_PINS.staff);
+      await page.locator('[data-testid="hub-login-submit"]').click();
       const row = page.locator('[data-kiosk="console-kiosk-1"]');
       await row.waitFor({ timeout: 20_000 });
       expect(await row.textContent()).toContain('연결됨 (online)');
