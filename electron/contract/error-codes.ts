@@ -75,6 +75,18 @@ export const errorCodes = {
     'console.content_invalid',
     'console.version_not_found',
   ],
+  coupons: [
+    'coupons.session_expired',
+    'coupons.pin_wrong',
+    'coupons.locked',
+    'coupons.no_pin',
+    'coupons.pin_invalid',
+    'coupons.no_visit',
+    'coupons.shop_not_found',
+    'coupons.shop_full',
+    'coupons.shop_paused',
+  ],
+  referrals: ['referrals.not_recognised', 'referrals.not_found', 'referrals.bad_dates'],
 } as const;
 
 export type ErrorDomain = keyof typeof errorCodes;
@@ -87,6 +99,8 @@ export type PharmacyErrorCode = CodeOf<'pharmacy'>;
 export type StaffErrorCode = CodeOf<'staff'>;
 export type StorageErrorCode = CodeOf<'storage'>;
 export type ConsoleErrorCode = CodeOf<'console'>;
+export type CouponsErrorCode = CodeOf<'coupons'>;
+export type ReferralsErrorCode = CodeOf<'referrals'>;
 
 export const allErrorCodes: ErrorCode[] = Object.values(errorCodes).flat();
 

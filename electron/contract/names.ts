@@ -106,6 +106,24 @@ export const methodNames = [
   'console.giftLowStock',
   'console.stats',
   'console.statsCsv',
+  // 동행 가게 coupons and counseling referrals
+  'coupons.offer',
+  'coupons.take',
+  'coupons.shops',
+  'coupons.shopLogin',
+  'coupons.shopLogout',
+  'coupons.shopCheck',
+  'coupons.shopRedeem',
+  'coupons.shopRecent',
+  'coupons.staffShops',
+  'coupons.staffSaveShop',
+  'coupons.staffSetShopPin',
+  'coupons.staffPauseShop',
+  'coupons.staffRemoveShop',
+  'coupons.staffWeekly',
+  'referrals.staffAdd',
+  'referrals.staffList',
+  'referrals.staffDone',
 ] as const;
 
 export type MethodName = (typeof methodNames)[number];

@@ -6,6 +6,7 @@ import { staffEn } from '../flows/staff/staff-i18n';
 import { storeEn } from '../flows/store/store-i18n';
 import { a11yEn } from '../a11y/a11y-i18n';
 import { errorsEn } from './error-messages';
+import { couponsEn } from '../flows/coupons/coupons-i18n';
 
 export const en: Record<MessageKey, string> = {
   ...pharmacyEn,
@@ -13,6 +14,7 @@ export const en: Record<MessageKey, string> = {
   ...storeEn,
   ...a11yEn,
   ...errorsEn,
+  ...couponsEn,
   'app.title': 'Seoul Itda Place',
 
   'attract.touch': 'Touch the screen to start',

@@ -9,6 +9,7 @@ import { staffKo } from '../flows/staff/staff-i18n';
 import { storeKo } from '../flows/store/store-i18n';
 import { a11yKo } from '../a11y/a11y-i18n';
 import { errorsKo } from './error-messages';
+import { couponsKo } from '../flows/coupons/coupons-i18n';
 
 export const ko = {
   ...pharmacyKo,
@@ -16,6 +17,7 @@ export const ko = {
   ...storeKo,
   ...a11yKo,
   ...errorsKo,
+  ...couponsKo,
   'app.title': '서울잇다플레이스',
 
   'attract.touch': '화면을 터치해 주세요',
