@@ -3,7 +3,7 @@
  * came out, and an honest, kind word (and a QR code of the text) when they
  * did not. Returns to the attract screen by itself after 20 seconds.
  */
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useT, useLanguage } from '../../i18n/use-t';
 import { Pressable } from '../../components/pressable';
 import { usePharmacyVisit } from './pharmacy-store';
@@ -11,6 +11,7 @@ import { goHome, resetVisitorSession } from '../../stores/session-actions';
 import { SvgIcon } from './svg-icon';
 import { useAnnounceScreen } from '../../a11y/use-announce-screen';
 import { moreTimeFactor } from '../../a11y/a11y-store';
+import { CouponButton, CouponPanel, useCouponOffer } from '../coupons/coupon-offer';
 
 export const RESULT_RETURN_SECONDS = 20;
 
@@ -18,11 +19,16 @@ export function PrescriptionView() {
   const t = useT();
   const lang = useLanguage();
   const result = usePharmacyVisit((s) => s.result);
+  // The 동행 가게 coupon: a button here when a shop has room, its own short panel when tapped.
+  const offer = useCouponOffer();
+  const [couponOpen, setCouponOpen] = useState(false);
+  const [activity, setActivity] = useState(0);
   useEffect(() => {
     // "More time" doubles this wait too: a prescription read aloud takes longer than one read by eye.
+    // A tap on the coupon starts it again: nobody is sent home while choosing or waiting for the slip.
     const timer = setTimeout(() => resetVisitorSession('done'), RESULT_RETURN_SECONDS * 1000 * moreTimeFactor());
     return () => clearTimeout(timer);
-  }, []);
+  }, [activity, couponOpen]);
   const printed = result?.print.outcome === 'printed';
   const gift = result?.gift.outcome === 'delivered';
   const printText = printed ? t('pharmacy.result.slipReady') : t('pharmacy.result.slipProblem');
@@ -47,6 +53,7 @@ export function PrescriptionView() {
       : null,
   );
   if (!result) return null;
+  if (couponOpen && offer) return <CouponPanel offer={offer} onClose={() => setCouponOpen(false)} onActivity={() => setActivity((n) => n + 1)} />;
   return (
     <main className="screen" data-testid="pharmacy-result" data-print={result.print.outcome} data-gift={result.gift.outcome}>
       <h1>{t('pharmacy.result.title')}</h1>
@@ -79,6 +86,7 @@ export function PrescriptionView() {
       <div className={gift ? 'notice ok' : 'notice'} role="status" data-testid="gift-status">
         {giftText}
       </div>
+      {offer && <CouponButton offer={offer} onOpen={() => setCouponOpen(true)} />}
       <Pressable className="primary" data-testid="pharmacy-done" onClick={goHome}>
         {t('pharmacy.result.done')}
       </Pressable>
