@@ -132,7 +132,14 @@ describe('a sharing coupon from the kiosk to the shop', { timeout: 180_000 }, ()
       await phone.getByTestId('redeem-next').click();
       await codeBox.fill(second.replace(/-/g, ' ').toLowerCase());
       await phone.getByTestId('redeem-check').click();
+      // Three days on, the shop session (12 hours at most) has ended: the PIN again, and the typed code is kept.
+      await phone.getByTestId('redeem-login').waitFor();
+      expect(await phone.getByTestId('redeem-error').textContent()).toContain('다시 로그인');
+      await phone.getByTestId('redeem-pin').fill(SHOP_PIN);
+      await phone.getByTestId('redeem-login-submit').click();
+      await phone.getByTestId('redeem-check').click();
       await expect.poll(() => verdict.getAttribute('data-status')).toBe('expired');
+      expect(await verdict.textContent()).toContain('기한이 지난');
       expect(kiosk.count('SELECT COUNT(*) FROM coupons WHERE redeemed_at IS NOT NULL')).toBe(1);
       await screen.context().close();
       await phone.context().close();
