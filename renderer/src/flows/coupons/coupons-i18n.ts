@@ -155,7 +155,7 @@ export const couponsEn: Record<keyof typeof couponsKo, string> = {
   'staff.coupons.f.nameEn': 'Shop name (English)',
   'staff.coupons.f.address': 'Address',
   'staff.coupons.f.district': 'District',
-  'staff.coupons.f.givesKo': 'What it gives (Korean, e.g. 반찬 나눔)',
+  'staff.coupons.f.givesKo': 'What it gives (Korean)',
   'staff.coupons.f.givesEn': 'What it gives (English)',
   'staff.coupons.f.dailyBudget': 'Coupons a day',
   'staff.coupons.f.validityDays': 'Days valid (counting today)',

@@ -103,7 +103,9 @@ export function CouponAdmin() {
                   <td>
                     <strong>{lang === 'ko' ? s.nameKo : s.nameEn}</strong>
                     <br />
-                    {s.district} · {s.address}
+                    <span data-raw>
+                      {s.district} · {s.address}
+                    </span>
                   </td>
                   <td>{lang === 'ko' ? s.givesKo : s.givesEn}</td>
                   <td>{t('staff.coupons.ofBudget', { n: s.issuedToday, budget: s.dailyBudget })}</td>

@@ -77,13 +77,13 @@ export function ReferralsView() {
                     {r.followUpOn}
                     {r.due && <strong> · {t('staff.referrals.due')}</strong>}
                   </td>
-                  <td>{r.nickname}</td>
+                  <td data-raw>{r.nickname}</td>
                   <td>
-                    {t(r.kind === 'program' ? 'staff.referrals.kind.program' : 'staff.referrals.kind.centre')}: {r.target}
+                    {t(r.kind === 'program' ? 'staff.referrals.kind.program' : 'staff.referrals.kind.centre')}: <span data-raw>{r.target}</span>
                     <br />
                     {t('staff.referrals.on', { day: r.referredOn })}
                   </td>
-                  <td>{r.note}</td>
+                  <td data-raw>{r.note}</td>
                   <td>
                     {r.doneAt ? (
                       t('staff.referrals.doneAt', { day: seoulDay(new Date(r.doneAt)) })
