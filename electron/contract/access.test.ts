@@ -37,6 +37,15 @@ describe('the access table', () => {
     expect(row(local)).toEqual(levels);
     expect(row(device)).toEqual(['open', 'known', 'staff', 'technician', 'admin']);
     expect(row(anonymous)).toEqual(['open']);
+    // A 동행 가게's phone is an enrolled device: never the kiosk's screen, never a stranger.
+    expect([screen, device, anonymous, local].map((p) => principalMayCall('shop', p))).toEqual([false, true, false, true]);
+  });
+
+  it('gives the shop level to exactly the methods that carry a shop session token', () => {
+    for (const method of Object.keys(api) as ApiMethod[]) {
+      const shape = (api[method].input as unknown as { shape?: Record<string, unknown> }).shape;
+      expect({ method, shop: ruleOf(method).who === 'shop' }).toEqual({ method, shop: !!shape && 'shopToken' in shape });
+    }
   });
 
   it('does not compile without a line for every method (type-level)', () => {

@@ -12,7 +12,11 @@
  * - `screen`: visitor methods, for the kiosk's own screen (and in-process
  *   code) only, never for a staff device on the LAN;
  * - `staff` < `technician` < `admin`: a valid staff session, bound to the
- *   caller's connection, with at least that role.
+ *   caller's connection, with at least that role;
+ * - `shop`: a 동행 가게's phone (an enrolled device, or in-process code) with a
+ *   shop session (`shopToken`, opened with the shop's PIN); the handler gets
+ *   the session's shop and answers for that shop only. A shop session is no
+ *   staff session, and no staff session opens a shop method.
  */
 import type { ApiMethod, ApiParsedInput } from './api';
 import type { Principal } from './dispatch';
@@ -21,7 +25,7 @@ import { KioskError } from './errors';
 
 export type { StaffRole };
 export type OpenLevel = 'open' | 'known' | 'screen';
-export type AccessLevel = OpenLevel | StaffRole;
+export type AccessLevel = OpenLevel | StaffRole | 'shop';
 
 export const ROLE_RANK: Record<StaffRole, number> = { staff: 1, technician: 2, admin: 3 };
 
@@ -39,8 +43,18 @@ export interface StaffRule<M extends ApiMethod> {
   maintenance?: true;
 }
 
-/** A token-carrying method needs a staff rule; any other method an open one. */
-export type AccessRule<M extends ApiMethod> = ApiParsedInput<M> extends { token: string } ? StaffRule<M> : OpenRule;
+/** A shop's method (it carries `shopToken`): read or act, for the session's own shop only. */
+export interface ShopRule {
+  who: 'shop';
+  does: 'read' | 'act';
+}
+
+/** A token-carrying method needs a staff rule, a shopToken-carrying one a shop rule; any other method an open one. */
+export type AccessRule<M extends ApiMethod> = ApiParsedInput<M> extends { token: string }
+  ? StaffRule<M>
+  : ApiParsedInput<M> extends { shopToken: string }
+    ? ShopRule
+    : OpenRule;
 export type AccessTable = { [M in ApiMethod]: AccessRule<M> };
 
 const open = { who: 'open' } as const;
@@ -167,6 +181,26 @@ export const access: AccessTable = {
   'connect.staffSymptomMap': read('admin'),
   'connect.staffSetSymptomCategories': { who: 'admin', does: 'act', target: 'symptomId' },
   'connect.staffCounts': read('staff'),
+  // 동행 가게 coupons: the visitor's offer on the kiosk screen; a shop's phone with its shop session; shops kept by admins.
+  'coupons.offer': screen,
+  'coupons.take': screen,
+  'coupons.shops': known,
+  'coupons.shopLogin': known,
+  'coupons.shopLogout': { who: 'shop', does: 'read' },
+  'coupons.shopCheck': { who: 'shop', does: 'read' },
+  'coupons.shopRedeem': { who: 'shop', does: 'act' },
+  'coupons.shopRecent': { who: 'shop', does: 'read' },
+  'coupons.staffShops': read('staff'),
+  'coupons.staffSaveShop': { who: 'admin', does: 'act', target: 'shopId' },
+  'coupons.staffSetShopPin': { who: 'admin', does: 'act', target: 'shopId' },
+  // Pausing a shop that asked to stop for today is a desk task, not an admin's.
+  'coupons.staffPauseShop': { who: 'staff', does: 'act', target: 'shopId' },
+  'coupons.staffRemoveShop': { who: 'admin', does: 'act', target: 'shopId' },
+  'coupons.staffWeekly': read('staff'),
+  // Referrals are personal data of recognised visitors: counselors (staff) record and follow them up.
+  'referrals.staffAdd': { who: 'staff', does: 'act', target: 'kind' },
+  'referrals.staffList': read('staff'),
+  'referrals.staffDone': { who: 'staff', does: 'act', target: 'referralId' },
 };
 
 /** Whether a principal may reach a level at all (a staff level then also needs its session). */
@@ -176,19 +210,28 @@ export function principalMayCall(level: AccessLevel, p: Principal): boolean {
       return true;
     case 'screen':
       return p.kind === 'screen' || p.kind === 'local';
+    case 'shop':
+      // A shop's phone is an enrolled LAN device; the kiosk's own screen is never a shop.
+      return p.kind === 'device' || p.kind === 'local';
     default:
       // `known` and the staff roles: any principal that proved itself.
       return p.kind !== 'anonymous';
   }
 }
 
-export function isStaffRule(rule: OpenRule | StaffRule<ApiMethod>): rule is StaffRule<ApiMethod> {
+export type AnyRule = OpenRule | StaffRule<ApiMethod> | ShopRule;
+
+export function isStaffRule(rule: AnyRule): rule is StaffRule<ApiMethod> {
   return rule.who === 'staff' || rule.who === 'technician' || rule.who === 'admin';
 }
 
+export function isShopRule(rule: AnyRule): rule is ShopRule {
+  return rule.who === 'shop';
+}
+
 /** The rule of a method, widened for the door's generic code. */
-export function ruleOf(method: ApiMethod): OpenRule | StaffRule<ApiMethod> {
-  return access[method] as OpenRule | StaffRule<ApiMethod>;
+export function ruleOf(method: ApiMethod): AnyRule {
+  return access[method] as AnyRule;
 }
 
 export type AccessErrorCode = 'contract.forbidden' | 'staff.forbidden' | 'staff.session_expired' | 'staff.maintenance_required';

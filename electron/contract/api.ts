@@ -20,6 +20,7 @@ import { staffApi } from './staff-api';
 import { devicesApi } from './devices-api';
 import { consoleApi } from './console-api';
 import { connectApi } from './connect-api';
+import { couponsApi } from './coupons-api';
 
 export const api = {
   ...appApi,
@@ -32,6 +33,7 @@ export const api = {
   ...devicesApi,
   ...consoleApi,
   ...connectApi,
+  ...couponsApi,
 } as const;
 
 export type Api = typeof api;

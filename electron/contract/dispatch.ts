@@ -9,7 +9,7 @@
  * and is reported to `onFault`.
  */
 import { api, type ApiMethod, type ApiOutput, type ApiParsedInput } from './api';
-import { AccessError, isStaffRule, principalMayCall, ROLE_RANK, ruleOf, type StaffRole } from './access';
+import { AccessError, isShopRule, isStaffRule, principalMayCall, ROLE_RANK, ruleOf, type StaffRole } from './access';
 import { CoreErrorCode, KioskError, toWireError, type Result } from './errors';
 
 export type Handlers = { [M in ApiMethod]: (input: ApiParsedInput<M>, meta: CallMeta) => Promise<ApiOutput<M>> | ApiOutput<M> };
@@ -40,6 +40,20 @@ export interface CallMeta {
   peer?: string;
   /** The staff session the door admitted a staff method with; set by the dispatcher only (a host's value is dropped). */
   staff?: StaffCaller;
+  /** The shop session the door admitted a shop method with (`access.ts` level `shop`); set by the dispatcher only. */
+  shop?: ShopCaller;
+}
+
+/** A 동행 가게's session, as the door checked it: the handler answers for this shop only. */
+export interface ShopCaller {
+  shopId: string;
+  token: string;
+}
+
+/** What the door needs from the domain that keeps shop sessions (`coupons/`). Without one, every shop method is refused. */
+export interface ShopDoor {
+  /** The live shop session of `shopToken` for this caller's connection; throws `coupons.session_expired` otherwise. */
+  session(shopToken: string, meta: CallMeta): ShopCaller;
 }
 
 /** The staff session behind a call, as the door checked it. */
@@ -87,6 +101,7 @@ export function createDispatcher(
   handlers: Handlers,
   onFault: (method: string, err: unknown) => void = () => {},
   door?: StaffDoor,
+  shopDoor?: ShopDoor,
 ): Dispatcher {
   return async (method, raw, meta = { transport: 'test' }) => {
     if (!isApiMethod(method)) {
@@ -107,7 +122,7 @@ export function createDispatcher(
         error: new KioskError(CoreErrorCode.invalidInput, `invalid input for ${method}`, { details }).toWire(),
       };
     }
-    const callMeta: CallMeta = { ...meta, staff: undefined };
+    const callMeta: CallMeta = { ...meta, staff: undefined, shop: undefined };
     try {
       if (isStaffRule(rule)) {
         if (!door) throw new AccessError('contract.forbidden', `${method} needs staff sessions, and this kiosk has none`);
@@ -115,6 +130,10 @@ export function createDispatcher(
         if (ROLE_RANK[caller.role] < ROLE_RANK[rule.who]) throw new AccessError('staff.forbidden', `${method} needs the ${rule.who} role`);
         if (rule.maintenance && !door.maintenanceOpen()) throw new AccessError('staff.maintenance_required', 'open maintenance mode first');
         callMeta.staff = caller;
+      }
+      if (isShopRule(rule)) {
+        if (!shopDoor) throw new AccessError('contract.forbidden', `${method} needs shop sessions, and this kiosk has none`);
+        callMeta.shop = shopDoor.session((parsed.data as { shopToken: string }).shopToken, meta);
       }
       const handler = handlers[method] as (input: unknown, meta: CallMeta) => unknown;
       const value = await handler(parsed.data, callMeta);

@@ -76,6 +76,18 @@ export const errorCodes = {
     'console.version_not_found',
   ],
   connect: ['connect.program_not_found', 'connect.not_suggested', 'connect.no_visit', 'connect.unknown_symptom'],
+  coupons: [
+    'coupons.session_expired',
+    'coupons.pin_wrong',
+    'coupons.locked',
+    'coupons.no_pin',
+    'coupons.pin_invalid',
+    'coupons.no_visit',
+    'coupons.shop_not_found',
+    'coupons.shop_full',
+    'coupons.shop_paused',
+  ],
+  referrals: ['referrals.not_recognised', 'referrals.not_found', 'referrals.bad_dates'],
 } as const;
 
 export type ErrorDomain = keyof typeof errorCodes;
@@ -89,6 +101,8 @@ export type StaffErrorCode = CodeOf<'staff'>;
 export type StorageErrorCode = CodeOf<'storage'>;
 export type ConsoleErrorCode = CodeOf<'console'>;
 export type ConnectErrorCode = CodeOf<'connect'>;
+export type CouponsErrorCode = CodeOf<'coupons'>;
+export type ReferralsErrorCode = CodeOf<'referrals'>;
 
 export const allErrorCodes: ErrorCode[] = Object.values(errorCodes).flat();
 

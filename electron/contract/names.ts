@@ -118,6 +118,24 @@ export const methodNames = [
   'connect.staffSymptomMap',
   'connect.staffSetSymptomCategories',
   'connect.staffCounts',
+  // 동행 가게 coupons and counseling referrals
+  'coupons.offer',
+  'coupons.take',
+  'coupons.shops',
+  'coupons.shopLogin',
+  'coupons.shopLogout',
+  'coupons.shopCheck',
+  'coupons.shopRedeem',
+  'coupons.shopRecent',
+  'coupons.staffShops',
+  'coupons.staffSaveShop',
+  'coupons.staffSetShopPin',
+  'coupons.staffPauseShop',
+  'coupons.staffRemoveShop',
+  'coupons.staffWeekly',
+  'referrals.staffAdd',
+  'referrals.staffList',
+  'referrals.staffDone',
 ] as const;
 
 export type MethodName = (typeof methodNames)[number];

@@ -16,10 +16,10 @@ export interface RollupRow {
 }
 
 /**
- * metric name ← which events, and what splits them (programmes by category,
- * never by visitor). Coupons and referrals
- * have no events yet: any `coupon.*` / `referral.*` event type is counted
- * under its own name when a later feature adds them.
+ * metric name ← which events, and what splits them: programmes by category,
+ * coupons per shop (`coupon.issued:<shopId>`, `coupon.redeemed:<shopId>`: a
+ * shop id, never a person); referrals are counted recorded and followed up,
+ * nothing more.
  */
 const METRICS = `
   SELECT venue, day, metric, COUNT(*) AS n FROM (
@@ -36,7 +36,8 @@ const METRICS = `
         WHEN e.type IN ('store.crisis', 'pharmacy.crisis') THEN 'crisis_taps'
         WHEN e.type = 'connect.program_suggested' THEN 'programs_suggested:' || COALESCE(e.payload->>'category', 'unknown')
         WHEN e.type = 'connect.help_requested' THEN 'program_help:' || COALESCE(e.payload->>'category', 'unknown')
-        WHEN e.type LIKE 'coupon.%' OR e.type LIKE 'referral.%' THEN e.type
+        WHEN e.type IN ('coupon.issued', 'coupon.redeemed') THEN e.type || ':' || COALESCE(e.payload->>'shopId', 'unknown')
+        WHEN e.type IN ('referral.recorded', 'referral.done') THEN e.type
       END AS metric
     FROM events e JOIN kiosks k USING (kiosk_id)
     WHERE e.at >= ($1::date::timestamp AT TIME ZONE 'Asia/Seoul') AND e.at < (($2::date + 1)::timestamp AT TIME ZONE 'Asia/Seoul')

@@ -179,6 +179,8 @@ export async function composeServices(opts: ComposeOptions): Promise<Services> {
   const guarded = guardWhenOutOfService(handlers as Handlers, health);
   const doors = [...domains.values()].flatMap((d) => (d.door ? [d.door] : []));
   if (doors.length > 1) throw new TypeError('more than one domain keeps staff sessions');
+  const shopDoors = [...domains.values()].flatMap((d) => (d.shopDoor ? [d.shopDoor] : []));
+  if (shopDoors.length > 1) throw new TypeError('more than one domain keeps shop sessions');
   const dispatch = createDispatcher(
     guarded,
     (method, err) => {
@@ -190,6 +192,7 @@ export async function composeServices(opts: ComposeOptions): Promise<Services> {
       }
     },
     doors[0],
+    shopDoors[0],
   );
 
   try {

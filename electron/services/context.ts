@@ -5,7 +5,7 @@
  * the CLIs and tests.
  */
 import type { PushEvent } from '../contract/events';
-import type { Handlers, StaffDoor } from '../contract/dispatch';
+import type { Handlers, ShopDoor, StaffDoor } from '../contract/dispatch';
 import type { KioskConfig } from './config/config-schema';
 import type { Db } from './storage/database';
 import type { EventLog, EventSchemas } from './storage/event-log';
@@ -55,6 +55,8 @@ export interface ServiceDomain {
   onConnectionClosed?(connectionId: string): void;
   /** The domain that keeps staff sessions (`staff/`) lends them to the door; at most one domain does. */
   door?: StaffDoor;
+  /** The domain that keeps 동행 가게 shop sessions (`coupons/`) lends them to the door; at most one domain does. */
+  shopDoor?: ShopDoor;
 }
 
 /** A domain module: its event types, and a factory run once storage is open. */

@@ -11,6 +11,8 @@ import { storeDomainModule } from './store/store-domain';
 import { a11yDomainModule } from './a11y/a11y-domain';
 import { staffDomainModule, type StaffDomainOptions } from './staff/staff-domain';
 import { consoleDomainModule } from './console/console-domain';
+import { couponsDomainModule } from './coupons/coupons-domain';
+import { referralsDomainModule } from './store/referrals-domain';
 import { FileKeyStore, SealedKeyStore, type OsSecretBox } from './store/key-store';
 import type { VenueShare } from './store/venue-share';
 import { sampleSlips } from './sample-slips';
@@ -41,5 +43,7 @@ export function shippedDomains(platform: PlatformHooks = {}, dataDir?: string, h
     a11yDomainModule,
     staffDomainModule(staff),
     consoleDomainModule(),
+    couponsDomainModule({ keyStore, hashParams: staff.hashParams }),
+    referralsDomainModule(),
   ];
 }

@@ -30,6 +30,10 @@ import { useA11yStore, useMoreTimeFactor } from './a11y/a11y-store';
 /** The web host serves the staff console at /staff (loopback only unless TLS is configured). */
 const staffPath = typeof location !== 'undefined' && location.pathname.replace(/\/+$/, '') === '/staff';
 
+/** A 동행 가게's phone opens the coupon redemption page at /redeem (LAN, enrolled devices only). */
+const redeemPath = typeof location !== 'undefined' && location.pathname.replace(/\/+$/, '') === '/redeem';
+const LazyRedeemPage = lazy(() => import('./flows/coupons/redeem-page').then((m) => ({ default: m.RedeemPage })));
+
 // The staff console (and its chart library) loads only when staff open it: visitors' screens stay light.
 const LazyStaffConsole = lazy(() => import('./flows/staff/staff-console').then((m) => ({ default: m.StaffConsole })));
 function StaffConsole(props: { onExit?: () => void }) {
@@ -61,7 +65,7 @@ export function App() {
   // "More time": with any accessibility option on, every wait is twice as long.
   const more = useMoreTimeFactor();
   const low = useA11yStore((s) => s.low);
-  const idle = useIdleReset((info?.idleSeconds ?? 60) * more, (info?.idleCountdownSeconds ?? 15) * more, screen !== 'attract' && screen !== 'staff' && !staffPath);
+  const idle = useIdleReset((info?.idleSeconds ?? 60) * more, (info?.idleCountdownSeconds ?? 15) * more, screen !== 'attract' && screen !== 'staff' && !staffPath && !redeemPath);
   const maintenance = useMaintenanceStore((s) => s.open);
   useEffect(() => bootMaintenance(), []);
 
@@ -70,6 +74,12 @@ export function App() {
   }, [lang]);
 
   if (staffPath) return <StaffConsole />;
+  if (redeemPath)
+    return (
+      <Suspense fallback={null}>
+        <LazyRedeemPage />
+      </Suspense>
+    );
   if (health.status === 'out_of_service' || bootError) return <OutOfServiceScreen />;
   if (!info) return null;
   // Visitors see nothing of a staff session; leaving it returns to the attract screen.

@@ -12,11 +12,14 @@ import type { WebKiosk } from '../support/web-kiosk';
 import { consoleShot, openStaffConsole, PINS, setUpPins, TABLETS } from '../support/staff-console';
 import { axeViolations } from './a11y-helpers';
 import type { VendingServiceImpl } from '../../electron/services/vending/vending-service';
+import type { CouponShops } from '../../electron/services/coupons/coupon-shops';
+
+type CouponsService = { shops: CouponShops };
 
 declare const document: any;
 
 const e2e = useE2eKiosk();
-const SCREENS = ['overview', 'alerts', 'jobs', 'stock', 'counsel', 'dashboard', 'maintenance', 'pins'] as const;
+const SCREENS = ['overview', 'alerts', 'jobs', 'stock', 'counsel', 'referrals', 'coupons', 'dashboard', 'maintenance', 'pins'] as const;
 
 /** Buttons and fields smaller than 44 px either way (the crisis volume slider included). */
 async function smallControls(page: Page): Promise<string[]> {
@@ -47,6 +50,11 @@ async function seed(kiosk: WebKiosk) {
   // Something on every screen: an open paper-out, a staff call, a printed and a waiting job.
   await kiosk.call('app.staffCall', { screen: 'home', language: 'ko' });
   await kiosk.tech('printer.simFaults', { paperOut: true });
+  // A 동행 가게, so its tab shows a shop's row and buttons.
+  (kiosk.services.domains.get('coupons')!.service as CouponsService).shops.save(
+    { nameKo: '가나 반찬가게', nameEn: 'Gana Side Dishes', address: '서울 중구 예시로 12', district: '중구', givesKo: '반찬 나눔', givesEn: 'a shared side dish', dailyBudget: 5, validityDays: 7 },
+    new Date(),
+  );
 }
 
 describe.each(Object.keys(TABLETS) as (keyof typeof TABLETS)[])('console screens: axe, sizes, languages (%s)', (size) => {

@@ -6,7 +6,7 @@
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchBrowser } from './browser';
-import { startWebKiosk, type WebKiosk } from './web-kiosk';
+import { startWebKiosk, type WebKiosk, type WebKioskOptions } from './web-kiosk';
 import type { KioskConfigInput } from '../../electron/services/config/config-schema';
 
 export interface E2eKiosk {
@@ -14,7 +14,7 @@ export interface E2eKiosk {
   /** The kiosk of the running test; throws when the test has not started one. */
   readonly kiosk: WebKiosk;
   /** Starts this test's kiosk (stopped after the test). */
-  start(config?: KioskConfigInput): Promise<WebKiosk>;
+  start(config?: KioskConfigInput, opts?: WebKioskOptions): Promise<WebKiosk>;
 }
 
 export function useE2eKiosk(): E2eKiosk {
@@ -39,9 +39,9 @@ export function useE2eKiosk(): E2eKiosk {
       if (!kiosk) throw new Error('this test has not started a kiosk');
       return kiosk;
     },
-    async start(config = {}) {
+    async start(config = {}, opts = {}) {
       await kiosk?.stop();
-      kiosk = await startWebKiosk(config);
+      kiosk = await startWebKiosk(config, opts);
       return kiosk;
     },
   };

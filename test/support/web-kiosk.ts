@@ -16,6 +16,7 @@ import type { HubLink } from '../../electron/services/hub-sync/hub-link';
 import { ensureRendererBuilt } from './renderer-build';
 import { login, setUpStaff, TEST_PINS, TEST_STAFF_HOST } from './staff-pins';
 import type { StaffHostOptions } from '../../electron/services/domains';
+import type { DomainModule } from '../../electron/services/context';
 
 export interface WebKiosk {
   url: string;
@@ -37,7 +38,21 @@ export interface WebKiosk {
   stop(): Promise<void>;
 }
 
-export async function startWebKiosk(config: KioskConfigInput = {}, opts: { dataDir?: string; hub?: HubLink | null; rateLimits?: WebHostOptions['rateLimits']; staff?: StaffHostOptions } = {}): Promise<WebKiosk> {
+export interface WebKioskOptions {
+  dataDir?: string;
+  hub?: HubLink | null;
+  rateLimits?: WebHostOptions['rateLimits'];
+  staff?: StaffHostOptions;
+  /** The web host's port and address (default: a free port on 127.0.0.1); TLS to serve LAN devices. */
+  port?: number;
+  listen?: string;
+  tls?: WebHostOptions['tls'];
+  isScreenPeer?: WebHostOptions['isScreenPeer'];
+  /** Replace the shipped domains (a test that injects a domain's clock), given the kiosk's data dir. */
+  modules?: (dataDir: string) => DomainModule[];
+}
+
+export async function startWebKiosk(config: KioskConfigInput = {}, opts: WebKioskOptions = {}): Promise<WebKiosk> {
   const rendererDir = await ensureRendererBuilt();
   const temp = opts.dataDir ? null : makeTempDir('itda-kiosk-');
   const dataDir = opts.dataDir ?? temp!.path;
@@ -49,8 +64,18 @@ export async function startWebKiosk(config: KioskConfigInput = {}, opts: { dataD
     logger: createLogger({ dir: join(dataDir, 'logs'), echo: false }),
     hub: opts.hub ?? null,
     staff: opts.staff ?? TEST_STAFF_HOST,
+    modules: opts.modules?.(dataDir),
   });
-  const host = await startWebHost({ services, rendererDir, port: 0, devices: staffDevicesOf(services), rateLimits: opts.rateLimits });
+  const host = await startWebHost({
+    services,
+    rendererDir,
+    port: opts.port ?? 0,
+    host: opts.listen,
+    tls: opts.tls,
+    isScreenPeer: opts.isScreenPeer,
+    devices: staffDevicesOf(services),
+    rateLimits: opts.rateLimits,
+  });
   let techToken: string | null = null;
   const techSession = async (): Promise<string> => {
     const state = await services.dispatch('staff.authState', {});

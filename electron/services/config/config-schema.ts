@@ -79,6 +79,21 @@ export const configSchema = z
       })
       .strict()
       .prefault({}),
+    /** 아름다운 동행 가게 sharing coupons (shops are kept in the staff console). */
+    coupons: z
+      .object({
+        /**
+         * The redemption page as a shop's phone reaches it on the venue LAN
+         * (`https://<kiosk address>:<port>/redeem`). The slip's QR is this
+         * address with the code after `#` (never sent to any server); null: the
+         * slip carries the code alone, to type.
+         */
+        redeemUrl: z.url({ protocol: /^https$/, error: 'must be an https:// address' }).nullable().default(null),
+        /** Offer coupons at all (a venue without shops yet offers none anyway). */
+        enabled: z.boolean().default(true),
+      })
+      .strict()
+      .prefault({}),
     /** The venue hub (`npm run hub`): none by default, and then the kiosk works alone as always. */
     hub: z
       .object({

@@ -56,9 +56,33 @@ export interface NewJob {
   reprintOf?: string | null;
   reprintReason?: 'auto' | 'staff' | null;
   failAfterSeconds: number;
+  /**
+   * Strings that must never reach the database (a coupon's code): the stored
+   * document has each replaced by `SEALED_MARK`, the whole one is kept in
+   * memory for the printer only, and a reprint of the job seals them again.
+   */
+  secrets?: string[];
+}
+
+/** What a sealed string reads as in the stored document (staff previews show it). */
+export const SEALED_MARK = '[sealed]';
+
+function sealDocument(doc: SlipDocument, secrets: string[]): SlipDocument {
+  // Longest first: a grouped code contains none of the bare one, but a link contains the grouped code.
+  const order = [...secrets].filter(Boolean).sort((a, b) => b.length - a.length);
+  const seal = (v: unknown): unknown => {
+    if (typeof v === 'string') return order.reduce((text, secret) => text.split(secret).join(SEALED_MARK), v);
+    if (Array.isArray(v)) return v.map(seal);
+    if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, seal(x)]));
+    return v;
+  };
+  return seal(doc) as SlipDocument;
 }
 
 export class PrintJobStore {
+  /** Whole documents of sealed jobs (memory only: a restart forgets them, and such a job cannot print again). */
+  private readonly sealed = new Map<string, { doc: SlipDocument; secrets: string[] }>();
+
   constructor(
     private readonly db: Db,
     private readonly now: () => Date = () => new Date(),
@@ -74,12 +98,15 @@ export class PrintJobStore {
     const at = now.toISOString();
     const id = ulid(now.getTime());
     const failAfter = new Date(now.getTime() + job.failAfterSeconds * 1000).toISOString();
+    const secrets = job.secrets ?? (job.reprintOf ? this.sealed.get(job.reprintOf)?.secrets : undefined);
+    const stored = secrets?.length ? sealDocument(job.document, secrets) : job.document;
+    if (secrets?.length) this.sealed.set(id, { doc: job.document, secrets });
     this.db
       .prepare(
         `INSERT INTO print_jobs (id, kind, ref, state, mode, document, reprint_of, reprint_reason, created_at, updated_at, fail_after)
          VALUES (?, ?, ?, 'queued', ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(id, job.kind, job.ref ?? null, job.mode, JSON.stringify(job.document), job.reprintOf ?? null, job.reprintReason ?? null, at, at, failAfter);
+      .run(id, job.kind, job.ref ?? null, job.mode, JSON.stringify(stored), job.reprintOf ?? null, job.reprintReason ?? null, at, at, failAfter);
     return this.get(id)!;
   }
 
@@ -88,9 +115,19 @@ export class PrintJobStore {
     return r ? summary(r) : undefined;
   }
 
+  /** The document as stored: what previews show (a sealed job's secrets read `SEALED_MARK`). */
   document(id: string): SlipDocument | undefined {
     const r = this.db.prepare('SELECT document FROM print_jobs WHERE id = ?').get(id) as { document: string } | undefined;
     return r ? slipDocumentSchema.parse(JSON.parse(r.document)) : undefined;
+  }
+
+  /** The document to put on paper: a sealed job's whole one, or undefined when a restart lost it (it must not print masked). */
+  printable(id: string): SlipDocument | undefined {
+    const kept = this.sealed.get(id);
+    if (kept) return kept.doc;
+    const r = this.db.prepare('SELECT document FROM print_jobs WHERE id = ?').get(id) as { document: string } | undefined;
+    if (!r || r.document.includes(SEALED_MARK)) return undefined;
+    return slipDocumentSchema.parse(JSON.parse(r.document));
   }
 
   /** Oldest first: slips come out in the order visitors asked for them. */
@@ -125,6 +162,8 @@ export class PrintJobStore {
   /** `confirmed`: the printer acknowledged the last byte (false: a write-only device took the bytes). */
   markPrinted(id: string, confirmed = true): boolean {
     const at = this.stamp();
+    // On paper now: the whole document is no longer needed (an unknown one is kept for its reprint).
+    this.sealed.delete(id);
     return (
       this.db
         .prepare(`UPDATE print_jobs SET state = 'printed', last_error = NULL, confirmed = ?, printed_at = ?, updated_at = ? WHERE id = ? AND state = 'printing'`)
@@ -157,6 +196,7 @@ export class PrintJobStore {
 
   /** queued → failed (given up after the configured time). */
   markFailed(id: string, error: string): boolean {
+    this.sealed.delete(id);
     return this.db.prepare(`UPDATE print_jobs SET state = 'failed', waiting_on = NULL, last_error = ?, updated_at = ? WHERE id = ? AND state = 'queued'`).run(error, this.stamp(), id).changes === 1;
   }
 

@@ -166,7 +166,7 @@ export class PrintWorker {
   /** One marked reprint for each visitor slip whose print is unknown; queued behind nothing, sent this tick. */
   private reprintUnknown(): void {
     for (const job of this.d.store.unknownAwaitingReprint()) {
-      const doc = this.d.store.document(job.jobId);
+      const doc = this.d.store.printable(job.jobId);
       if (!doc) continue;
       // The reprint job and its events land together (a SIGKILL between them left a job the event log never saw).
       const again = this.d.store.atomically(() => {
@@ -198,7 +198,10 @@ export class PrintWorker {
   private async send(job: PrintJobSummary): Promise<void> {
     let bytes: Buffer;
     try {
-      bytes = this.d.encode(this.d.store.document(job.jobId)!, job.mode);
+      const doc = this.d.store.printable(job.jobId);
+      // A sealed job (a coupon) whose whole document a restart forgot: failing beats printing a slip without its code.
+      if (!doc) throw new Error('the document of this sealed job was not kept across a restart');
+      bytes = this.d.encode(doc, job.mode);
     } catch (err) {
       this.d.logger.error('cannot render a print job', { jobId: job.jobId, err });
       if (this.d.store.markFailed(job.jobId, 'printer.render_failed')) {

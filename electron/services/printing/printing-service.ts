@@ -25,7 +25,8 @@ import type { PrinterTransport } from './transports/transport';
 
 export interface PrintingService {
   /** Queues a slip durably (SQLite) and returns at once; a worker prints it. */
-  submit(doc: SlipDocument | SlipDocumentInput, meta: { kind: string; ref?: string }): PrintJobSummary;
+  /** `secrets`: strings kept out of the database (see `NewJob.secrets`). */
+  submit(doc: SlipDocument | SlipDocumentInput, meta: { kind: string; ref?: string; secrets?: string[] }): PrintJobSummary;
   job(jobId: string): PrintJobSummary | undefined;
   /** Resolves when the job is printed, failed or unknown, or is waiting on a printer fault, or at the timeout. */
   waitForJob(jobId: string, timeoutMs: number): Promise<PrintJobSummary>;
@@ -105,11 +106,11 @@ export function createPrintingRuntime(d: PrintingRuntimeDeps): PrintingRuntime {
     return parsed.data;
   };
 
-  const enqueue = (doc: SlipDocument, kind: string, ref: string | null, mode: PrintMode, reprintOf: string | null) => {
+  const enqueue = (doc: SlipDocument, kind: string, ref: string | null, mode: PrintMode, reprintOf: string | null, secrets?: string[]) => {
     const reprintReason = reprintOf ? ('staff' as const) : null;
     // The job and its event land together: a SIGKILL between them left a job the event log never saw.
     const job = store.atomically(() => {
-      const j = store.insert({ kind, ref, mode, document: doc, reprintOf, reprintReason, failAfterSeconds: d.config.jobFailAfterSeconds });
+      const j = store.insert({ kind, ref, mode, document: doc, reprintOf, reprintReason, failAfterSeconds: d.config.jobFailAfterSeconds, secrets });
       d.record('print.job_queued', { jobId: j.jobId, kind, ref, mode, reprintOf, reprintReason });
       return j;
     });
@@ -123,7 +124,7 @@ export function createPrintingRuntime(d: PrintingRuntimeDeps): PrintingRuntime {
   const service: PrintingService = {
     target: d.target,
     submit(doc, meta) {
-      return enqueue(parseDoc(doc), meta.kind, meta.ref ?? null, d.target.mode, null);
+      return enqueue(parseDoc(doc), meta.kind, meta.ref ?? null, d.target.mode, null, meta.secrets);
     },
     job: (jobId) => store.get(jobId),
     jobs: (opts = {}) => store.recent(opts.limit ?? 50, opts.states),
@@ -167,7 +168,9 @@ export function createPrintingRuntime(d: PrintingRuntimeDeps): PrintingRuntime {
       if (old.state === 'queued' || old.state === 'printing') {
         throw new PrintingError('printer.job_not_reprintable', `job ${jobId} is still ${old.state}; it prints by itself`);
       }
-      return enqueue(store.document(jobId)!, old.kind, old.ref, old.mode, old.jobId);
+      const doc = store.printable(jobId);
+      if (!doc) throw new PrintingError('printer.job_not_reprintable', `job ${jobId} was sealed and a restart forgot its slip`);
+      return enqueue(doc, old.kind, old.ref, old.mode, old.jobId);
     },
     testPage(mode) {
       const m = mode ?? d.target.mode;

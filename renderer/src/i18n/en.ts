@@ -8,6 +8,7 @@ import { programEn } from '../flows/pharmacy/program-i18n';
 import { programsEn } from '../flows/staff/programs-i18n';
 import { a11yEn } from '../a11y/a11y-i18n';
 import { errorsEn } from './error-messages';
+import { couponsEn } from '../flows/coupons/coupons-i18n';
 
 export const en: Record<MessageKey, string> = {
   ...pharmacyEn,
@@ -17,6 +18,7 @@ export const en: Record<MessageKey, string> = {
   ...programEn,
   ...programsEn,
   ...errorsEn,
+  ...couponsEn,
   'app.title': 'Seoul Itda Place',
 
   'attract.touch': 'Touch the screen to start',

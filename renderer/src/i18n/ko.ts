@@ -11,6 +11,7 @@ import { programKo } from '../flows/pharmacy/program-i18n';
 import { programsKo } from '../flows/staff/programs-i18n';
 import { a11yKo } from '../a11y/a11y-i18n';
 import { errorsKo } from './error-messages';
+import { couponsKo } from '../flows/coupons/coupons-i18n';
 
 export const ko = {
   ...pharmacyKo,
@@ -20,6 +21,7 @@ export const ko = {
   ...programKo,
   ...programsKo,
   ...errorsKo,
+  ...couponsKo,
   'app.title': '서울잇다플레이스',
 
   'attract.touch': '화면을 터치해 주세요',

@@ -17,6 +17,7 @@ import { sql as printConfirmation } from './0011-print-confirmation';
 import { sql as hub } from './0012-hub';
 import { sql as consoleAlerts } from './0013-console';
 import { sql as connectPrograms } from './0014-connect-programs';
+import { sql as couponsReferrals } from './0015-coupons-referrals';
 
 export interface Migration {
   id: number;
@@ -39,4 +40,5 @@ export const migrations: Migration[] = [
   { id: 12, name: 'hub', sql: hub },
   { id: 13, name: 'console', sql: consoleAlerts },
   { id: 14, name: 'connect-programs', sql: connectPrograms },
+  { id: 15, name: 'coupons-referrals', sql: couponsReferrals },
 ];

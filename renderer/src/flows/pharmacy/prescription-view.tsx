@@ -3,7 +3,7 @@
  * came out, and an honest, kind word (and a QR code of the text) when they
  * did not. Returns to the attract screen by itself after 20 seconds.
  */
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useT, useLanguage } from '../../i18n/use-t';
 import { Pressable } from '../../components/pressable';
 import { usePharmacyVisit } from './pharmacy-store';
@@ -13,6 +13,7 @@ import { useAnnounceScreen } from '../../a11y/use-announce-screen';
 import { moreTimeFactor } from '../../a11y/a11y-store';
 import { ProgramCardView } from './program-card';
 import { useProgramVisit } from './program-actions';
+import { CouponButton, CouponPanel, useCouponOffer } from '../coupons/coupon-offer';
 
 export const RESULT_RETURN_SECONDS = 20;
 
@@ -22,11 +23,16 @@ export function PrescriptionView() {
   const result = usePharmacyVisit((s) => s.result);
   // A tap on the 연결처방 (one more programme, ask staff) starts the wait again.
   const touched = useProgramVisit((s) => s.touched);
+  // The 동행 가게 coupon: a button here when a shop has room, its own short panel when tapped.
+  const offer = useCouponOffer();
+  const [couponOpen, setCouponOpen] = useState(false);
+  const [activity, setActivity] = useState(0);
   useEffect(() => {
     // "More time" doubles this wait too: a prescription read aloud takes longer than one read by eye.
+    // A tap on the coupon starts it again: nobody is sent home while choosing or waiting for the slip.
     const timer = setTimeout(() => resetVisitorSession('done'), RESULT_RETURN_SECONDS * 1000 * moreTimeFactor());
     return () => clearTimeout(timer);
-  }, [touched]);
+  }, [touched, activity, couponOpen]);
   const printed = result?.print.outcome === 'printed';
   const gift = result?.gift.outcome === 'delivered';
   const printText = printed ? t('pharmacy.result.slipReady') : t('pharmacy.result.slipProblem');
@@ -51,6 +57,7 @@ export function PrescriptionView() {
       : null,
   );
   if (!result) return null;
+  if (couponOpen && offer) return <CouponPanel offer={offer} onClose={() => setCouponOpen(false)} onActivity={() => setActivity((n) => n + 1)} />;
   return (
     <main className="screen" data-testid="pharmacy-result" data-print={result.print.outcome} data-gift={result.gift.outcome}>
       <h1>{t('pharmacy.result.title')}</h1>
@@ -84,6 +91,7 @@ export function PrescriptionView() {
         {giftText}
       </div>
       <ProgramCardView />
+      {offer && <CouponButton offer={offer} onOpen={() => setCouponOpen(true)} />}
       <Pressable className="primary" data-testid="pharmacy-done" onClick={goHome}>
         {t('pharmacy.result.done')}
       </Pressable>

@@ -18,6 +18,8 @@ import { StockView } from './stock-view';
 import { CounselView } from './counsel-view';
 import { PinAdmin } from './pin-admin';
 import { DeviceAdmin } from './device-admin';
+import { CouponAdmin } from './coupon-admin';
+import { ReferralsView } from './referrals-view';
 import { DashboardView } from './dashboard-view';
 import { MaintenanceView } from './maintenance-view';
 import { OverviewView } from './overview-view';
@@ -32,7 +34,7 @@ import './staff.css';
 import './console.css';
 
 const IDLE_MS = 2 * 60_000;
-const TABS: StaffTab[] = ['overview', 'alerts', 'jobs', 'stock', 'counsel', 'dashboard', 'maintenance', 'pins', 'devices', 'programs'];
+const TABS: StaffTab[] = ['overview', 'alerts', 'jobs', 'stock', 'counsel', 'referrals', 'coupons', 'dashboard', 'maintenance', 'pins', 'devices', 'programs'];
 /** Who sees a tab beyond every staff member. */
 const TAB_ROLES: Partial<Record<StaffTab, readonly string[]>> = { pins: ['admin'], devices: ['technician', 'admin'], programs: ['admin'] };
 
@@ -160,6 +162,8 @@ export function StaffConsole({ onExit }: { onExit?: () => void }) {
             {tab === 'pins' && role === 'admin' && <PinAdmin />}
             {tab === 'devices' && (role === 'technician' || role === 'admin') && <DeviceAdmin />}
             {tab === 'programs' && role === 'admin' && <ProgramsAdmin />}
+            {tab === 'coupons' && <CouponAdmin />}
+            {tab === 'referrals' && <ReferralsView />}
             </div>
           </main>
         </div>
