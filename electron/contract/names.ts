@@ -106,6 +106,10 @@ export const methodNames = [
   'console.giftLowStock',
   'console.stats',
   'console.statsCsv',
+  'console.content',
+  'console.contentPreview',
+  'console.saveContent',
+  'console.restoreContent',
 ] as const;
 
 export type MethodName = (typeof methodNames)[number];
