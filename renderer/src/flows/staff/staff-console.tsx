@@ -23,6 +23,7 @@ import { MaintenanceView } from './maintenance-view';
 import { OverviewView } from './overview-view';
 import { AlertsView } from './alerts-view';
 import { JobsView } from './jobs-view';
+import { ContentEditor } from './content-editor';
 import { CrisisTakeover, askNotificationPermission } from './crisis-takeover';
 import { startLive, useLiveStore } from './console-live';
 import { setContrast, toggleConsoleLanguage, useConsolePrefs } from './console-actions';
@@ -31,9 +32,9 @@ import './staff.css';
 import './console.css';
 
 const IDLE_MS = 2 * 60_000;
-const TABS: StaffTab[] = ['overview', 'alerts', 'jobs', 'stock', 'counsel', 'dashboard', 'maintenance', 'pins', 'devices'];
+const TABS: StaffTab[] = ['overview', 'alerts', 'jobs', 'stock', 'counsel', 'dashboard', 'content', 'maintenance', 'pins', 'devices'];
 /** Who sees a tab beyond every staff member. */
-const TAB_ROLES: Partial<Record<StaffTab, readonly string[]>> = { pins: ['admin'], devices: ['technician', 'admin'] };
+const TAB_ROLES: Partial<Record<StaffTab, readonly string[]>> = { pins: ['admin'], devices: ['technician', 'admin'], content: ['admin'] };
 
 export function StaffConsole({ onExit }: { onExit?: () => void }) {
   const t = useT();
@@ -156,6 +157,7 @@ export function StaffConsole({ onExit }: { onExit?: () => void }) {
             {tab === 'counsel' && <CounselView />}
             {tab === 'dashboard' && <DashboardView />}
             {tab === 'maintenance' && <MaintenanceView />}
+            {tab === 'content' && role === 'admin' && <ContentEditor />}
             {tab === 'pins' && role === 'admin' && <PinAdmin />}
             {tab === 'devices' && (role === 'technician' || role === 'admin') && <DeviceAdmin />}
             </div>
