@@ -16,7 +16,7 @@ import type { VendingServiceImpl } from '../../electron/services/vending/vending
 declare const document: any;
 
 const e2e = useE2eKiosk();
-const SCREENS = ['overview', 'alerts', 'jobs', 'stock', 'counsel', 'dashboard', 'maintenance', 'pins'] as const;
+const SCREENS = ['overview', 'alerts', 'jobs', 'stock', 'counsel', 'dashboard', 'content', 'maintenance', 'pins'] as const;
 
 /** Buttons and fields smaller than 44 px either way (the crisis volume slider included). */
 async function smallControls(page: Page): Promise<string[]> {
