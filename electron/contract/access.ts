@@ -201,6 +201,11 @@ export const access: AccessTable = {
   'referrals.staffAdd': { who: 'staff', does: 'act', target: 'kind' },
   'referrals.staffList': read('staff'),
   'referrals.staffDone': { who: 'staff', does: 'act', target: 'referralId' },
+  // The Mind Pharmacy's words are the venue's voice: admins edit them; a save and a restore are recorded.
+  'console.content': read('admin'),
+  'console.contentPreview': read('admin'),
+  'console.saveContent': { who: 'admin', does: 'act' },
+  'console.restoreContent': { who: 'admin', does: 'act', target: 'version' },
 };
 
 /** Whether a principal may reach a level at all (a staff level then also needs its session). */

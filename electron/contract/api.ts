@@ -21,6 +21,7 @@ import { devicesApi } from './devices-api';
 import { consoleApi } from './console-api';
 import { connectApi } from './connect-api';
 import { couponsApi } from './coupons-api';
+import { contentApi } from './content-api';
 
 export const api = {
   ...appApi,
@@ -34,6 +35,7 @@ export const api = {
   ...consoleApi,
   ...connectApi,
   ...couponsApi,
+  ...contentApi,
 } as const;
 
 export type Api = typeof api;

@@ -136,6 +136,10 @@ export const methodNames = [
   'referrals.staffAdd',
   'referrals.staffList',
   'referrals.staffDone',
+  'console.content',
+  'console.contentPreview',
+  'console.saveContent',
+  'console.restoreContent',
 ] as const;
 
 export type MethodName = (typeof methodNames)[number];

@@ -38,8 +38,11 @@ export type PrescriptionResult = z.infer<typeof prescriptionResultSchema>;
 
 export const pharmacyApi = {
   'pharmacy.catalog': {
-    input: z.object({}).strict(),
+    /** The visit's request id: its first look pins the content version the whole visit reads (an edit reaches the next visitor). */
+    input: z.object({ requestId: requestId.optional() }).strict(),
     output: z.object({
+      /** The content version shown (saved versions: the console's content editor). */
+      contentVersion: z.number().int(),
       symptoms: z.array(
         z.object({ id: z.string(), name: localized, description: localized, iconSvg: z.string() }),
       ),

@@ -19,7 +19,7 @@ type CouponsService = { shops: CouponShops };
 declare const document: any;
 
 const e2e = useE2eKiosk();
-const SCREENS = ['overview', 'alerts', 'jobs', 'stock', 'counsel', 'referrals', 'coupons', 'dashboard', 'maintenance', 'pins'] as const;
+const SCREENS = ['overview', 'alerts', 'jobs', 'stock', 'counsel', 'referrals', 'coupons', 'dashboard', 'content', 'maintenance', 'pins'] as const;
 
 /** Buttons and fields smaller than 44 px either way (the crisis volume slider included). */
 async function smallControls(page: Page): Promise<string[]> {

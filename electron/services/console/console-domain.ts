@@ -26,12 +26,15 @@ import { buildOverview, giftThreshold, type StoreLike } from './overview';
 import { ConsoleError } from './console-errors';
 import { PrintJobStore } from '../printing/print-job-store';
 import { consoleStats, consoleStatsCsv } from './stats-queries';
+import { ContentDesk } from './content-desk';
 
 export const consoleEventSchemas = {
   'console.job_cancelled': z.object({ jobId: z.string(), role: z.string(), pinId: z.string().max(40) }),
   'console.job_reprinted': z.object({ jobId: z.string(), newJobId: z.string(), role: z.string(), pinId: z.string().max(40) }),
   'console.low_stock_set': z.object({ slot: z.number().int(), threshold: z.number().int(), role: z.string(), pinId: z.string().max(40) }),
   'console.alert_acknowledged': z.object({ alertId: z.string(), role: z.string(), pinId: z.string().max(40) }),
+  'console.content_saved': z.object({ version: z.number().int(), previous: z.number().int(), role: z.string(), pinId: z.string().max(40) }),
+  'console.content_restored': z.object({ version: z.number().int(), from: z.number().int(), previous: z.number().int(), role: z.string(), pinId: z.string().max(40) }),
 } as const;
 
 export function consoleDomainModule(opts: { now?: () => number } = {}): DomainModule {
@@ -63,6 +66,7 @@ export function createConsoleDomain(ctx: ServiceContext, opts: { now?: () => num
     snack: (id) => ctx.config.store.snacks.find((s) => s.id === id)?.name ?? null,
     pinLabel: (pinId) => (ctx.db.prepare('SELECT label FROM staff_pins WHERE id = ?').pluck().get(pinId) as string | undefined) ?? null,
   };
+  const content = new ContentDesk(ctx, printing, () => new Date(now()), (pinId) => names.pinLabel(pinId));
   const lowThreshold = (source: 'gift' | 'snack', id: string | number): number => {
     if (source === 'gift') return giftThreshold(ctx.db, ctx.config.vending.slots, Number(id));
     const row = ctx.db.prepare('SELECT low_threshold FROM store_snack_stock WHERE item_id = ?').pluck().get(String(id)) as number | null | undefined;
@@ -135,6 +139,10 @@ export function createConsoleDomain(ctx: ServiceContext, opts: { now?: () => num
       const stats = consoleStats(ctx.db, { range: i.range, now: now() });
       return { filename: `itda-dashboard-${ctx.kioskId}-${stats.days[stats.days.length - 1]}.csv`, csv: consoleStatsCsv(stats) };
     }),
+    'console.content': guard<'console.content'>((i) => content.show(i)),
+    'console.contentPreview': guard<'console.contentPreview'>((i) => content.preview(i)),
+    'console.saveContent': guard<'console.saveContent'>((i, s) => content.save(i, s)),
+    'console.restoreContent': guard<'console.restoreContent'>((i, s) => content.restore(i, s)),
     'console.giftLowStock': guard<'console.giftLowStock'>(() => ({
       thresholds: ctx.config.vending.slots.map((s) => ({ slot: s.slot, threshold: lowThreshold('gift', s.slot) })),
     })),

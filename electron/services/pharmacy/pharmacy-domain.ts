@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { DomainModule, ServiceContext, ServiceDomain } from '../context';
 import { loadPharmacyContent, readPharmacyIcon, type PharmacyContent } from './pharmacy-content';
 import { createPrescriptionPicker } from './prescription-picker';
+import { ContentVersions } from './content-versions';
 import { PharmacyFlow } from './pharmacy-flow';
 import { followSlipOutcomes } from '../printing/print-books';
 import type { PharmacyPrinter, PharmacyVending } from './pharmacy-devices';
@@ -39,16 +40,26 @@ export function pharmacyDomainModule(opts: PharmacyDomainOptions = {}): DomainMo
 
 export function createPharmacyDomain(ctx: ServiceContext, opts: PharmacyDomainOptions): ServiceDomain {
   // Broken content stops the start with the list of problems: better than a visitor meeting a half-written slip.
-  const content = loadPharmacyContent(opts.contentPath);
+  const shipped = loadPharmacyContent(opts.contentPath);
+  // Admins' edits are saved versions (the console's content editor); the shipped file is the first one.
+  const versions = new ContentVersions(ctx.db);
+  versions.seed(shipped);
+  versions.prunePins();
   const flow = new PharmacyFlow({
     ctx,
-    content,
-    picker: createPrescriptionPicker({ db: ctx.db, kioskId: ctx.kioskId, content }),
+    content: versions,
+    picker: createPrescriptionPicker({ db: ctx.db, kioskId: ctx.kioskId, content: shipped }),
     printer: ctx.getService<PharmacyPrinter>('printing'),
     vending: ctx.getService<PharmacyVending>('vending'),
     connect: optionalService<PharmacyConnect>(ctx, 'connect'),
   });
-  const catalog = buildCatalog(content, opts.contentPath);
+  // Icons are files beside the shipped content, read once; an edit changes words, never icons.
+  const catalogs = new Map<number, ReturnType<typeof buildCatalog>>();
+  const catalogOf = (v: { version: number; content: PharmacyContent }) => {
+    let c = catalogs.get(v.version);
+    if (!c) catalogs.set(v.version, (c = buildCatalog(v.content, opts.contentPath)));
+    return { ...c, contentVersion: v.version };
+  };
   const vending = ctx.getService<PharmacyVending & { whenReady?(): Promise<boolean> }>('vending');
   let recovering: Promise<unknown> = Promise.resolve();
   // Finished prescriptions keep the slip's true outcome (a marked reprint resolves an unknown); rows still in the flow are the flow's.
@@ -69,7 +80,8 @@ export function createPharmacyDomain(ctx: ServiceContext, opts: PharmacyDomainOp
       await recovering;
     },
     handlers: {
-      'pharmacy.catalog': () => ({ ...catalog, availability: flow.availability() }),
+      // With the visit's request id, its first look pins the version the whole visit reads.
+      'pharmacy.catalog': ({ requestId }) => ({ ...catalogOf(requestId ? versions.forVisit(requestId) : versions.active()), availability: flow.availability() }),
       'pharmacy.availability': () => flow.availability(),
       'pharmacy.chooseSymptom': ({ symptomId, requestId }) => {
         flow.chooseSymptom(symptomId, requestId);

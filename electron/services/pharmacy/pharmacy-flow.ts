@@ -30,9 +30,24 @@ export interface PharmacyConnect {
 /** How long the screen waits for the slip before saying it is delayed (the job itself keeps its place). */
 export const PRINT_WAIT_MS = 20_000;
 
+/**
+ * Where a visit's content comes from: the version it was pinned to at its
+ * first look (`content-versions.ts`), so an admin's edit reaches the next
+ * visitor, never one mid-visit.
+ */
+export interface VisitContent {
+  forVisit(requestId: string): { version: number; content: PharmacyContent };
+}
+
+/** One content for every visit (tests, and a kiosk without saved versions). */
+export function fixedContent(content: PharmacyContent): VisitContent {
+  return { forVisit: () => ({ version: 0, content }) };
+}
+
 export interface PharmacyFlowDeps {
   ctx: Pick<ServiceContext, 'db' | 'kioskId' | 'config' | 'logger' | 'record' | 'push'>;
-  content: PharmacyContent;
+  /** Content as data: a fixed one, or the saved versions with visits pinned. */
+  content: PharmacyContent | VisitContent;
   picker: PrescriptionPicker;
   printer: PharmacyPrinter;
   vending: PharmacyVending;
@@ -56,8 +71,16 @@ interface IssuedRow {
 export class PharmacyFlow {
   private readonly inflight = new Map<string, Promise<PrescriptionResult>>();
   private readonly crisisInflight = new Map<string, Promise<{ alertId: string; print: { jobId: string | null; outcome: ReturnType<typeof printOutcome> } }>>();
+  private readonly source: VisitContent;
 
-  constructor(private readonly deps: PharmacyFlowDeps) {}
+  constructor(private readonly deps: PharmacyFlowDeps) {
+    this.source = 'forVisit' in deps.content ? deps.content : fixedContent(deps.content);
+  }
+
+  /** The content this visit reads (pinned at its first call). */
+  private contentOf(requestId: string): PharmacyContent {
+    return this.source.forVisit(requestId).content;
+  }
 
   availability() {
     const printer = this.deps.printer.ready();
@@ -66,7 +89,7 @@ export class PharmacyFlow {
   }
 
   chooseSymptom(symptomId: string, requestId: string): void {
-    if (!findSymptom(this.deps.content, symptomId)) throw unknownSymptom(symptomId);
+    if (!findSymptom(this.contentOf(requestId), symptomId)) throw unknownSymptom(symptomId);
     this.deps.ctx.record('pharmacy.symptom_chosen', { symptomId, requestId });
   }
 
@@ -80,16 +103,17 @@ export class PharmacyFlow {
   }
 
   private async run(symptomId: string, requestId: string, language: SlipLanguage): Promise<PrescriptionResult> {
-    const { ctx, content } = this.deps;
+    const { ctx } = this.deps;
+    const content = this.contentOf(requestId);
     const symptom = findSymptom(content, symptomId);
     if (!symptom) throw unknownSymptom(symptomId);
 
-    const existing = ctx.db.prepare('SELECT * FROM prescriptions_issued WHERE request_id = ?').get(requestId) as IssuedRow | undefined;
+    const existing = ctx.db.prepare('SELECT * FROM prescriptions_issued WHERE request_id = ?').get(requestId) as (IssuedRow & { request_id: string }) | undefined;
     if (existing) return this.describe(existing);
 
     // Issue and claim the request id in one transaction: a second process with the same id fails the unique index.
     const issued = ctx.db.transaction(() => {
-      const i = this.deps.picker.issue(symptomId);
+      const i = this.deps.picker.issue(symptomId, content);
       ctx.db.prepare('UPDATE prescriptions_issued SET request_id = ?, language = ? WHERE id = ?').run(requestId, language, i.id);
       ctx.record('pharmacy.prescribed', { rxId: i.id, rxNumber: i.rxNumber, symptomId, prescriptionId: i.prescriptionId, requestId });
       return i;
@@ -97,7 +121,7 @@ export class PharmacyFlow {
 
     const found = findPrescription(content, issued.prescriptionId)!;
     const program = this.programFor(requestId, symptomId);
-    const doc = this.slip(issued.rxNumber, issued.at, symptomId, issued.prescriptionId, language, program);
+    const doc = this.slip(content, issued.rxNumber, issued.at, symptomId, issued.prescriptionId, language, program);
 
     // Print and vend run side by side; neither waits for the other.
     const printing = this.print(issued.id, doc);
@@ -127,7 +151,7 @@ export class PharmacyFlow {
       issuedAt: issued.at,
       print,
       gift: { outcome: giftOutcome, item: giftOutcome === 'delivered' ? (gift.item ?? null) : null },
-      qrSvg: await this.qr(issued.rxNumber, symptom.id, found.prescription.id, issued.at, language),
+      qrSvg: await this.qr(content, issued.rxNumber, symptom.id, found.prescription.id, issued.at, language),
       program: await this.cardOf(program),
     };
   }
@@ -154,8 +178,8 @@ export class PharmacyFlow {
     }
   }
 
-  private slip(rxNumber: string, at: string, symptomId: string, prescriptionId: string, language: SlipLanguage, program: Program | null) {
-    const { ctx, content } = this.deps;
+  private slip(content: PharmacyContent, rxNumber: string, at: string, symptomId: string, prescriptionId: string, language: SlipLanguage, program: Program | null) {
+    const { ctx } = this.deps;
     return parseSlipDocument(
       prescriptionSlip({
         venueName: ctx.config.venue.name,
@@ -207,7 +231,7 @@ export class PharmacyFlow {
         recovered: true,
       });
       if (vendState !== 'delivered') {
-        const symptom = findSymptom(this.deps.content, row.symptom_id);
+        const symptom = findSymptom(this.contentOf(row.request_id), row.symptom_id);
         safely(ctx, () => raiseStaffAlert(ctx, 'gift_owed', { rxNumber: row.rx_number, vendState, category: symptom?.giftCategory ?? null }));
       }
     }
@@ -215,7 +239,7 @@ export class PharmacyFlow {
     return rows.length;
   }
 
-  private recoverSlip(row: IssuedRow): { jobId: string | null; outcome: ReturnType<typeof printOutcome> } {
+  private recoverSlip(row: IssuedRow & { request_id: string }): { jobId: string | null; outcome: ReturnType<typeof printOutcome> } {
     const { ctx, printer } = this.deps;
     if (row.print_job_id) {
       const state = ctx.db.prepare('SELECT state FROM print_jobs WHERE id = ?').pluck().get(row.print_job_id) as string | undefined;
@@ -231,7 +255,8 @@ export class PharmacyFlow {
     try {
       const language = (row.language === 'en' ? 'en' : 'ko') as SlipLanguage;
       const program = this.programFor(row.request_id, row.symptom_id);
-      const queued = printer.submit(this.slip(row.rx_number, row.at, row.symptom_id, row.prescription_id, language, program), { kind: 'prescription', ref: row.id });
+      const doc = this.slip(this.contentOf(row.request_id), row.rx_number, row.at, row.symptom_id, row.prescription_id, language, program);
+      const queued = printer.submit(doc, { kind: 'prescription', ref: row.id });
       ctx.db.prepare('UPDATE prescriptions_issued SET print_job_id = ? WHERE id = ?').run(queued.jobId, row.id);
       return { jobId: queued.jobId, outcome: printOutcome(queued.state) };
     } catch (err) {
@@ -264,8 +289,9 @@ export class PharmacyFlow {
   }
 
   /** A prescription issued earlier for this request (a resend after reconnect): its stored outcome. */
-  private async describe(row: IssuedRow): Promise<PrescriptionResult> {
-    const found = findPrescription(this.deps.content, row.prescription_id);
+  private async describe(row: IssuedRow & { request_id: string }): Promise<PrescriptionResult> {
+    const content = this.contentOf(row.request_id);
+    const found = findPrescription(content, row.prescription_id);
     if (!found) throw new PharmacyError('pharmacy.content_changed', `prescription ${row.prescription_id} is no longer in the content`);
     const language = (row.language === 'en' ? 'en' : 'ko') as SlipLanguage;
     return {
@@ -276,20 +302,20 @@ export class PharmacyFlow {
       issuedAt: row.at,
       print: { jobId: row.print_job_id, outcome: row.print_state ? printOutcome(row.print_state) : 'waiting' },
       gift: { outcome: row.vend_state === 'delivered' ? 'delivered' : 'not_given', item: null },
-      qrSvg: await this.qr(row.rx_number, found.symptom.id, found.prescription.id, row.at, language),
+      qrSvg: await this.qr(content, row.rx_number, found.symptom.id, found.prescription.id, row.at, language),
       program: await this.cardOf(this.programFor(row.request_id, found.symptom.id)),
     };
   }
 
-  private qr(rxNumber: string, symptomId: string, prescriptionId: string, at: string, language: SlipLanguage): Promise<string> {
-    const found = findPrescription(this.deps.content, prescriptionId)!;
+  private qr(content: PharmacyContent, rxNumber: string, symptomId: string, prescriptionId: string, at: string, language: SlipLanguage): Promise<string> {
+    const found = findPrescription(content, prescriptionId)!;
     const text = prescriptionPlainText({
       venueName: this.deps.ctx.config.venue.name,
       rxNumber,
       issuedAt: new Date(at),
-      symptom: findSymptom(this.deps.content, symptomId)!,
+      symptom: findSymptom(content, symptomId)!,
       prescription: found.prescription,
-      footer: this.deps.content.footer,
+      footer: content.footer,
       language,
     });
     return QRCode.toString(text, { type: 'svg', errorCorrectionLevel: 'M', margin: 1 });
@@ -305,7 +331,8 @@ export class PharmacyFlow {
   }
 
   private async runCrisis(requestId: string, language: SlipLanguage) {
-    const { ctx, content, printer } = this.deps;
+    const { ctx, printer } = this.deps;
+    const content = this.contentOf(requestId);
     const prior = ctx.db.prepare('SELECT alert_id, print_job_id FROM pharmacy_crisis_requests WHERE request_id = ?').get(requestId) as
       | { alert_id: string; print_job_id: string | null }
       | undefined;

@@ -94,14 +94,17 @@ export interface IssuedPrescription extends PrescriptionPick {
 }
 
 export interface PrescriptionPicker {
-  /** Chooses the next prescription for a symptom and records it in the cycle. Throws `UnknownSymptomError`. */
-  pick(symptomId: string): PrescriptionPick;
+  /**
+   * Chooses the next prescription for a symptom and records it in the cycle. Throws `UnknownSymptomError`.
+   * `content`: the version the visit is pinned to (an edited version's ids), else the content given at creation.
+   */
+  pick(symptomId: string, content?: Pick<PharmacyContent, 'symptoms'>): PrescriptionPick;
   /**
    * Chooses and writes the `prescriptions_issued` row (with a fresh Rx
    * number) in the same transaction, so the cycle and the issued slips never
    * disagree. `print_job_id` and the vend columns stay NULL for the flow to fill.
    */
-  issue(symptomId: string): IssuedPrescription;
+  issue(symptomId: string, content?: Pick<PharmacyContent, 'symptoms'>): IssuedPrescription;
   /** The stored cycle of a symptom (INITIAL_CYCLE if none yet), for tests and the staff console. */
   state(symptomId: string): CycleState;
 }
@@ -129,7 +132,8 @@ export function createPrescriptionPicker(opts: PrescriptionPickerOptions): Presc
   const { db, kioskId } = opts;
   const random = opts.random ?? Math.random;
   const now = opts.now ?? (() => new Date());
-  const idsBySymptom = new Map(opts.content.symptoms.map((s) => [s.id, s.prescriptions.map((p) => p.id)]));
+  const idsOf = (content: Pick<PharmacyContent, 'symptoms'>) => new Map(content.symptoms.map((s) => [s.id, s.prescriptions.map((p) => p.id)]));
+  const shippedIds = idsOf(opts.content);
 
   const selectCycle = db.prepare('SELECT cycle, given, last_given FROM pharmacy_rx_cycles WHERE kiosk_id = ? AND symptom_id = ?');
   const upsertCycle = db.prepare(
@@ -156,20 +160,20 @@ export function createPrescriptionPicker(opts: PrescriptionPickerOptions): Presc
     return { cycle: row.cycle, given: list, lastGiven: row.last_given };
   }
 
-  function pickInTransaction(symptomId: string, at: string): PrescriptionPick {
-    const ids = idsBySymptom.get(symptomId);
+  function pickInTransaction(symptomId: string, at: string, content?: Pick<PharmacyContent, 'symptoms'>): PrescriptionPick {
+    const ids = (content ? idsOf(content) : shippedIds).get(symptomId);
     if (!ids) throw new UnknownSymptomError(symptomId);
     const next = choosePrescription(ids, readState(symptomId), random);
     upsertCycle.run(kioskId, symptomId, next.state.cycle, JSON.stringify(next.state.given), next.state.lastGiven, at);
     return { symptomId, prescriptionId: next.prescriptionId, cycle: next.state.cycle };
   }
 
-  const pickTx = db.transaction((symptomId: string) => pickInTransaction(symptomId, now().toISOString()));
+  const pickTx = db.transaction((symptomId: string, content?: Pick<PharmacyContent, 'symptoms'>) => pickInTransaction(symptomId, now().toISOString(), content));
 
-  const issueTx = db.transaction((symptomId: string): IssuedPrescription => {
+  const issueTx = db.transaction((symptomId: string, content?: Pick<PharmacyContent, 'symptoms'>): IssuedPrescription => {
     const date = now();
     const at = date.toISOString();
-    const pick = pickInTransaction(symptomId, at);
+    const pick = pickInTransaction(symptomId, at, content);
     for (let attempt = 0; attempt < RX_ATTEMPTS; attempt++) {
       const rxNumber = issueRxNumber(opts.randomIndex);
       if (rxTaken.get(rxNumber)) continue;
@@ -181,8 +185,8 @@ export function createPrescriptionPicker(opts: PrescriptionPickerOptions): Presc
   });
 
   return {
-    pick: (symptomId) => guarded(() => pickTx.immediate(symptomId)),
-    issue: (symptomId) => guarded(() => issueTx.immediate(symptomId)),
+    pick: (symptomId, content) => guarded(() => pickTx.immediate(symptomId, content)),
+    issue: (symptomId, content) => guarded(() => issueTx.immediate(symptomId, content)),
     state: (symptomId) => guarded(() => readState(symptomId)),
   };
 }

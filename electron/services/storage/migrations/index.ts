@@ -18,6 +18,7 @@ import { sql as hub } from './0012-hub';
 import { sql as consoleAlerts } from './0013-console';
 import { sql as connectPrograms } from './0014-connect-programs';
 import { sql as couponsReferrals } from './0015-coupons-referrals';
+import { sql as contentPins } from './0016-content-pins';
 
 export interface Migration {
   id: number;
@@ -41,4 +42,5 @@ export const migrations: Migration[] = [
   { id: 13, name: 'console', sql: consoleAlerts },
   { id: 14, name: 'connect-programs', sql: connectPrograms },
   { id: 15, name: 'coupons-referrals', sql: couponsReferrals },
+  { id: 16, name: 'content-pins', sql: contentPins },
 ];

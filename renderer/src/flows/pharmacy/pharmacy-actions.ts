@@ -18,10 +18,24 @@ function visitRequestId(): string {
   return id;
 }
 
+/**
+ * The catalog for this visit: its first look pins the content version the
+ * whole visit reads, so an admin's edit reaches the next visitor, never this
+ * one. The last visitor's catalog stays on screen meanwhile (an edit changes
+ * words, never the symptoms' ids).
+ */
 export async function loadCatalog(): Promise<void> {
-  const r = await api().call('pharmacy.catalog', {});
-  if (r.ok) usePharmacyCatalog.setState({ catalog: r.value, loadError: null });
+  const requestId = visitRequestId();
+  const r = await api().call('pharmacy.catalog', { requestId });
+  if (r.ok) usePharmacyCatalog.setState({ catalog: r.value, forVisit: requestId, loadError: null });
   else usePharmacyCatalog.setState({ loadError: r.error.messageKey });
+}
+
+/** Whether the catalog on hand was loaded for another visit (or none). */
+export function catalogIsStale(): boolean {
+  const { catalog, forVisit } = usePharmacyCatalog.getState();
+  const visit = usePharmacyVisit.getState().requestId;
+  return !catalog || visit === null || forVisit !== visit;
 }
 
 export async function pharmacyAvailable(): Promise<boolean> {

@@ -2,7 +2,7 @@
 import { useEffect } from 'react';
 import { useT } from '../../i18n/use-t';
 import { usePharmacyCatalog, usePharmacyFlow } from './pharmacy-store';
-import { enterPharmacy, loadCatalog } from './pharmacy-actions';
+import { catalogIsStale, enterPharmacy, loadCatalog } from './pharmacy-actions';
 import { SymptomGrid } from './symptom-grid';
 import { SymptomDetail } from './symptom-detail';
 import { CompoundingView } from './compounding-view';
@@ -18,7 +18,7 @@ export function PharmacyScreen() {
   useAnnounceScreen(catalog ? 'pharmacy' : 'pharmacy.loading', catalog ? null : t('a11y.screen.generic', { title: t('pharmacy.title'), body: loadError ? t('pharmacy.loadFailed') : t('pharmacy.loading') }));
   useEffect(() => {
     enterPharmacy();
-    if (!usePharmacyCatalog.getState().catalog) void loadCatalog();
+    if (catalogIsStale()) void loadCatalog();
   }, []);
 
   if (!catalog) {

@@ -32,7 +32,8 @@ const initialVisit = (): PharmacyVisitState => ({ requestId: null, result: null 
 
 export const usePharmacyFlow = create<PharmacyFlowState>(initialFlow);
 export const usePharmacyVisit = create<PharmacyVisitState>(initialVisit);
-export const usePharmacyCatalog = create<{ catalog: PharmacyCatalog | null; loadError: string | null }>(() => ({ catalog: null, loadError: null }));
+/** Kiosk data kept across visitors; `forVisit` is the visit whose first look loaded it (and pinned its content version). */
+export const usePharmacyCatalog = create<{ catalog: PharmacyCatalog | null; forVisit: string | null; loadError: string | null }>(() => ({ catalog: null, forVisit: null, loadError: null }));
 
 registerVisitorStore(() => usePharmacyFlow.setState(initialFlow()), 'flow');
 registerVisitorStore(() => usePharmacyVisit.setState(initialVisit()), 'session');

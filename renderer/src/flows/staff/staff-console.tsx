@@ -26,6 +26,7 @@ import { OverviewView } from './overview-view';
 import { AlertsView } from './alerts-view';
 import { JobsView } from './jobs-view';
 import { ProgramsAdmin } from './programs-admin';
+import { ContentEditor } from './content-editor';
 import { CrisisTakeover, askNotificationPermission } from './crisis-takeover';
 import { startLive, useLiveStore } from './console-live';
 import { setContrast, toggleConsoleLanguage, useConsolePrefs } from './console-actions';
@@ -34,9 +35,9 @@ import './staff.css';
 import './console.css';
 
 const IDLE_MS = 2 * 60_000;
-const TABS: StaffTab[] = ['overview', 'alerts', 'jobs', 'stock', 'counsel', 'referrals', 'coupons', 'dashboard', 'maintenance', 'pins', 'devices', 'programs'];
+const TABS: StaffTab[] = ['overview', 'alerts', 'jobs', 'stock', 'counsel', 'referrals', 'coupons', 'dashboard', 'content', 'programs', 'maintenance', 'pins', 'devices'];
 /** Who sees a tab beyond every staff member. */
-const TAB_ROLES: Partial<Record<StaffTab, readonly string[]>> = { pins: ['admin'], devices: ['technician', 'admin'], programs: ['admin'] };
+const TAB_ROLES: Partial<Record<StaffTab, readonly string[]>> = { pins: ['admin'], devices: ['technician', 'admin'], programs: ['admin'], content: ['admin'] };
 
 export function StaffConsole({ onExit }: { onExit?: () => void }) {
   const t = useT();
@@ -159,6 +160,7 @@ export function StaffConsole({ onExit }: { onExit?: () => void }) {
             {tab === 'counsel' && <CounselView />}
             {tab === 'dashboard' && <DashboardView />}
             {tab === 'maintenance' && <MaintenanceView />}
+            {tab === 'content' && role === 'admin' && <ContentEditor />}
             {tab === 'pins' && role === 'admin' && <PinAdmin />}
             {tab === 'devices' && (role === 'technician' || role === 'admin') && <DeviceAdmin />}
             {tab === 'programs' && role === 'admin' && <ProgramsAdmin />}

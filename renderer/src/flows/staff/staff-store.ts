@@ -1,7 +1,7 @@
 /** UI state of the staff console: the session, the open tab, the last error. Data comes from the services on each view. */
 import { create } from 'zustand';
 
-export type StaffTab = 'overview' | 'alerts' | 'jobs' | 'stock' | 'counsel' | 'dashboard' | 'maintenance' | 'pins' | 'devices' | 'programs' | 'coupons' | 'referrals';
+export type StaffTab = 'overview' | 'alerts' | 'jobs' | 'stock' | 'counsel' | 'dashboard' | 'maintenance' | 'pins' | 'devices' | 'programs' | 'coupons' | 'referrals' | 'content';
 
 export interface StaffState {
   token: string | null;
