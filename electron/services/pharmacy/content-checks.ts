@@ -18,7 +18,7 @@
  */
 import { cp949Safe, inCp949 } from '../printing/cp949-safe';
 // Pure modules shared with the renderer: the limits live in one place, beside the wording check.
-import { limitFor } from '../../../renderer/src/i18n/reading-limits';
+import { limitFor, RESULT_PROGRAM_CARD_SYLLABLES } from '../../../renderer/src/i18n/reading-limits';
 import { readingLoad } from '../../../renderer/src/i18n/reading-measure';
 import { displayCells, MIN_PRESCRIPTIONS_PER_SYMPTOM, pharmacyContentSchema, SLIP_LIMITS, type Localized, type PharmacyContent } from './pharmacy-content';
 
@@ -51,7 +51,7 @@ const DETAIL_CHROME_SYLLABLES = 25;
 
 export const READING_BUDGET = {
   /** Symptom name, quote, source and dosage of one prescription. */
-  prescription: { syllables: limitFor('pharmacy-result').syllables - RESULT_CHROME_SYLLABLES, sentence: limitFor('pharmacy-result').sentence },
+  prescription: { syllables: limitFor('pharmacy-result').syllables - RESULT_CHROME_SYLLABLES - RESULT_PROGRAM_CARD_SYLLABLES, sentence: limitFor('pharmacy-result').sentence },
   description: { syllables: limitFor('pharmacy-detail').syllables - DETAIL_CHROME_SYLLABLES, sentence: limitFor('pharmacy-detail').sentence },
 } as const;
 
