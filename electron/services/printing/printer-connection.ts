@@ -1,17 +1,17 @@
 /**
- * Turns a printer target into a transport. `sim` builds the in-process
- * simulator, writing each job as text + PNG into `<dataDir>/printer-sim/`
- * and reading injected faults from `<dataDir>/printer-sim/state.json`.
+ * Turns a printer target into a transport: hardware through the devices
+ * layer's `openDevice`; `sim` as the in-process simulator on a memory pipe,
+ * writing each job as text + PNG into `<dataDir>/printer-sim/` and reading
+ * injected faults from `<dataDir>/printer-sim/state.json`.
  */
 import { join } from 'node:path';
 import type { Logger } from '../app/logger';
 import type { PrinterTarget } from './printer-uri';
 import { PrinterSimCore } from './sim/printer-sim-core';
 import { simStateReader, writeSimJob, writeSimState } from './sim/sim-files';
-import { FileTransport } from './transports/file-transport';
-import { SerialTransport } from './transports/serial-transport';
+import { openDevice, type HardwareAddress } from '../devices/open-device';
+import { PrinterLink } from './transports/printer-link';
 import { SimTransport } from './transports/sim-transport';
-import { TcpTransport } from './transports/tcp-transport';
 import type { PrinterTransport } from './transports/transport';
 
 export interface PrinterConnection {
@@ -28,11 +28,10 @@ export function connectPrinter(target: PrinterTarget, dataDir: string, logger: L
   const a = target.address;
   switch (a.kind) {
     case 'tcp':
-      return { transport: new TcpTransport(a.host, a.port) };
     case 'serial':
-      return { transport: new SerialTransport(a.path, a.baud) };
     case 'file':
-      return { transport: new FileTransport(a.path) };
+      // Real hardware through the devices layer's one opener; a device file cannot answer.
+      return { transport: new PrinterLink(hardwareLabel(a), a.kind !== 'file', () => openDevice(a)) };
     case 'sim': {
       const dir = simDirFor(dataDir);
       const stateFile = join(dir, 'state.json');
@@ -53,4 +52,11 @@ export function connectPrinter(target: PrinterTarget, dataDir: string, logger: L
       return { transport: new SimTransport(core), sim: { core, dir, stateFile } };
     }
   }
+}
+
+/** The label status and logs show: the address with its port or line speed. */
+function hardwareLabel(a: HardwareAddress): string {
+  if (a.kind === 'tcp') return `tcp://${a.host.includes(':') ? `[${a.host}]` : a.host}:${a.port}`;
+  if (a.kind === 'serial') return `serial:${a.path}?baud=${a.baud}`;
+  return `file:${a.path}`;
 }

@@ -1,11 +1,13 @@
 /**
  * The simulator core on real transports: a TCP listener (raw port 9100
- * style) and a serial device (one end of a socat PTY pair). Every
+ * style; a drop is a reset, which only a socket can do) and a serial device
+ * (one end of a socat PTY pair, on the devices' opener). Every
  * connection talks to the same core: one printer, one paper roll.
  */
 import { createServer, type Server, type Socket } from 'node:net';
-import { SerialPort } from 'serialport';
-import type { PrinterSimCore, SimConnection } from './printer-sim-core';
+import { openSerial } from '../../devices/serial-opener';
+import type { PrinterSimCore } from './printer-sim-core';
+import { serveSimOn } from './sim-serve';
 
 export interface SimTcpServer {
   port: number;
@@ -52,28 +54,9 @@ export function startSimTcpServer(core: PrinterSimCore, opts: { port: number; ho
   });
 }
 
-export async function attachSimSerial(core: PrinterSimCore, path: string, baudRate: number): Promise<{ close(): Promise<void> }> {
-  const port = new SerialPort({ path, baudRate, autoOpen: false });
-  await new Promise<void>((resolve, reject) => port.open((err) => (err ? reject(err) : resolve())));
-  const send = (reply: Buffer) => {
-    if (port.isOpen) port.write(reply);
-  };
-  // A serial line has no connection to drop; the knob acts as a pulled cable: the job ends and
-  // what the host still sends in the next second is lost, then the cable is "back".
-  let deafUntil = 0;
-  const connect = (): SimConnection =>
-    core.connect(send, () => {
-      deafUntil = Date.now() + 1000;
-      conn = connect();
-    });
-  let conn = connect();
-  port.on('data', (chunk: Buffer) => {
-    if (Date.now() < deafUntil) return;
-    const reply = conn.receive(chunk);
-    if (reply.length) send(reply);
-  });
-  port.on('error', () => {});
-  return {
-    close: () => new Promise<void>((resolve) => (port.isOpen ? port.close(() => resolve()) : resolve())),
-  };
+/** The core on a serial device (one end of a socat PTY pair), through the devices' serial opener; the drop knob acts as a pulled cable. */
+export async function attachSimSerial(core: PrinterSimCore, path: string, baud: number): Promise<{ close(): Promise<void> }> {
+  const port = await openSerial({ path, baud });
+  serveSimOn(core, port, { onDrop: 'deaf' });
+  return { close: () => port.close() };
 }

@@ -1,7 +1,9 @@
 /**
- * How bytes reach a printer and come back, after serialport's
- * bindings-interface: open, write, data, close. Each transport is small; the
- * ESC/POS client above it does not know which one it talks to.
+ * What the ESC/POS driver holds: one printer connection it can open (and
+ * open again after a drop), write, read and close. Its one implementation is
+ * `PrinterLink`, over the devices layer's `ByteTransport` openers; the
+ * driver does not know whether a socket, a serial port, a device file or a
+ * memory pipe to the simulator is underneath.
  */
 export interface PrinterTransport {
   /** For logs and status: `tcp://10.0.0.5:9100`, `serial:/dev/ttyUSB0`, `sim`. */
@@ -23,38 +25,5 @@ export interface PrinterTransport {
   close(): Promise<void>;
 }
 
-/** A transport failure. `beforeSend` says no byte of the failing write can have reached the printer. */
-export class TransportError extends Error {
-  constructor(
-    message: string,
-    readonly beforeSend: boolean,
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
-    this.name = 'TransportError';
-  }
-}
-
-/** Listener set shared by the transports. */
-export class DataListeners {
-  private readonly set = new Set<(chunk: Buffer) => void>();
-  add(l: (chunk: Buffer) => void): () => void {
-    this.set.add(l);
-    return () => this.set.delete(l);
-  }
-  emit(chunk: Buffer): void {
-    for (const l of this.set) l(chunk);
-  }
-}
-
-/** Close listeners shared by the transports. */
-export class CloseListeners {
-  private readonly set = new Set<() => void>();
-  add(l: () => void): () => void {
-    this.set.add(l);
-    return () => this.set.delete(l);
-  }
-  emit(): void {
-    for (const l of this.set) l();
-  }
-}
+/** The devices' one transport failure (`beforeSend`, `disconnected`): what the openers throw is what the driver checks. */
+export { TransportError } from '../../devices/byte-transport';
