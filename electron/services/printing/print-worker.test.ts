@@ -221,6 +221,26 @@ describe('print queue worker (fake timers, in-memory simulator)', () => {
     );
   });
 
+  it('a job and its queued event land together: when the event cannot be written, no job is left the books never saw (chaos seed 29)', () => {
+    const rt = createPrintingRuntime({
+      db,
+      config,
+      target,
+      dataDir: dir,
+      logger: createLogger({ dir: null, echo: false }),
+      record: (type, payload) => {
+        if (type === 'print.job_queued') throw new Error('killed mid-write');
+        events.push({ type, payload });
+      },
+      alert: () => {},
+      pushStatus: () => {},
+      connection: { transport: new SimTransport(core) },
+    });
+    runtimes.push(rt);
+    expect(() => rt.service.submit(slip, { kind: 'prescription', ref: 'rx-29' })).toThrow('killed mid-write');
+    expect(db.prepare('SELECT COUNT(*) FROM print_jobs').pluck().get()).toBe(0);
+  });
+
   it('waitForJob returns the job as it is at the timeout', async () => {
     const rt = runtime();
     const job = rt.service.submit(slip, { kind: 'x' }); // worker not started: stays queued
