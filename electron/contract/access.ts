@@ -153,6 +153,9 @@ export const access: AccessTable = {
   'console.statsCsv': { who: 'staff', does: 'act', target: 'range' },
   'console.giftLowStock': read('staff'),
   'console.setGiftLowStock': { who: 'staff', does: 'act', target: 'slot' },
+
+  'hub.status': read('technician'),
+  'hub.pair': { who: 'technician', does: 'act', target: 'url' },
 };
 
 /** Whether a principal may reach a level at all (a staff level then also needs its session). */

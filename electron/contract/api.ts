@@ -19,6 +19,7 @@ import { a11yApi } from './a11y-api';
 import { staffApi } from './staff-api';
 import { devicesApi } from './devices-api';
 import { consoleApi } from './console-api';
+import { hubApi } from './hub-api';
 
 export const api = {
   ...appApi,
@@ -30,6 +31,7 @@ export const api = {
   ...staffApi,
   ...devicesApi,
   ...consoleApi,
+  ...hubApi,
 } as const;
 
 export type Api = typeof api;

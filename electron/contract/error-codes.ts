@@ -75,6 +75,7 @@ export const errorCodes = {
     'console.content_invalid',
     'console.version_not_found',
   ],
+  hub: ['hub.url_invalid', 'hub.pair_code_invalid', 'hub.unreachable', 'hub.pair_refused'],
 } as const;
 
 export type ErrorDomain = keyof typeof errorCodes;
@@ -87,6 +88,7 @@ export type PharmacyErrorCode = CodeOf<'pharmacy'>;
 export type StaffErrorCode = CodeOf<'staff'>;
 export type StorageErrorCode = CodeOf<'storage'>;
 export type ConsoleErrorCode = CodeOf<'console'>;
+export type HubErrorCode = CodeOf<'hub'>;
 
 export const allErrorCodes: ErrorCode[] = Object.values(errorCodes).flat();
 
