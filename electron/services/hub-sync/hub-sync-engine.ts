@@ -19,6 +19,7 @@ import { readCredential, writeCredential, type StoredCredential } from './creden
 import { Outbox } from './outbox';
 import { OutboxSender, realTimers, retryDelay, type Timers } from './outbox-sender';
 import { KioskStatus } from './kiosk-status';
+import { applySnackReply } from './snack-share';
 import { VenueLink } from './venue-link';
 
 export const HEARTBEAT_MS = 15_000;
@@ -106,12 +107,15 @@ function createHubSync(ctx: ServiceContext, link: HubLink, conn: HubConnection, 
     const lag = outbox.lag();
     checkLag(lag);
     try {
-      const r = await client.post<{ ackedSeq: number; acknowledgedAlerts: { alertId: string; at: string; by: string }[]; bookings: { bookingId: string; state: string }[] }>(
-        '/v1/heartbeat',
-        status.read(lag),
-      );
+      const r = await client.post<{
+        ackedSeq: number;
+        acknowledgedAlerts: { alertId: string; at: string; by: string }[];
+        bookings: { bookingId: string; state: string }[];
+        snacks?: { itemId: string; granted: number; release: number }[];
+      }>('/v1/heartbeat', status.read(lag));
       for (const a of r.acknowledgedAlerts) applyHubAck(a);
       for (const b of r.bookings) settleBooking(b);
+      if (r.snacks?.length) safely(() => applySnackReply(ctx.db, r.snacks!));
       // The hub holds less than our mark (restored from a backup): send again from its mark.
       if (r.ackedSeq < outbox.ackedSeq()) {
         outbox.rewind(r.ackedSeq);

@@ -16,6 +16,7 @@ import { sql as trustEdge } from './0010-trust-edge';
 import { sql as printConfirmation } from './0011-print-confirmation';
 import { sql as hub } from './0012-hub';
 import { sql as consoleAlerts } from './0013-console';
+import { sql as hubSnackShares } from './0017-hub-snack-shares';
 
 export interface Migration {
   id: number;
@@ -37,4 +38,5 @@ export const migrations: Migration[] = [
   { id: 11, name: 'print-confirmation', sql: printConfirmation },
   { id: 12, name: 'hub', sql: hub },
   { id: 13, name: 'console', sql: consoleAlerts },
+  { id: 17, name: 'hub-snack-shares', sql: hubSnackShares },
 ];
