@@ -206,6 +206,8 @@ export const access: AccessTable = {
   'console.contentPreview': read('admin'),
   'console.saveContent': { who: 'admin', does: 'act' },
   'console.restoreContent': { who: 'admin', does: 'act', target: 'version' },
+  'hub.status': read('technician'),
+  'hub.pair': { who: 'technician', does: 'act', target: 'url' },
 };
 
 /** Whether a principal may reach a level at all (a staff level then also needs its session). */

@@ -22,6 +22,7 @@ import { consoleApi } from './console-api';
 import { connectApi } from './connect-api';
 import { couponsApi } from './coupons-api';
 import { contentApi } from './content-api';
+import { hubApi } from './hub-api';
 
 export const api = {
   ...appApi,
@@ -36,6 +37,7 @@ export const api = {
   ...connectApi,
   ...couponsApi,
   ...contentApi,
+  ...hubApi,
 } as const;
 
 export type Api = typeof api;

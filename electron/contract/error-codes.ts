@@ -88,6 +88,7 @@ export const errorCodes = {
     'coupons.shop_paused',
   ],
   referrals: ['referrals.not_recognised', 'referrals.not_found', 'referrals.bad_dates'],
+  hub: ['hub.url_invalid', 'hub.pair_code_invalid', 'hub.unreachable', 'hub.pair_refused'],
 } as const;
 
 export type ErrorDomain = keyof typeof errorCodes;
@@ -103,6 +104,7 @@ export type ConsoleErrorCode = CodeOf<'console'>;
 export type ConnectErrorCode = CodeOf<'connect'>;
 export type CouponsErrorCode = CodeOf<'coupons'>;
 export type ReferralsErrorCode = CodeOf<'referrals'>;
+export type HubErrorCode = CodeOf<'hub'>;
 
 export const allErrorCodes: ErrorCode[] = Object.values(errorCodes).flat();
 

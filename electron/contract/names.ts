@@ -103,6 +103,9 @@ export const methodNames = [
   'console.reprintJob',
   'console.jobPreview',
   'console.setGiftLowStock',
+  // hub (the kiosk's link to the venue hub)
+  'hub.status',
+  'hub.pair',
   'console.giftLowStock',
   'console.stats',
   'console.statsCsv',

@@ -25,7 +25,18 @@ export const heartbeatSchema = z
     lastVisitorEventAt: z.iso.datetime().nullable(),
     outbox: z.object({ events: z.number().int().min(0), oldestAt: z.iso.datetime().nullable() }).strict(),
     snacks: z
-      .array(z.object({ itemId: z.string().min(1).max(64), stock: z.number().int().min(0), low: z.boolean() }).strict())
+      .array(
+        z
+          .object({
+            itemId: z.string().min(1).max(64),
+            stock: z.number().int().min(0),
+            low: z.boolean(),
+            /** The hub's grants this kiosk has added to its stock, and the units it gave back (snack-shares.ts). */
+            applied: z.number().int().min(0).default(0),
+            released: z.number().int().min(0).default(0),
+          })
+          .strict(),
+      )
       .max(50)
       .default([]),
     /** Bookings made while the hub was away, not yet confirmed: the reply says what became of each. */
@@ -167,6 +178,17 @@ export async function venueDashboard(pool: pg.Pool, day: string, now = new Date(
       item.stock += s.stock;
       if (s.low) item.kiosksLow++;
     }
+  }
+  // With shares on the hub, the venue's count is the pool plus every kiosk's share (grants not yet applied included).
+  const shared = await pool.query<{ venue: string; item_id: string; total: string }>(
+    `SELECT venue, item_id, SUM(n) AS total FROM (
+       SELECT venue, item_id, share AS n FROM snack_shares
+       UNION ALL SELECT venue, item_id, pool AS n FROM snack_pool) x
+     GROUP BY venue, item_id`,
+  );
+  for (const r of shared.rows) {
+    if (!venues.has(r.venue)) continue;
+    (v(r.venue).snacks[r.item_id] ??= { stock: 0, kiosksLow: 0 }).stock = Number(r.total);
   }
   return [...venues.values()];
 }

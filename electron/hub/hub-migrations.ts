@@ -173,6 +173,32 @@ CREATE TABLE staff_actions (
 UPDATE staff_keys SET revoked_at = now() WHERE revoked_at IS NULL;
 `,
   },
+  {
+    id: 4,
+    name: 'snack-shares',
+    // The venue's snack stock as per-kiosk shares plus a pool (snack-shares.ts). Units move only
+    // through counters that never go back: 'granted' (hub → kiosk) and the kiosk's 'released' (kiosk → pool).
+    sql: `
+CREATE TABLE snack_pool (
+  venue   text NOT NULL,
+  item_id text NOT NULL,
+  pool    integer NOT NULL DEFAULT 0 CHECK (pool >= 0),
+  PRIMARY KEY (venue, item_id)
+);
+CREATE TABLE snack_shares (
+  kiosk_id      text NOT NULL,
+  item_id       text NOT NULL,
+  venue         text NOT NULL,
+  granted       bigint NOT NULL DEFAULT 0,
+  released_seen bigint NOT NULL DEFAULT 0,
+  -- the kiosk's last reported stock plus grants it has not applied yet
+  share         integer NOT NULL DEFAULT 0,
+  reported_at   timestamptz,
+  PRIMARY KEY (kiosk_id, item_id)
+);
+CREATE INDEX snack_shares_venue ON snack_shares (venue, item_id);
+`,
+  },
 ];
 
 export class HubMigrationError extends Error {

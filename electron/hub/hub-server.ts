@@ -19,6 +19,7 @@ import { acknowledgeAlert, fleet, heartbeatSchema, listAlerts, OFFLINE_AFTER_MS,
 import { claimSlot, issueTicket, takenSlots, venueQueue } from './venue-queue';
 import { cityRollup, rollupCsv } from './city-rollup';
 import { staffPage } from './staff-page';
+import { rebalanceSnacks } from './snack-shares';
 import { HubStaff, type HubDevice } from './hub-staff';
 import { actionTarget, admitRole, hubRuleOf } from './hub-access';
 import { StaffError } from '../services/staff/staff-errors';
@@ -71,7 +72,12 @@ export async function startHubServer(opts: HubServerOptions): Promise<HubServer>
 
   const kioskRoutes: Record<string, (who: KioskPrincipal, body: unknown) => Promise<unknown>> = {
     'POST /v1/events': async (who, body) => ingestBatch(pool, who, parseBatch(body)),
-    'POST /v1/heartbeat': async (who, body) => recordHeartbeat(pool, who, parse(heartbeatSchema, body), now()),
+    'POST /v1/heartbeat': async (who, body) => {
+      const beat = parse(heartbeatSchema, body);
+      const at = now();
+      const r = await recordHeartbeat(pool, who, beat, at);
+      return { ...r, snacks: await rebalanceSnacks(pool, who, beat.snacks, at, offlineAfterMs) };
+    },
     'POST /v1/tickets': async (who, body) => {
       const b = parse(z.object({ entryId: z.string().min(1).max(64), day: DAY }).strict(), body);
       return issueTicket(pool, who, b.entryId, b.day, now());

@@ -98,7 +98,8 @@ export async function composeServices(opts: ComposeOptions): Promise<Services> {
     ...(opts.modules ?? shippedDomains(opts.platform, opts.dataDir, { venue: hubConnection?.venue }, opts.staff)),
     ...(opts.extraModules ?? []),
   ];
-  if (hub && hubConnection) modules.push(hubSyncDomainModule(hub, hubConnection, { version: opts.version }));
+  // The hub domain is there even without a hub (then only the console's pairing methods, no timer, no file).
+  if (hubConnection || !opts.modules) modules.push(hubSyncDomainModule(hub, hubConnection, { version: opts.version }));
 
   let db: Db | null = null;
   try {

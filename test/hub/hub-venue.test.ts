@@ -81,10 +81,11 @@ describe('joining the hub', { timeout: 60_000 }, () => {
     expect(hubSyncOf(k.services).outbox.lag().events).toBeGreaterThan(0);
   });
 
-  it('without a hub, a kiosk has no hub link at all', async () => {
+  it('without a hub, a kiosk has no hub link at all (only the console’s way to make one)', async () => {
     const k = await startTestServices({ kioskId: 'alone-kiosk-1' }, { prefix: 'itda-alone-' });
     kiosks.push(k);
-    expect(k.services.domains.has('hub')).toBe(false);
+    expect(k.services.domains.get('hub')?.service).toBeUndefined();
+    expect(Object.keys(k.services.domains.get('hub')!.handlers).sort()).toEqual(['hub.pair', 'hub.status']);
     expect(() => statSync(join(k.dataDir, CREDENTIAL_FILE))).toThrow();
   });
 });

@@ -93,7 +93,7 @@ export function hubLinkFor(url: string, pairCode: string | null, timing: HubLink
 
 export function hubSyncOf(services: Services): HubSyncService {
   const d = services.domains.get('hub');
-  if (!d) throw new Error('this kiosk has no hub link');
+  if (!d?.service) throw new Error('this kiosk has no hub link');
   return d.service as HubSyncService;
 }
 

@@ -1,225 +1,112 @@
 /**
- * The kiosk's link to the venue hub, as a service domain: composed only when
- * a hub is configured (`hub-link.ts`); without one nothing here exists, no
- * timer, no file. It pairs once with the one-time code, then sends the
- * outbox as events are written, heartbeats every 15 s, raises a staff alert
- * when the outbox lags past the configured threshold, and clears locally the
- * alerts staff acknowledged on the hub's console.
+ * The `hub` domain: the kiosk's link to the venue hub, and the console's way
+ * to make one. With a hub set at start (config `hub.url` or `ITDA_HUB_URL`)
+ * it runs that hub's engine (`hub-sync-engine.ts`). Without one, it holds
+ * nothing but two console methods: no timer, no file, no call, exactly the
+ * kiosk that works alone. A technician may then enter the hub's address and
+ * the code `npm run hub -- pair` printed; the kiosk trades it at once, starts
+ * sending, and remembers the hub in its config file.
  */
-import { z } from 'zod';
 import type { DomainModule, ServiceContext } from '../context';
-import { raiseStaffAlert } from '../app/staff-alerts';
-import { acknowledgeAlert } from '../staff/staff-alert-list';
-import { HubClient, type HubCallError } from './hub-client';
-import type { HubLink } from './hub-link';
-import { readCredential, writeCredential } from './credential-file';
-import { Outbox } from './outbox';
-import { OutboxSender, realTimers, retryDelay, type Timers } from './outbox-sender';
-import { KioskStatus } from './kiosk-status';
-import { VenueLink } from './venue-link';
+import type { Handlers } from '../../contract/dispatch';
+import { checkHubUrl, HubLinkError, type HubLink } from './hub-link';
+import { createHubSyncEngine, hubSyncEventSchemas, openHubConnection, type HubConnection, type HubSyncEngine, type HubSyncService } from './hub-sync-engine';
+import { HubSyncError } from './hub-sync-errors';
+import type { Timers } from './outbox-sender';
+import { saveHubUrl } from './hub-config-file';
+import { configFileFor } from '../staff/config-editor';
 
-export const HEARTBEAT_MS = 15_000;
+export { HEARTBEAT_MS, hubSyncEventSchemas, openHubConnection, type HubConnection, type HubSyncService } from './hub-sync-engine';
 
-export const hubSyncEventSchemas = {
-  'hub.paired': z.object({ venue: z.string() }).strict(),
-  'hub.pair_failed': z.object({ code: z.string() }).strict(),
-  'hub.alert_acknowledged': z.object({ alertId: z.string(), by: z.string() }).strict(),
-};
-
-export interface HubSyncService {
-  outbox: Outbox;
-  sender: OutboxSender;
-  venue: VenueLink;
-  /** Sends everything written so far; resolves when the hub acknowledged it (or the round failed). */
-  flush(): Promise<void>;
-  heartbeat(): Promise<void>;
-  paired(): boolean;
+export interface HubDomainOptions {
+  version: string;
+  timers?: Timers;
+  /** The config file to remember a hub paired from the console (default: the kiosk's, as the staff domain finds it). */
+  configFile?: string;
+  /** Pace of an engine made from the console (tests shorten it). */
+  timing?: HubLink['timing'];
 }
 
-/** The client and the venue link, made before the domains so the store can be given the venue. */
-export interface HubConnection {
-  client: HubClient;
-  venue: VenueLink;
+export function hubSyncDomainModule(link: HubLink | null, conn: HubConnection | null, opts: HubDomainOptions): DomainModule {
+  return { eventSchemas: hubSyncEventSchemas, create: (ctx) => createHubDomain(ctx, link, conn, opts) };
 }
 
-export function openHubConnection(link: HubLink, kioskReady?: () => boolean): HubConnection {
-  const client = new HubClient({ url: link.url, caFile: link.caFile });
-  const venue = new VenueLink({ client, ready: kioskReady ?? (() => client.paired), timeoutMs: link.timing?.venueTimeoutMs });
-  return { client, venue };
-}
+function createHubDomain(ctx: ServiceContext, link: HubLink | null, conn: HubConnection | null, opts: HubDomainOptions) {
+  let engine: HubSyncEngine | null = link && conn ? createHubSyncEngine(ctx, link, conn, opts) : null;
+  /** The check-in store was given this hub's queue and calendar when the kiosk started. */
+  const venueHub = engine?.link.url ?? null;
+  let running = false;
 
-export function hubSyncDomainModule(link: HubLink, conn: HubConnection, opts: { version: string; timers?: Timers }): DomainModule {
-  return { eventSchemas: hubSyncEventSchemas, create: (ctx) => createHubSync(ctx, link, conn, opts) };
-}
+  const status = () => {
+    const stored = engine?.stored() ?? null;
+    return {
+      configured: engine !== null,
+      url: engine?.link.url ?? null,
+      paired: engine?.service.paired() ?? false,
+      venue: stored?.venue ?? null,
+      ticketLetter: stored?.ticketLetter ?? null,
+      waiting: engine ? engine.service.outbox.lag().events : null,
+    };
+  };
 
-function createHubSync(ctx: ServiceContext, link: HubLink, conn: HubConnection, opts: { version: string; timers?: Timers }) {
-  const timers = opts.timers ?? realTimers;
-  const t = link.timing ?? {};
-  const log = ctx.logger.child('hub');
-  const { client, venue } = conn;
-  const outbox = new Outbox(ctx.db, ctx.events);
-  const status = new KioskStatus(ctx.db, ctx.events, opts.version);
-  let unpairedAlerted = false;
-  const sender = new OutboxSender({
-    outbox,
-    post: (path, body) => client.post(path, body),
-    batchSize: t.batchSize,
-    pollMs: t.pollMs,
-    baseDelayMs: t.baseDelayMs,
-    maxDelayMs: t.maxDelayMs,
-    timers,
-    onError(err, failures, retryInMs) {
-      // One line when the hub goes away, then one every 20 failures: a hub down for days must not fill the log.
-      if (failures === 1 || failures % 20 === 0) log.warn('hub unreachable; events wait in the outbox', { code: err.code, failures, retryInMs });
-      if (err.retryable === false) unpaired(err);
+  const handlers: Partial<Handlers> = {
+    'hub.status': () => status(),
+    'hub.pair': async ({ url, code }) => {
+      let clean: string;
+      try {
+        clean = checkHubUrl(url);
+      } catch (err) {
+        if (err instanceof HubLinkError) throw new HubSyncError('hub.url_invalid', err.message);
+        throw err;
+      }
+      const same = engine !== null && engine.link.url === clean;
+      let target = engine;
+      if (!same) {
+        const next: HubLink = {
+          url: clean,
+          pairCode: null,
+          caFile: engine?.link.caFile ?? ctx.config.hub.caFile,
+          lagAlert: { events: ctx.config.hub.lagAlertEvents, minutes: ctx.config.hub.lagAlertMinutes },
+          timing: opts.timing ?? link?.timing,
+        };
+        target = createHubSyncEngine(ctx, next, openHubConnection(next), opts);
+      }
+      try {
+        await target!.pairOnce(code);
+      } catch (err) {
+        if (!same) await target!.stop();
+        throw err;
+      }
+      if (!same) {
+        // The new hub replaces the old link: its engine stops cleanly, its waiting events go to the new hub.
+        const old = engine;
+        engine = target;
+        await old?.stop();
+        if (running) engine!.start();
+      }
+      try {
+        saveHubUrl(opts.configFile ?? configFileFor(ctx.dataDir), clean);
+      } catch (err) {
+        ctx.logger.warn('paired with the hub, but the config file could not remember it; set hub.url by hand', { err: String((err as Error)?.message ?? err) });
+      }
+      return { ...status(), venueFromNextStart: venueHub !== clean };
     },
-  });
-  let beatTimer: unknown = null;
-  let pairTimer: unknown = null;
-  let stopped = false;
-  let unsubscribe: (() => void) | null = null;
-
-  const unpaired = (err: HubCallError) => {
-    if (unpairedAlerted) return;
-    unpairedAlerted = true;
-    log.error('the hub refused this kiosk: pair it again with `npm run hub -- pair`', { code: err.code });
-    safely(() => raiseStaffAlert(ctx, 'hub_unpaired', { code: err.code }));
-  };
-
-  const heartbeat = async () => {
-    if (!client.paired) return;
-    const lag = outbox.lag();
-    checkLag(lag);
-    try {
-      const r = await client.post<{ ackedSeq: number; acknowledgedAlerts: { alertId: string; at: string; by: string }[]; bookings: { bookingId: string; state: string }[] }>(
-        '/v1/heartbeat',
-        status.read(lag),
-      );
-      for (const a of r.acknowledgedAlerts) applyHubAck(a);
-      for (const b of r.bookings) settleBooking(b);
-      // The hub holds less than our mark (restored from a backup): send again from its mark.
-      if (r.ackedSeq < outbox.ackedSeq()) {
-        outbox.rewind(r.ackedSeq);
-        sender.kick();
-      }
-    } catch (err) {
-      if ((err as HubCallError).retryable === false) unpaired(err as HubCallError);
-    }
-  };
-
-  let lagAlerted = false;
-  const checkLag = (lag: ReturnType<Outbox['lag']>) => {
-    const old = lag.oldestAt !== null && Date.now() - Date.parse(lag.oldestAt) > link.lagAlert.minutes * 60_000;
-    const over = lag.events >= link.lagAlert.events || old;
-    if (over && !lagAlerted) {
-      const open = ctx.db.prepare("SELECT 1 FROM staff_alerts WHERE kind = 'hub_outbox_lag' AND acknowledged_at IS NULL").get();
-      if (!open) safely(() => raiseStaffAlert(ctx, 'hub_outbox_lag', { events: lag.events, oldestAt: lag.oldestAt }));
-      lagAlerted = true;
-    } else if (!over) lagAlerted = false;
-  };
-
-  const applyHubAck = (a: { alertId: string; at: string; by: string }) => {
-    const open = ctx.db.prepare('SELECT 1 FROM staff_alerts WHERE id = ? AND acknowledged_at IS NULL').get(a.alertId);
-    if (!open) return;
-    safely(() => {
-      const row = acknowledgeAlert(ctx.db, a.alertId, a.by, a.at);
-      ctx.record('hub.alert_acknowledged', { alertId: a.alertId, by: a.by });
-      ctx.push({ name: 'staff.alert', payload: { id: row.id, kind: row.kind, at: row.at } });
-    });
-  };
-
-  /** The hub settled a booking made offline: confirmed, or a clash (staff here are told too, to call the visitor). */
-  const settleBooking = (b: { bookingId: string; state: string }) => {
-    const state = b.state === 'booked' ? 'confirmed' : b.state === 'conflict' ? 'conflict' : null;
-    if (!state) return;
-    safely(() => {
-      const changed = ctx.db
-        .prepare("UPDATE hub_pending SET state = ?, settled_at = ? WHERE kind = 'booking' AND ref = ? AND state = 'pending'")
-        .run(state, new Date().toISOString(), b.bookingId).changes;
-      if (changed > 0 && state === 'conflict') raiseStaffAlert(ctx, 'booking_conflict', { bookingId: b.bookingId });
-    });
-  };
-
-  const scheduleBeat = () => {
-    if (stopped) return;
-    beatTimer = timers.setTimeout(() => {
-      void heartbeat().finally(scheduleBeat);
-    }, t.heartbeatMs ?? HEARTBEAT_MS);
-  };
-
-  const begin = () => {
-    if (stopped) return;
-    unsubscribe = ctx.events.subscribe(() => sender.kick());
-    sender.start();
-    void heartbeat();
-    scheduleBeat();
-  };
-
-  let pairFailures = 0;
-  const pair = async () => {
-    if (stopped) return;
-    try {
-      const r = await client.post<{ credential: string; venue: string; ticketLetter: string }>('/v1/pair', { kioskId: ctx.kioskId, code: link.pairCode });
-      writeCredential(ctx.dataDir, { hubUrl: link.url, credential: r.credential, venue: r.venue, ticketLetter: r.ticketLetter, pairedAt: new Date().toISOString() });
-      client.setCredential(r.credential);
-      venue.setLetter(r.ticketLetter);
-      ctx.record('hub.paired', { venue: r.venue });
-      log.info('paired with the hub', { venue: r.venue });
-      begin();
-    } catch (err) {
-      const e = err as HubCallError;
-      if (e.retryable === false) {
-        safely(() => ctx.record('hub.pair_failed', { code: e.code }));
-        unpaired(e);
-        return;
-      }
-      pairFailures++;
-      pairTimer = timers.setTimeout(() => void pair(), retryDelay(pairFailures, t.baseDelayMs ?? 500, t.maxDelayMs ?? 60_000, Math.random));
-    }
-  };
-
-  function safely(fn: () => void) {
-    try {
-      fn();
-    } catch (err) {
-      log.error('hub bookkeeping failed', { err });
-    }
-  }
-
-  const service: HubSyncService = {
-    outbox,
-    sender,
-    venue,
-    flush: () => sender.flush(),
-    heartbeat,
-    paired: () => client.paired,
   };
 
   return {
     name: 'hub',
-    handlers: {},
-    service,
+    handlers,
+    /** The running engine's service (undefined without a hub). */
+    get service(): HubSyncService | undefined {
+      return engine?.service;
+    },
     start() {
-      const stored = readCredential(ctx.dataDir, link.url);
-      if (stored) {
-        client.setCredential(stored.credential);
-        venue.setLetter(stored.ticketLetter);
-        begin();
-      } else if (link.pairCode) {
-        void pair();
-      } else {
-        log.warn('a hub is configured but this kiosk is not paired: start it once with ITDA_HUB_PAIR_CODE (npm run hub -- pair --kiosk ' + ctx.kioskId + ')');
-      }
+      running = true;
+      engine?.start();
     },
     async stop() {
-      if (stopped) return;
-      stopped = true;
-      if (beatTimer !== null) timers.clearTimeout(beatTimer);
-      if (pairTimer !== null) timers.clearTimeout(pairTimer);
-      unsubscribe?.();
-      status.close();
-      await sender.stop();
-      client.close();
+      running = false;
+      await engine?.stop();
     },
   };
 }

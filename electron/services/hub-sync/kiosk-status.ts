@@ -6,6 +6,7 @@
  * The last printer and visitor events are followed as they are written,
  * not searched for every 15 seconds.
  */
+import { readSnackLedger } from './snack-share';
 import type { Db } from '../storage/database';
 import type { EventLog, LoggedEvent } from '../storage/event-log';
 import type { OutboxLag } from './outbox';
@@ -64,9 +65,7 @@ export class KioskStatus {
     const v = this.db
       .prepare("SELECT COUNT(*) AS slots, COALESCE(SUM(state = 'empty' OR count = 0), 0) AS empty, COALESCE(SUM(CASE WHEN state <> 'disabled' THEN count ELSE 0 END), 0) AS stock FROM vending_slots")
       .get() as { slots: number; empty: number; stock: number };
-    const snacks = (
-      this.db.prepare('SELECT item_id, stock, low_threshold FROM store_snack_stock ORDER BY item_id LIMIT 50').all() as { item_id: string; stock: number; low_threshold: number | null }[]
-    ).map((r) => ({ itemId: r.item_id.slice(0, 64), stock: r.stock, low: r.low_threshold !== null && r.stock <= r.low_threshold }));
+    const snacks = readSnackLedger(this.db);
     const pendingBookings = this.db.prepare("SELECT ref FROM hub_pending WHERE kind = 'booking' AND state = 'pending' ORDER BY at LIMIT 200").pluck().all() as string[];
     return {
       version: this.version.slice(0, 40),

@@ -24,7 +24,7 @@ export function configFileFor(dataDir: string, argv = process.argv.slice(2), env
   return resolveRuntimeOptions(parseFlags(argv), env, { dataDir }).configFile;
 }
 
-function readRaw(file: string): Record<string, unknown> {
+export function readRaw(file: string): Record<string, unknown> {
   if (!existsSync(file)) return {};
   const text = readFileSync(file, 'utf8');
   if (text.trim() === '') return {};

@@ -53,6 +53,10 @@ export const errorsKo = {
   'errors.connect.not_suggested': '지금 보신 프로그램이 아니에요. 다시 해 주세요.',
   'errors.connect.no_visit': '처방을 먼저 받아 주세요.',
   'errors.connect.unknown_symptom': '그런 증상이 없습니다. 목록을 새로 불러와 주세요.',
+  'errors.hub.url_invalid': '허브 주소가 맞지 않습니다. https:// 로 시작하는 주소를 넣어 주세요. 이 컴퓨터 안의 허브만 http:// 를 쓸 수 있습니다.',
+  'errors.hub.pair_code_invalid': '연결 코드가 맞지 않거나 시간이 지났거나 이미 쓰였습니다. 허브에서 이 키오스크의 새 코드를 만들어 다시 넣어 주세요.',
+  'errors.hub.unreachable': '허브에 닿지 않습니다. 주소와 네트워크, 허브가 켜져 있는지 확인해 주세요.',
+  'errors.hub.pair_refused': '허브가 이 키오스크를 받지 않았습니다. 코드를 만들 때 쓴 키오스크 이름이 이 키오스크와 같은지 확인해 주세요.',
 } as const;
 
 export const errorsEn: Record<keyof typeof errorsKo, string> = {
@@ -103,4 +107,8 @@ export const errorsEn: Record<keyof typeof errorsKo, string> = {
   'errors.connect.not_suggested': 'That is not the programme on your screen. Please try again.',
   'errors.connect.no_visit': 'Please get your prescription first.',
   'errors.connect.unknown_symptom': 'There is no such symptom. Please reload the list.',
+  'errors.hub.url_invalid': 'That hub address is not right. Enter an address starting with https:// (http:// only for a hub on this computer).',
+  'errors.hub.pair_code_invalid': 'The code is wrong, expired or already used. Make a new code for this kiosk on the hub and enter it again.',
+  'errors.hub.unreachable': 'The hub cannot be reached. Check the address, the network, and that the hub is on.',
+  'errors.hub.pair_refused': 'The hub did not accept this kiosk. Check that the code was made for this kiosk\'s id.',
 };

@@ -19,6 +19,7 @@ import { sql as consoleAlerts } from './0013-console';
 import { sql as connectPrograms } from './0014-connect-programs';
 import { sql as couponsReferrals } from './0015-coupons-referrals';
 import { sql as contentPins } from './0016-content-pins';
+import { sql as hubSnackShares } from './0017-hub-snack-shares';
 
 export interface Migration {
   id: number;
@@ -43,4 +44,5 @@ export const migrations: Migration[] = [
   { id: 14, name: 'connect-programs', sql: connectPrograms },
   { id: 15, name: 'coupons-referrals', sql: couponsReferrals },
   { id: 16, name: 'content-pins', sql: contentPins },
+  { id: 17, name: 'hub-snack-shares', sql: hubSnackShares },
 ];

@@ -9,6 +9,7 @@ import { Pressable } from '../../components/pressable';
 import { useT } from '../../i18n/use-t';
 import { staffCall } from './staff-actions';
 import { useStaffData } from './use-live-data';
+import { HubPairing } from './hub-pairing';
 
 const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString('ko-KR', { timeZone: 'Asia/Seoul', dateStyle: 'short', timeStyle: 'short' }) : '—');
 
@@ -99,6 +100,7 @@ export function DeviceAdmin() {
           </div>
         )}
       </section>
+      <HubPairing />
     </div>
   );
 }
