@@ -10,6 +10,7 @@ import { useT } from '../../i18n/use-t';
 import { staffCall } from './staff-actions';
 import { addDays, seoulDay } from './store-call';
 import { useStaffData } from './use-live-data';
+import './referrals.css';
 
 type Pick = { key: string; from: { entryId: string } | { bookingId: string }; label: string };
 
