@@ -201,6 +201,7 @@ export const access: AccessTable = {
   'referrals.staffAdd': { who: 'staff', does: 'act', target: 'kind' },
   'referrals.staffList': read('staff'),
   'referrals.staffDone': { who: 'staff', does: 'act', target: 'referralId' },
+  'referrals.staffPrograms': read('staff'),
   // The Mind Pharmacy's words are the venue's voice: admins edit them; a save and a restore are recorded.
   'console.content': read('admin'),
   'console.contentPreview': read('admin'),

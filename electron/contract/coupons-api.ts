@@ -167,4 +167,9 @@ export const couponsApi = {
     output: z.object({ referrals: z.array(referralSchema), today: day }),
   },
   'referrals.staffDone': { input: z.object({ token, referralId: id }).strict(), output: z.object({ referral: referralSchema }) },
+  /** Programmes of the 서울연결처방 catalog a counselor may refer to (running or about to start), by name; empty without a catalog. */
+  'referrals.staffPrograms': {
+    input: z.object({ token }).strict(),
+    output: z.object({ programs: z.array(z.object({ id: z.string(), name: localized, institution: localized, state: z.enum(['active', 'upcoming']) })) }),
+  },
 } as const;

@@ -87,7 +87,7 @@ export const errorCodes = {
     'coupons.shop_full',
     'coupons.shop_paused',
   ],
-  referrals: ['referrals.not_recognised', 'referrals.not_found', 'referrals.bad_dates'],
+  referrals: ['referrals.not_recognised', 'referrals.not_found', 'referrals.bad_dates', 'referrals.unknown_program'],
   hub: ['hub.url_invalid', 'hub.pair_code_invalid', 'hub.unreachable', 'hub.pair_refused'],
 } as const;
 

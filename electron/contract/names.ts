@@ -139,6 +139,7 @@ export const methodNames = [
   'referrals.staffAdd',
   'referrals.staffList',
   'referrals.staffDone',
+  'referrals.staffPrograms',
   'console.content',
   'console.contentPreview',
   'console.saveContent',

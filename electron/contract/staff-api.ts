@@ -48,6 +48,8 @@ export const dashboardSchema = z.object({
   selfCheckScores: z.array(z.object({ score: z.number().int(), count: z.number().int() })),
   /** Minutes from joining the queue to being called, over the period. */
   queueWait: z.object({ count: z.number().int(), medianMinutes: z.number().nullable(), p90Minutes: z.number().nullable() }),
+  /** 동행 가게 coupons given and used over the period, per shop (shop ids only). */
+  couponsByShop: z.array(z.object({ shopId: z.string(), issued: z.number().int(), redeemed: z.number().int() })).default([]),
   generatedAt: z.string(),
 });
 export type Dashboard = z.infer<typeof dashboardSchema>;

@@ -107,11 +107,11 @@ describe('a sharing coupon from the kiosk to the shop', { timeout: 180_000 }, ()
       await phone.getByTestId('redeem-login-submit').click();
       const codeBox = phone.getByTestId('redeem-code');
       await expect.poll(() => codeBox.inputValue()).toBe(link!.split('#')[1]);
-      // The code left the address bar once read.
-      expect(phone.url()).toBe(`${phoneUrl}/redeem`);
       await phone.getByTestId('redeem-check').click();
       const verdict = phone.getByTestId('redeem-verdict');
       await expect.poll(() => verdict.getAttribute('data-status')).toBe('valid');
+      // Once checked, the code left the address bar.
+      expect(phone.url()).toBe(`${phoneUrl}/redeem`);
       expect(await verdict.textContent()).toContain('반찬 나눔');
       await phone.getByTestId('redeem-submit').click();
       await expect.poll(() => verdict.getAttribute('data-status')).toBe('redeemed');

@@ -246,4 +246,26 @@ describe('the city roll-up', { timeout: 90_000 }, () => {
     // Figures leaving the venue are recorded with the PIN that took them.
     expect((await hub.pool.query("SELECT count(*)::int AS n FROM staff_actions WHERE route LIKE 'GET /v1/rollup%'")).rows[0].n).toBeGreaterThanOrEqual(2);
   });
+
+  it('counts 동행 가게 coupons per shop id, and nothing of a code, a visit or a person', async () => {
+    const k = await kiosk('rollup-kiosk-2', 'rollup-coupons');
+    const shops = (k.services.domains.get('coupons')!.service as { shops: import('../../electron/services/coupons/coupon-shops').CouponShops }).shops;
+    const shop = shops.save({ nameKo: '가나 반찬', nameEn: 'Gana', address: '중구', district: '중구', givesKo: '반찬 나눔', givesEn: 'side dish', dailyBudget: 10, validityDays: 7 }, new Date());
+    const symptomId = (await call(k, 'pharmacy.catalog')).symptoms[0].id;
+    for (let i = 1; i <= 5; i++) {
+      const requestId = `rollup-coupon-${String(i).padStart(4, '0')}`;
+      await call(k, 'pharmacy.prescribe', { symptomId, requestId, language: 'ko' });
+      await call(k, 'coupons.take', { requestId, shopId: shop.id, language: 'ko' });
+    }
+    await until('sent', () => hubSyncOf(k.services).outbox.lag().events === 0);
+    const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Seoul' }).format(new Date());
+    const client = new HubClient({ url: hub.url });
+    const r = await client.get<{ rows: { venue: string; day: string; metric: string; value: number | null }[] }>(`/v1/rollup?from=${day}&to=${day}`);
+    client.close();
+    const mine = r.rows.filter((x) => x.venue === 'rollup-coupons');
+    expect(Object.fromEntries(mine.map((x) => [x.metric, x.value]))).toMatchObject({ [`coupon.issued:${shop.id}`]: 5 });
+    // Coupon metrics name a shop and nothing else.
+    for (const x of mine.filter((m) => m.metric.startsWith('coupon.'))) expect(x.metric).toMatch(/^coupon\.(issued|redeemed):shop-[a-z0-9]+$/);
+    for (const x of r.rows) expect(Object.keys(x).sort()).toEqual(['day', 'metric', 'value', 'venue']);
+  });
 });

@@ -162,6 +162,10 @@ describe("a shop's phone", () => {
     expect((await call('coupons.shopRecent', { shopToken: tokenA }, phoneA)).today).toBe(1);
     const weekly = await call('coupons.staffWeekly', { token: staff.staff });
     expect(weekly.rows.find((w: { shopId: string }) => w.shopId === shopA)).toMatchObject({ issued: expect.any(Number), redeemed: 1 });
+    // The dashboard counts per shop from the events, as the city roll-up does.
+    const dash = await call('staff.dashboard', { token: staff.staff, days: 7 });
+    expect(dash.couponsByShop.find((c: { shopId: string }) => c.shopId === shopA)).toMatchObject({ redeemed: 1 });
+    expect((await call('staff.dashboardCsv', { token: staff.staff, days: 7 })).csv).toContain(`coupons_redeemed,${shopA},1`);
   });
 
   it('pausing a shop stops its offers and its redemptions until staff resume it', async () => {

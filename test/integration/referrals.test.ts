@@ -58,16 +58,23 @@ describe('referrals', () => {
     const later = (await call('referrals.staffAdd', { ...base, kind: 'program', target: '마음 산책 모임', from: { entryId }, followUpOn: addDays(today, 14) })).referral;
     expect(due).toMatchObject({ nickname: visitor.nickname, due: true, doneAt: null, note: NOTE });
     expect(later.due).toBe(false);
+    // A programme of the 서울연결처방 catalog, by id; an id not in it is refused.
+    const { programs } = await call('referrals.staffPrograms', { token: staff.staff });
+    expect(programs.length).toBeGreaterThan(0);
+    expect(await refusal('referrals.staffAdd', { ...base, kind: 'program', programId: 'no-such-programme', from: { entryId }, followUpOn: addDays(today, 30) })).toBe('referrals.unknown_program');
+    const fromCatalog = (await call('referrals.staffAdd', { ...base, kind: 'program', programId: programs[0].id, target: programs[0].name.ko, from: { entryId }, followUpOn: addDays(today, 30) })).referral;
+    expect(fromCatalog).toMatchObject({ programId: programs[0].id, due: false });
+    await call('referrals.staffDone', { token: staff.staff, referralId: fromCatalog.referralId });
     const list = (await call('referrals.staffList', { token: staff.staff })).referrals;
     expect(list.map((r: { referralId: string }) => r.referralId)).toEqual([due.referralId, later.referralId]);
 
     const done = (await call('referrals.staffDone', { token: staff.staff, referralId: due.referralId })).referral;
     expect(done).toMatchObject({ due: false, doneAt: expect.any(String) });
     expect((await call('referrals.staffList', { token: staff.staff })).referrals.map((r: { referralId: string }) => r.referralId)).toEqual([later.referralId]);
-    expect((await call('referrals.staffList', { token: staff.staff, all: true })).referrals).toHaveLength(2);
+    expect((await call('referrals.staffList', { token: staff.staff, all: true })).referrals).toHaveLength(3);
     // Events: the referral's id and kind, never the note or the person.
     const payloads = t.services.db!.prepare("SELECT payload FROM events WHERE type LIKE 'referral.%'").pluck().all() as string[];
-    expect(payloads).toHaveLength(3);
+    expect(payloads).toHaveLength(5);
     for (const p of payloads) expect(Object.keys(JSON.parse(p)).every((k) => ['referralId', 'kind'].includes(k))).toBe(true);
   });
 

@@ -75,6 +75,17 @@ export function dashboard(db: Db, opts: { days: number; now?: number }): Dashboa
     ).map((m) => Math.max(0, m));
   }
 
+  // Coupons per shop from their events (shop ids only), so the figures match the city roll-up's.
+  const couponsByShop = new Map<string, { shopId: string; issued: number; redeemed: number }>();
+  for (const r of db
+    .prepare(`SELECT type, json_extract(payload, '$.shopId') AS shopId, COUNT(*) AS n FROM events WHERE type IN ('coupon.issued', 'coupon.redeemed') AND at >= ? GROUP BY type, shopId ORDER BY shopId`)
+    .all(start) as { type: string; shopId: string; n: number }[]) {
+    const c = couponsByShop.get(r.shopId) ?? { shopId: String(r.shopId), issued: 0, redeemed: 0 };
+    if (r.type === 'coupon.issued') c.issued = r.n;
+    else c.redeemed = r.n;
+    couponsByShop.set(r.shopId, c);
+  }
+
   const series = (m: DayCounts) => days.map((d) => m.get(d) ?? 0);
   const today = days[days.length - 1];
   const pct = (p: number) => (waits.length ? Math.round(waits[Math.min(waits.length - 1, Math.floor(p * (waits.length - 1) + 0.5))] * 10) / 10 : null);
@@ -91,6 +102,7 @@ export function dashboard(db: Db, opts: { days: number; now?: number }): Dashboa
     prescriptionsBySymptom: bySymptom.map((r) => ({ symptomId: String(r.symptomId), count: r.count })),
     selfCheckScores,
     queueWait: { count: waits.length, medianMinutes: pct(0.5), p90Minutes: pct(0.9) },
+    couponsByShop: [...couponsByShop.values()],
     generatedAt: new Date(now).toISOString(),
   };
 }
@@ -106,6 +118,10 @@ export function dashboardCsv(d: Dashboard): string {
   lines.push(`queue_wait,count,${d.queueWait.count}`);
   lines.push(`queue_wait,median_minutes,${d.queueWait.medianMinutes ?? ''}`);
   lines.push(`queue_wait,p90_minutes,${d.queueWait.p90Minutes ?? ''}`);
+  for (const c of d.couponsByShop ?? []) {
+    lines.push(`coupons_issued,${csvCell(c.shopId)},${c.issued}`);
+    lines.push(`coupons_redeemed,${csvCell(c.shopId)},${c.redeemed}`);
+  }
   return '\ufeff' + lines.join('\r\n') + '\r\n';
 }
 

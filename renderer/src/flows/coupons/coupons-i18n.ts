@@ -78,6 +78,9 @@ export const couponsKo = {
   'staff.referrals.fromQueue': '오늘 대기 {n}번 · {name}',
   'staff.referrals.fromBooking': '예약 {when} · {name}',
   'staff.referrals.save': '기록',
+  'staff.referrals.program': '연결처방 프로그램',
+  'staff.referrals.programNone': '목록에서 고르지 않음 (직접 적기)',
+  'staff.referrals.upcoming': '곧 시작',
   'redeem.title': '동행 가게 쿠폰 확인',
   'redeem.login.lead': '가게를 고르고, 잇다플레이스에서 받은 가게 PIN을 넣어 주세요.',
   'redeem.login.shop': '가게',
@@ -111,6 +114,7 @@ export const couponsKo = {
   'errors.coupons.shop_paused': '이 가게 쿠폰은 지금 잠시 쉬고 있어요.',
   'errors.referrals.not_recognised': '이 방문자는 다음 방문 때 알아보기에 동의하지 않았거나 정보가 지워졌습니다. 연계를 기록할 수 없습니다.',
   'errors.referrals.not_found': '그 연계 기록을 찾을 수 없습니다. 이미 지워졌을 수 있습니다.',
+  'errors.referrals.unknown_program': '그 프로그램은 목록에 없거나 끝났습니다. 목록에서 다시 고르거나 이름을 직접 적어 주세요.',
   'errors.referrals.bad_dates': '확인 날짜는 연계한 날과 같거나 뒤여야 하고, 180일 안이어야 합니다.',
 } as const;
 
@@ -189,6 +193,9 @@ export const couponsEn: Record<keyof typeof couponsKo, string> = {
   'staff.referrals.fromQueue': 'Queue no. {n} · {name}',
   'staff.referrals.fromBooking': 'Booking {when} · {name}',
   'staff.referrals.save': 'Record',
+  'staff.referrals.program': 'Connection programme',
+  'staff.referrals.programNone': 'Not from the list (type it)',
+  'staff.referrals.upcoming': 'starting soon',
   'redeem.title': 'Companion shop coupons',
   'redeem.login.lead': 'Choose your shop and enter the shop PIN Itda Place gave you.',
   'redeem.login.shop': 'Shop',
@@ -222,5 +229,6 @@ export const couponsEn: Record<keyof typeof couponsKo, string> = {
   'errors.coupons.shop_paused': "This shop's coupons are paused for now.",
   'errors.referrals.not_recognised': 'This visitor did not agree to be recognised, or their data was erased: no referral can be recorded.',
   'errors.referrals.not_found': 'That referral cannot be found. It may have been erased.',
+  'errors.referrals.unknown_program': 'That programme is not in the list or has ended. Choose again, or type its name.',
   'errors.referrals.bad_dates': 'The follow-up date must be on or after the referral date, within 180 days.',
 };

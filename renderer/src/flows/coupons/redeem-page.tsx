@@ -4,7 +4,7 @@
  * logs in with its shop PIN, then checks a code (typed, or filled in by the
  * slip's QR: the phone's camera app opens `/redeem#CODE`) and redeems it.
  * The code after `#` never reaches a server; it is cleared from the address
- * bar once read. The page shows only this shop's coupons.
+ * bar once checked. The page shows only this shop's coupons.
  */
 import { useEffect, useState, type FormEvent } from 'react';
 import type { ApiOutput } from '../../../../electron/contract/api';
@@ -17,12 +17,19 @@ import './coupons.css';
 type Status = ApiOutput<'coupons.shopCheck'>;
 type Shop = ApiOutput<'coupons.shopLogin'>['shop'];
 
-/** The code a QR put after `#`, read once and removed from the address bar and history entry. */
+/** The code a QR put after `#` (kept there until it has been checked, so a reload before logging in keeps it too). */
 function codeFromAddress(): string {
   if (typeof location === 'undefined' || !location.hash) return '';
-  const code = decodeURIComponent(location.hash.slice(1)).slice(0, 40);
-  history.replaceState(null, '', location.pathname);
-  return code;
+  try {
+    return decodeURIComponent(location.hash.slice(1)).slice(0, 40);
+  } catch {
+    return '';
+  }
+}
+
+/** Once checked, the code leaves the address bar and this history entry. */
+function forgetAddressCode(): void {
+  if (typeof location !== 'undefined' && location.hash) history.replaceState(null, '', location.pathname);
 }
 
 function seoulTime(iso: string, lang: 'ko' | 'en'): string {
@@ -87,7 +94,10 @@ export function RedeemPage() {
     e?.preventDefault();
     setVerdict(null);
     const v = await withSession((token) => api().call('coupons.shopCheck', { shopToken: token, code }));
-    if (v) setVerdict(v);
+    if (v) {
+      setVerdict(v);
+      forgetAddressCode();
+    }
   };
 
   const redeem = async () => {

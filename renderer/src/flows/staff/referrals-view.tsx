@@ -6,15 +6,17 @@
  */
 import { useState } from 'react';
 import { Pressable } from '../../components/pressable';
-import { useT } from '../../i18n/use-t';
+import { useLanguage, useT } from '../../i18n/use-t';
 import { staffCall } from './staff-actions';
 import { addDays, seoulDay } from './store-call';
 import { useStaffData } from './use-live-data';
+import './referrals.css';
 
 type Pick = { key: string; from: { entryId: string } | { bookingId: string }; label: string };
 
 export function ReferralsView() {
   const t = useT();
+  const lang = useLanguage();
   const today = seoulDay(new Date());
   const [all, setAll] = useState(false);
   const [version, setVersion] = useState(0);
@@ -32,16 +34,18 @@ export function ReferralsView() {
     },
     ['queue', 'bookings'],
   );
-  const [form, setForm] = useState({ who: '', kind: 'program' as 'program' | 'centre', target: '', followUpOn: addDays(today, 7), note: '' });
+  const programs = useStaffData(() => staffCall('referrals.staffPrograms', {}));
+  const [form, setForm] = useState({ who: '', kind: 'program' as 'program' | 'centre', programId: '', target: '', followUpOn: addDays(today, 7), note: '' });
   const [saved, setSaved] = useState(false);
   if (!list || !people) return null;
 
   const add = async () => {
     const who = people.find((p) => p.key === form.who);
     if (!who) return;
-    const r = await staffCall('referrals.staffAdd', { from: who.from, kind: form.kind, target: form.target.trim(), referredOn: today, followUpOn: form.followUpOn, note: form.note.trim() });
+    const programId = form.kind === 'program' && form.programId ? { programId: form.programId } : {};
+    const r = await staffCall('referrals.staffAdd', { from: who.from, kind: form.kind, ...programId, target: form.target.trim(), referredOn: today, followUpOn: form.followUpOn, note: form.note.trim() });
     if (r) {
-      setForm({ ...form, who: '', target: '', note: '' });
+      setForm({ ...form, who: '', programId: '', target: '', note: '' });
       setSaved(true);
       setVersion((v) => v + 1);
     }
@@ -129,6 +133,27 @@ export function ReferralsView() {
               <option value="centre">{t('staff.referrals.kind.centre')}</option>
             </select>
           </label>
+          {form.kind === 'program' && programs && programs.programs.length > 0 && (
+            <label className="staff-field">
+              {t('staff.referrals.program')}
+              <select
+                data-testid="referral-program"
+                value={form.programId}
+                onChange={(e) => {
+                  const p = programs.programs.find((x) => x.id === e.target.value);
+                  setForm({ ...form, programId: e.target.value, target: p ? `${p.name.ko} (${p.institution.ko})`.slice(0, 80) : form.target });
+                }}
+              >
+                <option value="">{t('staff.referrals.programNone')}</option>
+                {programs.programs.map((p) => (
+                  <option key={p.id} value={p.id}>
+                    {p.name[lang]} · {p.institution[lang]}
+                    {p.state === 'upcoming' ? ` (${t('staff.referrals.upcoming')})` : ''}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
           <label className="staff-field">
             {t('staff.referrals.where')}
             <input data-testid="referral-target" maxLength={80} value={form.target} onChange={(e) => setForm({ ...form, target: e.target.value })} />
