@@ -129,11 +129,17 @@ describe.each(Object.keys(TABLETS) as (keyof typeof TABLETS)[])('staff console l
     await page.locator(`[data-testid="job-row"][data-job="${waiting.jobId}"][data-resolution="cancelled"]`).first().waitFor({ timeout: LIVE });
 
     const printedRow = page.locator(`[data-testid="job-row"][data-job="${printed.jobId}"]`).first();
+    // The simulator acknowledges each job's last byte, as a real printer does: the row says so.
+    expect(await printedRow.getByTestId('job-confirmed').getAttribute('data-confirmed')).toBe('true');
     await printedRow.getByTestId('job-preview-button').tap();
     await page.getByTestId('job-preview').waitFor();
     await printedRow.getByTestId('job-reprint').tap();
     await page.getByTestId('jobs-note').waitFor();
     expect(kiosk.count("SELECT COUNT(*) FROM print_jobs WHERE reprint_of = ?", printed.jobId)).toBe(1);
+    const again = kiosk.services.db!.prepare('SELECT id FROM print_jobs WHERE reprint_of = ?').pluck().get(printed.jobId) as string;
+    const againRow = page.locator(`[data-testid="job-row"][data-job="${again}"]`).first();
+    await againRow.locator('[data-testid="job-reprint-reason"][data-reason="staff"]').waitFor({ timeout: LIVE });
+    expect(await againRow.getByTestId('job-reprint-reason').textContent()).toBe('직원이 요청한 재인쇄');
     expect(kiosk.count("SELECT COUNT(*) FROM events WHERE type = 'console.job_reprinted'")).toBe(1);
     expect(kiosk.count("SELECT COUNT(*) FROM events WHERE type = 'console.job_cancelled'")).toBe(1);
     await consoleShot(page, `jobs-${size}`);

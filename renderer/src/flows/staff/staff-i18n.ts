@@ -2,11 +2,13 @@
 import { counselEn, counselKo } from './counsel-i18n';
 import { consoleEn, consoleKo } from './console-i18n';
 import { contentEn, contentKo } from './content-i18n';
+import { jobsEn, jobsKo } from './jobs-i18n';
 
 export const staffKo = {
   ...counselKo,
   ...consoleKo,
   ...contentKo,
+  ...jobsKo,
   'staff.title': '직원 콘솔',
   'staff.pin.title': '직원 PIN을 입력하세요',
   'staff.setup.codeTitle': '처음 시작: 설정 코드 10자리를 넣으세요',
@@ -129,6 +131,7 @@ export const staffEn: Record<keyof typeof staffKo, string> = {
   ...counselEn,
   ...consoleEn,
   ...contentEn,
+  ...jobsEn,
   'staff.title': 'Staff console',
   'staff.pin.title': 'Enter your staff PIN',
   'staff.setup.codeTitle': 'First start: enter the 10-digit setup code',
