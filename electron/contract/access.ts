@@ -153,6 +153,8 @@ export const access: AccessTable = {
   'console.statsCsv': { who: 'staff', does: 'act', target: 'range' },
   'console.giftLowStock': read('staff'),
   'console.setGiftLowStock': { who: 'staff', does: 'act', target: 'slot' },
+  // A console whose session timed out still takes over for a crisis: any proven device (ids and times only).
+  'console.openCrises': known,
   // The Mind Pharmacy's words are the venue's voice: admins edit them; a save and a restore are recorded.
   'console.content': read('admin'),
   'console.contentPreview': read('admin'),
