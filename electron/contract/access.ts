@@ -202,6 +202,8 @@ export const access: AccessTable = {
   'referrals.staffList': read('staff'),
   'referrals.staffDone': { who: 'staff', does: 'act', target: 'referralId' },
   'referrals.staffPrograms': read('staff'),
+  // A console whose session timed out still takes over for a crisis: any proven device (ids and times only).
+  'console.openCrises': known,
   // The Mind Pharmacy's words are the venue's voice: admins edit them; a save and a restore are recorded.
   'console.content': read('admin'),
   'console.contentPreview': read('admin'),

@@ -123,4 +123,12 @@ export const consoleApi = {
   'console.stats': { input: z.object({ token, range: statsRangeSchema.default('today') }).strict(), output: consoleStatsSchema },
   'console.statsCsv': { input: z.object({ token, range: statsRangeSchema.default('month') }).strict(), output: z.object({ filename: z.string(), csv: z.string() }) },
   'console.giftLowStock': { input: auth, output: z.object({ thresholds: z.array(z.object({ slot: z.number().int(), threshold: z.number().int() })) }) },
+  /**
+   * Open crisis alerts for a console with nobody logged in (an idle logout): the takeover still
+   * shows, and acknowledging still needs a PIN. Ids and times only, as the `staff.alert` push carries.
+   */
+  'console.openCrises': {
+    input: z.object({}).strict(),
+    output: z.object({ crises: z.array(z.object({ id: z.string(), kind: z.string(), at: z.string(), lastAt: z.string(), count: z.number().int() })) }),
+  },
 } as const;

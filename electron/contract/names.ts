@@ -144,6 +144,7 @@ export const methodNames = [
   'console.contentPreview',
   'console.saveContent',
   'console.restoreContent',
+  'console.openCrises',
 ] as const;
 
 export type MethodName = (typeof methodNames)[number];

@@ -13,7 +13,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useE2eKiosk } from '../support/e2e-kiosk';
-import { consoleShot, openStaffConsole, PINS, setUpPins, TABLETS } from '../support/staff-console';
+import { consoleShot, newTabletPage, openStaffConsole, PINS, setUpPins, TABLETS } from '../support/staff-console';
 import type { VendingServiceImpl } from '../../electron/services/vending/vending-service';
 import type { PrintingService } from '../../electron/services/printing/printing-service';
 import { writeFileSync } from 'node:fs';
@@ -129,11 +129,17 @@ describe.each(Object.keys(TABLETS) as (keyof typeof TABLETS)[])('staff console l
     await page.locator(`[data-testid="job-row"][data-job="${waiting.jobId}"][data-resolution="cancelled"]`).first().waitFor({ timeout: LIVE });
 
     const printedRow = page.locator(`[data-testid="job-row"][data-job="${printed.jobId}"]`).first();
+    // The simulator acknowledges each job's last byte, as a real printer does: the row says so.
+    expect(await printedRow.getByTestId('job-confirmed').getAttribute('data-confirmed')).toBe('true');
     await printedRow.getByTestId('job-preview-button').tap();
     await page.getByTestId('job-preview').waitFor();
     await printedRow.getByTestId('job-reprint').tap();
     await page.getByTestId('jobs-note').waitFor();
     expect(kiosk.count("SELECT COUNT(*) FROM print_jobs WHERE reprint_of = ?", printed.jobId)).toBe(1);
+    const again = kiosk.services.db!.prepare('SELECT id FROM print_jobs WHERE reprint_of = ?').pluck().get(printed.jobId) as string;
+    const againRow = page.locator(`[data-testid="job-row"][data-job="${again}"]`).first();
+    await againRow.locator('[data-testid="job-reprint-reason"][data-reason="staff"]').waitFor({ timeout: LIVE });
+    expect(await againRow.getByTestId('job-reprint-reason').textContent()).toBe('직원이 요청한 재인쇄');
     expect(kiosk.count("SELECT COUNT(*) FROM events WHERE type = 'console.job_reprinted'")).toBe(1);
     expect(kiosk.count("SELECT COUNT(*) FROM events WHERE type = 'console.job_cancelled'")).toBe(1);
     await consoleShot(page, `jobs-${size}`);
@@ -259,5 +265,37 @@ describe('Mind Pharmacy content editor (landscape tablet)', () => {
     const catalog = await kiosk.call('pharmacy.catalog', { requestId: 'e2e-after-restore' });
     expect(catalog.symptoms.find((s: { id: string }) => s.id === symptomId).name.ko).toBe(oldName);
     expect(kiosk.count("SELECT COUNT(*) FROM events WHERE type = 'staff.action' AND json_extract(payload, '$.action') IN ('console.saveContent', 'console.restoreContent')")).toBe(2);
+  });
+});
+
+describe('a console logged out for idleness (landscape tablet)', () => {
+  it('still takes over for a crisis, catches up after a reload, and acknowledging asks for a PIN and records who', { timeout: 90_000 }, async () => {
+    const kiosk = await start('landscape');
+    const page = await openStaffConsole(e2e.browser, kiosk, PINS.staff, TABLETS.landscape);
+    // What two idle minutes do: the session ends and the PIN pad shows (the same logout()).
+    await page.getByTestId('staff-logout').tap();
+    await page.getByTestId('staff-pin').waitFor();
+
+    await kiosk.call('store.start', { requestId: 'e2e-idle-crisis', consent: false });
+    await kiosk.call('store.crisis', { requestId: 'e2e-idle-crisis' });
+    const takeover = page.getByTestId('crisis-takeover');
+    await takeover.waitFor({ timeout: LIVE });
+    expect(await page.getByRole('alertdialog').textContent()).toContain('지금 키오스크로 가서');
+    expect(await page.getByTestId('crisis-ack').getAttribute('data-needs-pin')).toBe('true');
+    // A console page opened after the tap, nobody logged in, catches up at once.
+    const reloaded = await newTabletPage(e2e.browser, TABLETS.landscape);
+    await reloaded.goto(`${kiosk.url}/staff`);
+    await reloaded.getByTestId('crisis-takeover').waitFor({ timeout: LIVE });
+    await consoleShot(page, 'crisis-takeover-logged-out-landscape');
+
+    await page.getByTestId('crisis-ack').tap();
+    await page.getByTestId('crisis-pin-banner').waitFor();
+    expect(kiosk.count("SELECT COUNT(*) FROM events WHERE type = 'console.alert_acknowledged'")).toBe(0);
+    for (const d of PINS.staff) await page.getByTestId(`pin-key-${d}`).tap();
+    await page.getByTestId('pin-submit').tap();
+    for (const p of [page, reloaded]) await p.getByTestId('crisis-takeover').waitFor({ state: 'detached', timeout: LIVE });
+    await expect.poll(() => kiosk.count("SELECT COUNT(*) FROM events WHERE type = 'console.alert_acknowledged' AND json_extract(payload, '$.role') = 'staff'")).toBe(1);
+    expect(await page.getByTestId('crisis-pin-banner').count()).toBe(0);
+    await page.getByTestId('overview').waitFor();
   });
 });

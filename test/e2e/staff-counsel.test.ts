@@ -226,7 +226,13 @@ describe('counseling screens of the staff console', { timeout: 120_000 }, () => 
     expect(await axeViolations(admin)).toEqual([]);
 
     await admin.getByTestId('pin-role-technician').tap();
-    await admin.getByTestId('pin-label').fill('야간 기술');
+    // The label on the on-screen keyboard (a kiosk has none): 두벌식 keys compose the syllables.
+    await admin.getByTestId('pin-label-keyboard').tap();
+    for (const k of ['ㅇ', 'ㅑ', 'ㄱ', 'ㅏ', 'ㄴ', 'space', 'ㄱ', 'ㅣ', 'ㅅ', 'ㅜ', 'ㄹ', 'ㄹ', 'backspace']) await admin.getByTestId(`kb-${k}`).tap();
+    expect(await admin.getByTestId('pin-label').inputValue()).toBe('야간 기술');
+    expect(await smallTargets(admin)).toEqual([]);
+    expect(await axeViolations(admin)).toEqual([]);
+    await admin.getByTestId('kb-done').tap();
     for (const round of [0, 1]) {
       for (const d of '391746') await admin.getByTestId(`new-pin-key-${d}`).tap();
       expect(await admin.getByTestId('new-pin-dots').textContent()).toBe('●●●●●●');

@@ -139,6 +139,12 @@ export function createConsoleDomain(ctx: ServiceContext, opts: { now?: () => num
       const stats = consoleStats(ctx.db, { range: i.range, now: now() });
       return { filename: `itda-dashboard-${ctx.kioskId}-${stats.days[stats.days.length - 1]}.csv`, csv: consoleStatsCsv(stats) };
     }),
+    // No session needed (access: known): a logged-out console still shows a crisis; acknowledging needs a PIN.
+    'console.openCrises': () => ({
+      crises: listConsoleAlerts(ctx.db, names, { history: false, limit: 100 })
+        .alerts.filter((a) => a.severity === 'crisis')
+        .map((a) => ({ id: a.id, kind: a.kind, at: a.at, lastAt: a.lastAt, count: a.count })),
+    }),
     'console.content': guard<'console.content'>((i) => content.show(i)),
     'console.contentPreview': guard<'console.contentPreview'>((i) => content.preview(i)),
     'console.saveContent': guard<'console.saveContent'>((i, s) => content.save(i, s)),

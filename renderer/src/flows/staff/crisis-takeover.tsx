@@ -4,6 +4,10 @@
  * chosen volume, and a system notification when the console is in the
  * background. It stays until a person acknowledges it (here or on any other
  * console: the acknowledgement is pushed and every device drops it).
+ *
+ * On a console nobody is logged in to (`locked`: an idle logout), it takes
+ * over all the same; acknowledging asks for a PIN first (the PIN pad below a
+ * banner that keeps saying what is happening), so the record says who.
  */
 import { useEffect, useRef } from 'react';
 import { useLanguage, useT } from '../../i18n/use-t';
@@ -13,15 +17,18 @@ import { createChime } from './crisis-chime';
 import { timeOf } from './console-format';
 import { SeverityIcon } from './console-icons';
 
-export function CrisisTakeover({ kioskId }: { kioskId: string }) {
+export function CrisisTakeover({ kioskId, locked = false }: { kioskId: string; locked?: boolean }) {
   const t = useT();
   const lang = useLanguage();
   const crises = useLiveStore((s) => s.crises);
+  const pinPending = useLiveStore((s) => s.ackAfterLogin);
   const volume = useConsolePrefs((s) => s.volume);
   const chime = useRef(createChime());
   const ackRef = useRef<HTMLButtonElement>(null);
   const crisis = crises[0] ?? null;
-  const id = crisis?.id ?? null;
+  const waitingForPin = locked && crisis !== null && pinPending === crisis.id;
+  // The chime stops while the person who answered types their PIN.
+  const id = crisis && !waitingForPin ? crisis.id : null;
 
   useEffect(() => {
     if (!id) return;
@@ -42,6 +49,13 @@ export function CrisisTakeover({ kioskId }: { kioskId: string }) {
 
   if (!crisis) return null;
   const w = crisis.words[lang];
+  if (waitingForPin) {
+    return (
+      <p className="crisis-pin-banner" role="alert" data-testid="crisis-pin-banner">
+        <SeverityIcon severity="crisis" /> {t('console.crisis.pinToAck')} {t('console.crisis.where', { kiosk: t('console.kiosk', { id: kioskId }), time: timeOf(crisis.at, lang) })}
+      </p>
+    );
+  }
   return (
     <div className="crisis-backdrop">
       <div className="crisis-takeover" role="alertdialog" aria-modal="true" aria-labelledby="crisis-title" aria-describedby="crisis-what crisis-next" data-testid="crisis-takeover" data-alert-id={crisis.id}>
@@ -52,8 +66,15 @@ export function CrisisTakeover({ kioskId }: { kioskId: string }) {
         <p id="crisis-what" className="crisis-what">{w.what}</p>
         <p id="crisis-next" className="crisis-next">{w.next}</p>
         {crises.length > 1 && <p className="crisis-more">{t('console.crisis.more', { count: crises.length - 1 })}</p>}
-        <button type="button" ref={ackRef} className="crisis-ack" data-testid="crisis-ack" onClick={() => void acknowledge(crisis.id)}>
-          {t('console.crisis.ack')}
+        <button
+          type="button"
+          ref={ackRef}
+          className="crisis-ack"
+          data-testid="crisis-ack"
+          data-needs-pin={locked}
+          onClick={() => (locked ? useLiveStore.setState({ ackAfterLogin: crisis.id }) : void acknowledge(crisis.id))}
+        >
+          {t(locked ? 'console.crisis.ackWithPin' : 'console.crisis.ack')}
         </button>
         <label className="crisis-volume">
           {t('console.crisis.volume')}

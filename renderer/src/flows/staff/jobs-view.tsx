@@ -2,7 +2,8 @@
  * Print jobs: slips owed to visitors first (the printer failed during their
  * visit), then the recent jobs with their state, a preview drawn by the
  * printer's own renderer, cancel (waiting or failed) and reprint (printed or
- * failed). Every action is recorded with who did it, by the services.
+ * failed), why a job is a reprint (the kiosk's one automatic reprint after an
+ * unknown end, or staff) and whether the printer confirmed a printed one. Every action is recorded with who did it, by the services.
  */
 import { useState } from 'react';
 import { Pressable } from '../../components/pressable';
@@ -96,6 +97,16 @@ function JobRow({ job: j, onPreview, onCancel, onReprint }: { job: ConsoleJob; o
         <span className={`job-state state-${j.state}`}>{t(`console.jobState.${j.state}`)}</span>
         {j.resolution && <span className="tag">{t(`console.jobs.resolved.${j.resolution}`)}</span>}
         {reason && !j.resolution && <span className="job-reason">{t('console.jobs.waitingOn', { reason: reasonWords(reason, lang) })}</span>}
+        {j.reprintReason && (
+          <span className="job-reason" data-testid="job-reprint-reason" data-reason={j.reprintReason}>
+            {t(`console.jobs.reprintReason.${j.reprintReason}`)}
+          </span>
+        )}
+        {j.state === 'printed' && j.confirmed != null && (
+          <span className={j.confirmed ? 'job-reason' : 'job-reason unconfirmed'} data-testid="job-confirmed" data-confirmed={j.confirmed}>
+            {t(j.confirmed ? 'console.jobs.confirmed.yes' : 'console.jobs.confirmed.no')}
+          </span>
+        )}
       </td>
       <td>{whenOf(j.createdAt, lang)}</td>
       <td>

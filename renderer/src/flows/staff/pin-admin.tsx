@@ -1,6 +1,8 @@
 /**
  * PIN management (admin): the PINs by role and label, never the PIN itself;
- * a new PIN typed twice on the keypad (shown as dots); removal with a
+ * a new PIN typed twice on the keypad (shown as dots), its label picked from
+ * a short list or typed on the on-screen Korean/English keyboard (a kiosk has
+ * no keyboard); removal with a
  * confirmation. The last admin PIN has no remove button (the service refuses too).
  */
 import { useState } from 'react';
@@ -8,6 +10,7 @@ import { Pressable } from '../../components/pressable';
 import { useT } from '../../i18n/use-t';
 import { staffCall } from './staff-actions';
 import { useStaffData } from './use-live-data';
+import { HangulKeyboard } from './hangul-keyboard';
 
 type Role = 'staff' | 'technician' | 'admin';
 const ROLES: Role[] = ['staff', 'technician', 'admin'];
@@ -22,6 +25,7 @@ export function PinAdmin() {
   const [label, setLabel] = useState('');
   const [first, setFirst] = useState<string | null>(null);
   const [pin, setPin] = useState('');
+  const [keyboard, setKeyboard] = useState(false);
   const [note, setNote] = useState<{ key: 'staff.pins.added' | 'staff.pins.removed' | 'staff.pins.mismatch'; label?: string } | null>(null);
   if (!data) return null;
   const admins = data.pins.filter((p) => p.role === 'admin').length;
@@ -121,10 +125,17 @@ export function PinAdmin() {
             </Pressable>
           ))}
         </fieldset>
-        <label className="staff-field">
-          {t('staff.pins.newLabel')}
-          <input data-testid="pin-label" maxLength={40} value={label} onChange={(e) => setLabel(e.target.value)} />
-        </label>
+        <div className="label-row">
+          <label className="staff-field">
+            {t('staff.pins.newLabel')}
+            {/* With the on-screen keyboard open, a tablet's own keyboard stays away (inputMode none). */}
+            <input data-testid="pin-label" maxLength={40} value={label} inputMode={keyboard ? 'none' : undefined} onChange={(e) => setLabel(e.target.value)} />
+          </label>
+          <Pressable className="staff-button" data-testid="pin-label-keyboard" aria-pressed={keyboard} aria-label={t('staff.keyboard.openLabel')} onClick={() => setKeyboard((k) => !k)}>
+            {t('staff.keyboard.open')}
+          </Pressable>
+        </div>
+        {keyboard && <HangulKeyboard value={label} onChange={setLabel} maxLength={40} onDone={() => setKeyboard(false)} />}
         <p id="pin-prompt">{first === null ? t('staff.pins.typePin', { min: minLength }) : t('staff.pins.typeAgain')}</p>
         <div className="pin-dots" role="status" aria-labelledby="pin-prompt" data-testid="new-pin-dots">
           {'●'.repeat(pin.length) || '\u00a0'}

@@ -28,8 +28,8 @@ import { JobsView } from './jobs-view';
 import { ProgramsAdmin } from './programs-admin';
 import { ContentEditor } from './content-editor';
 import { CrisisTakeover, askNotificationPermission } from './crisis-takeover';
-import { startLive, useLiveStore } from './console-live';
-import { setContrast, toggleConsoleLanguage, useConsolePrefs } from './console-actions';
+import { startCrisisWatch, startLive, useLiveStore } from './console-live';
+import { acknowledge, setContrast, toggleConsoleLanguage, useConsolePrefs } from './console-actions';
 import { useStaffData } from './use-live-data';
 import './staff.css';
 import './console.css';
@@ -52,9 +52,18 @@ export function StaffConsole({ onExit }: { onExit?: () => void }) {
   const connected = useConnectionStore((s) => s.connected);
   const infoKiosk = useAppStore((s) => s.info?.kioskId ?? null);
 
+  // The crisis watch is the device's: it runs with nobody logged in too (an idle logout must not silence a crisis).
+  useEffect(() => startCrisisWatch(), []);
+
   useEffect(() => {
     if (!token) return;
     askNotificationPermission();
+    // Someone answered a crisis on the locked console and has now given their PIN: that was the acknowledgement.
+    const pending = useLiveStore.getState().ackAfterLogin;
+    if (pending) {
+      useLiveStore.setState({ ackAfterLogin: null });
+      void acknowledge(pending);
+    }
     return startLive();
   }, [token]);
 
@@ -88,6 +97,7 @@ export function StaffConsole({ onExit }: { onExit?: () => void }) {
   if (!token) {
     return (
       <div className="console-root" data-console-theme={theme}>
+        <CrisisTakeover kioskId={infoKiosk ?? ''} locked />
         <StaffPin onCancel={onExit} />
       </div>
     );

@@ -3,12 +3,18 @@ import { counselEn, counselKo } from './counsel-i18n';
 import { consoleEn, consoleKo } from './console-i18n';
 import { contentEn, contentKo } from './content-i18n';
 import { hubLinkEn, hubLinkKo } from './hub-link-i18n';
+import { jobsEn, jobsKo } from './jobs-i18n';
+import { keyboardEn, keyboardKo } from './keyboard-i18n';
+import { crisisEn, crisisKo } from './crisis-i18n';
 
 export const staffKo = {
   ...counselKo,
   ...consoleKo,
   ...contentKo,
   ...hubLinkKo,
+  ...jobsKo,
+  ...keyboardKo,
+  ...crisisKo,
   'staff.title': '직원 콘솔',
   'staff.pin.title': '직원 PIN을 입력하세요',
   'staff.setup.codeTitle': '처음 시작: 설정 코드 10자리를 넣으세요',
@@ -132,6 +138,9 @@ export const staffEn: Record<keyof typeof staffKo, string> = {
   ...consoleEn,
   ...contentEn,
   ...hubLinkEn,
+  ...jobsEn,
+  ...keyboardEn,
+  ...crisisEn,
   'staff.title': 'Staff console',
   'staff.pin.title': 'Enter your staff PIN',
   'staff.setup.codeTitle': 'First start: enter the 10-digit setup code',
