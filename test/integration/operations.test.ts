@@ -96,9 +96,11 @@ describe('nightly maintenance', () => {
     svc = await startTestServices();
     const ops = svc.services.ops!;
     const steps = ops.runMaintenance('manual');
-    expect(Object.keys(steps).sort()).toEqual(['checkpoint', 'logs', 'optimize', 'previews', 'retention.store']);
+    // Every domain that keeps per-visit rows purges them in the window (store visitors, 연결처방 suggestions).
+    expect(Object.keys(steps).sort()).toEqual(['checkpoint', 'logs', 'optimize', 'previews', 'retention.connect', 'retention.store']);
     expect(Object.values(steps).every((s) => s.ok)).toBe(true);
     expect(JSON.parse(steps['retention.store']!.detail)).toEqual({ visitorsErased: 0 });
+    expect(JSON.parse(steps['retention.connect']!.detail)).toEqual({ connectVisitRows: 0 });
     const types = svc.services.db!.prepare("SELECT type FROM events WHERE type LIKE 'ops.maintenance%' ORDER BY seq").pluck().all();
     expect(types).toEqual(['ops.maintenance_started', 'ops.maintenance_done']);
     expect(ops.lastMaintenanceDay()).toMatch(/^\d{4}-\d{2}-\d{2}$/);
