@@ -259,9 +259,8 @@ describe('the city roll-up', { timeout: 90_000 }, () => {
     }
     await until('sent', () => hubSyncOf(k.services).outbox.lag().events === 0);
     const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Seoul' }).format(new Date());
-    const client = new HubClient({ url: hub.url });
-    const r = await client.get<{ rows: { venue: string; day: string; metric: string; value: number | null }[] }>(`/v1/rollup?from=${day}&to=${day}`);
-    client.close();
+    const tablet = await hubStaffLogin(hub, 'staff');
+    const r = await tablet.value<{ rows: { venue: string; day: string; metric: string; value: number | null }[] }>('GET', `/v1/rollup?from=${day}&to=${day}`);
     const mine = r.rows.filter((x) => x.venue === 'rollup-coupons');
     expect(Object.fromEntries(mine.map((x) => [x.metric, x.value]))).toMatchObject({ [`coupon.issued:${shop.id}`]: 5 });
     // Coupon metrics name a shop and nothing else.
