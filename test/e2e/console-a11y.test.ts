@@ -19,7 +19,7 @@ type CouponsService = { shops: CouponShops };
 declare const document: any;
 
 const e2e = useE2eKiosk();
-const SCREENS = ['overview', 'alerts', 'jobs', 'stock', 'counsel', 'referrals', 'coupons', 'dashboard', 'content', 'maintenance', 'pins'] as const;
+const SCREENS = ['overview', 'alerts', 'jobs', 'stock', 'counsel', 'referrals', 'coupons', 'dashboard', 'content', 'maintenance', 'pins', 'programs'] as const;
 
 /** Buttons and fields smaller than 44 px either way (the crisis volume slider included). */
 async function smallControls(page: Page): Promise<string[]> {
@@ -72,6 +72,12 @@ describe.each(Object.keys(TABLETS) as (keyof typeof TABLETS)[])('console screens
         await page.locator(`[data-testid="staff-tab-${screen}"][aria-selected="true"]`).waitFor();
         await page.waitForFunction(() => !document.querySelector('.console-loading'));
         if (screen === 'alerts') await page.getByTestId('alerts-history').tap();
+        // The programme form is checked open, with a problem showing beside a field.
+        if (screen === 'programs') {
+          await page.getByTestId('program-add').tap();
+          await page.getByTestId('program-save').tap();
+          await page.getByTestId('program-problem-nameKo').waitFor();
+        }
         expect(await axeViolations(page, { enhancedContrast: theme === 'contrast' }), `${screen} ${theme}`).toEqual([]);
         expect(await smallControls(page), `${screen} ${theme}`).toEqual([]);
         await consoleShot(page, `${screen}-${theme}-${size}`);
