@@ -1,6 +1,10 @@
 /**
  * Foundation: web host cold start to first paint of the attract screen (the
  * built host in out/node, as production runs it, beside the `tsx` dev start), and
+ * The figures that count are a kiosk's ordinary start: a data dir that already
+ * has its database and an admin PIN (every start after the first). The very
+ * first start also issues the first admin's setup code (a deliberately slow
+ * scrypt hash) and prints its slip; it is shown on its own row.
  * tap-to-visible-feedback latency on Home (pointerdown to the next frame
  * after the pressed state lands in the DOM).
  */
@@ -9,6 +13,8 @@ import { join } from 'node:path';
 import { launchBrowser, KIOSK_VIEWPORT } from '../test/support/browser';
 import { makeTempDir } from '../test/support/temp-dir';
 import { percentile, type BenchModule, type BenchRow } from './bench-table';
+import { openDatabase } from '../electron/services/storage/database';
+import { StaffAuth } from '../electron/services/staff/staff-auth';
 
 const root = join(import.meta.dirname, '..');
 
@@ -18,8 +24,21 @@ const HOST_ENTRY = {
   tsx: [join(root, 'node_modules/tsx/dist/cli.mjs'), 'electron/webhost/cli.ts'],
 };
 
-async function coldStart(port: number, entry: keyof typeof HOST_ENTRY): Promise<{ ready: number; paint: number }> {
-  const dir = makeTempDir('itda-bench-web-');
+/** A data dir as a kiosk has it after its first day: database made, an admin PIN set (no setup code at start). */
+async function installedDataDir(port: number): Promise<ReturnType<typeof makeTempDir>> {
+  const dir = makeTempDir('itda-bench-installed-');
+  await coldStart(port, 'built', dir);
+  const db = openDatabase({ dataDir: dir.path });
+  try {
+    await new StaffAuth({ db, record: () => undefined }).addPin('admin', 'admin', '258013');
+  } finally {
+    db.close();
+  }
+  return dir;
+}
+
+async function coldStart(port: number, entry: keyof typeof HOST_ENTRY, existing?: ReturnType<typeof makeTempDir>): Promise<{ ready: number; paint: number }> {
+  const dir = existing ?? makeTempDir('itda-bench-web-');
   const browser = await launchBrowser();
   const t0 = performance.now();
   const child = spawn(process.execPath, [...HOST_ENTRY[entry], '--port', String(port), '--data', dir.path], {
@@ -47,8 +66,9 @@ async function coldStart(port: number, entry: keyof typeof HOST_ENTRY): Promise<
     return { ready, paint: performance.now() - t0 };
   } finally {
     child.kill('SIGTERM');
+    await new Promise((r) => (child.exitCode !== null ? r(null) : child.once('exit', r)));
     await browser.close();
-    dir.remove();
+    if (!existing) dir.remove();
   }
 }
 
@@ -98,13 +118,22 @@ export const shellBench: BenchModule = {
   async run(): Promise<BenchRow[]> {
     const base = 5300 + Math.floor(Math.random() * 500);
     // One warm-up start each fills the OS file cache, so the figures compare the entry points, not the disk.
-    await coldStart(base + 2, 'built');
-    await coldStart(base + 3, 'tsx');
-    const cold = await coldStart(base, 'built');
-    const dev = await coldStart(base + 4, 'tsx');
+    const installed = await installedDataDir(base + 5);
+    let cold: { ready: number; paint: number };
+    let dev: { ready: number; paint: number };
+    try {
+      await coldStart(base + 2, 'built', installed);
+      await coldStart(base + 3, 'tsx', installed);
+      cold = await coldStart(base, 'built', installed);
+      dev = await coldStart(base + 4, 'tsx', installed);
+    } finally {
+      installed.remove();
+    }
+    const first = await coldStart(base + 6, 'built');
     const lat = await tapFeedback(base + 1, 60);
     return [
       { area: 'shell', metric: 'built web host cold start to "ready"', value: cold.ready, unit: 'ms', target: '< 1000 ms' },
+      { area: 'shell', metric: 'built web host very first start to "ready" (issues the setup code)', value: first.ready, unit: 'ms' },
       { area: 'shell', metric: 'built web host cold start to first paint of attract', value: cold.paint, unit: 'ms', target: '< 1500 ms' },
       { area: 'shell', metric: 'tsx web host cold start to "ready"', value: dev.ready, unit: 'ms' },
       { area: 'shell', metric: 'tsx web host cold start to first paint of attract', value: dev.paint, unit: 'ms' },

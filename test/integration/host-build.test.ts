@@ -47,6 +47,25 @@ describe('out/node', () => {
     expect(seen).toContain('better-sqlite3');
   });
 
+  it('loads the heavy packages on first use, not at start: the web host’s static imports hold none of them', () => {
+    // What `import` statements (not `import()` or the lazy require of lazy-module.ts) pull in before "ready".
+    const staticPackages = new Set<string>();
+    const seen = new Set<string>();
+    const walk = (file: string) => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      const src = readFileSync(file, 'utf8');
+      for (const m of src.matchAll(/(?:^|\n)\s*(?:import|export)\s[^;]*?from\s*"([^"]+)"|(?:^|\n)\s*import\s*"([^"]+)"/g)) {
+        const spec = (m[1] ?? m[2])!;
+        if (spec.startsWith('.')) walk(join(file, '..', spec));
+        else if (!spec.startsWith('node:')) staticPackages.add(spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0]!);
+      }
+    };
+    walk(join(outNode, 'webhost.js'));
+    expect(staticPackages).toContain('better-sqlite3');
+    for (const heavy of ['@napi-rs/canvas', 'serialport', 'qrcode', 'iconv-lite', 'pg']) expect(staticPackages, heavy).not.toContain(heavy);
+  });
+
   it('starts the built web host, which serves the renderer', async () => {
     const dir = makeTempDir('itda-host-build-');
     const child = spawn(process.execPath, [join(outNode, 'webhost.js'), '--port', '0', '--data', dir.path], {

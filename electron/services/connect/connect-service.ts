@@ -8,7 +8,7 @@
  * and help can be asked only for a programme the visit actually saw. Events
  * carry the programme's id and category, never anything about the visitor.
  */
-import QRCode from 'qrcode';
+import { qrcodeModule } from '../app/lazy-module';
 import type { Program, ProgramCard } from '../../contract/connect-api';
 import { categoryNames, PROGRAM_CATEGORIES, placeName, type ProgramCategory } from '../../contract/connect-lists';
 import type { ServiceContext } from '../context';
@@ -141,7 +141,7 @@ export class ConnectService {
       joinAtDesk: p.joinAtDesk,
       firstTimersWelcome: p.firstTimersWelcome,
       capacity: p.capacity,
-      qrSvg: p.joinUrl ? await QRCode.toString(p.joinUrl, { type: 'svg', errorCorrectionLevel: 'M', margin: 1 }) : null,
+      qrSvg: p.joinUrl ? await qrcodeModule().toString(p.joinUrl, { type: 'svg', errorCorrectionLevel: 'M', margin: 1 }) : null,
     };
   }
 
@@ -150,7 +150,7 @@ export class ConnectService {
     return {
       name: c.chatbotName,
       url: c.chatbotUrl,
-      qrSvg: c.chatbotUrl ? await QRCode.toString(c.chatbotUrl, { type: 'svg', errorCorrectionLevel: 'M', margin: 1 }) : null,
+      qrSvg: c.chatbotUrl ? await qrcodeModule().toString(c.chatbotUrl, { type: 'svg', errorCorrectionLevel: 'M', margin: 1 }) : null,
       line120: { phone: '02-120', press: '5' },
     };
   }

@@ -3,7 +3,7 @@
  * as a `ByteTransport`. Used by the cabinet's host side and by the
  * simulators on the far end of a socat PTY pair.
  */
-import { SerialPort } from 'serialport';
+import { serialportModule } from '../app/lazy-module';
 import { Listeners, TransportError, type ByteTransport } from './byte-transport';
 
 export interface SerialOptions {
@@ -15,7 +15,7 @@ export interface SerialOptions {
 export function openSerial(opts: SerialOptions): Promise<ByteTransport> {
   const label = `serial:${opts.path}?baud=${opts.baud}`;
   return new Promise((resolve, reject) => {
-    const port = new SerialPort({ path: opts.path, baudRate: opts.baud, dataBits: 8, parity: 'none', stopBits: 1, rtscts: false, autoOpen: false });
+    const port = new (serialportModule().SerialPort)({ path: opts.path, baudRate: opts.baud, dataBits: 8, parity: 'none', stopBits: 1, rtscts: false, autoOpen: false });
     port.open((err) => {
       if (err) {
         reject(new TransportError(`cannot open ${label}: ${err.message}`, true, { cause: err, disconnected: true }));

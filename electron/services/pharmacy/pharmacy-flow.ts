@@ -8,7 +8,7 @@
  * still leaves the visitor their prescription on screen (and as a QR code).
  */
 import { PharmacyError } from './pharmacy-errors';
-import QRCode from 'qrcode';
+import { qrcodeModule } from '../app/lazy-module';
 import { KioskError } from '../../contract/errors';
 import type { PrescriptionResult } from '../../contract/pharmacy-api';
 import type { ServiceContext } from '../context';
@@ -318,7 +318,7 @@ export class PharmacyFlow {
       footer: content.footer,
       language,
     });
-    return QRCode.toString(text, { type: 'svg', errorCorrectionLevel: 'M', margin: 1 });
+    return qrcodeModule().toString(text, { type: 'svg', errorCorrectionLevel: 'M', margin: 1 });
   }
 
   /** "Really struggling": staff are alerted at once, the crisis card prints; no joke, no gift. Idempotent by request id. */

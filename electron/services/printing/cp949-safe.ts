@@ -14,7 +14,7 @@
  * What is still not in CP949 after this is reported by `unencodable`, so
  * text mode can drop it and hybrid mode can draw that line as a small image.
  */
-import iconv from 'iconv-lite';
+import { iconvModule } from '../app/lazy-module';
 
 const MAP: Record<string, string> = {
   '\u2014': '-', // — em dash
@@ -62,6 +62,7 @@ export function inCp949(ch: string): boolean {
   if (ch.length === 1 && ch.charCodeAt(0) < 0x80) return true;
   let ok = cache.get(ch);
   if (ok === undefined) {
+    const iconv = iconvModule();
     ok = iconv.decode(iconv.encode(ch, 'cp949'), 'cp949') === ch;
     cache.set(ch, ok);
   }

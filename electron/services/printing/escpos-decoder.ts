@@ -10,7 +10,7 @@
  * longer than the slowest line could take is dropped (`push(chunk, nowMs)`),
  * and nothing it holds grows beyond one bounded command.
  */
-import iconv from 'iconv-lite';
+import { iconvModule } from '../app/lazy-module';
 import { barcodeSystem } from './escpos-barcodes';
 import { graphicsStore, MAX_IMAGE_ROWS, MAX_IMAGE_WIDTH_DOTS, parseBitImage, parseRasterGsv0 } from './escpos-images';
 import type { MonoBitmap } from './mono-bitmap';
@@ -186,6 +186,7 @@ export class EscPosDecoder {
     const bytes = b.subarray(i, j);
     // Outside double-byte mode the printer shows its single-byte code page (PC437 by default):
     // UTF-8 or CP949 sent without `FS &` comes out as that garbage, and so does the preview.
+    const iconv = iconvModule();
     const text = this.doubleByte ? iconv.decode(bytes, 'cp949') : iconv.decode(bytes, 'cp437');
     return { op: { op: 'text', text: text.replace(/\t/g, ' '), bytes: bytes.length }, len: j - i };
   }

@@ -3,7 +3,8 @@
  * leftmost, 1 = a black dot. The raster encoder bands it into `GS v 0`; the
  * simulator rebuilds it from those bands; previews draw it back to PNG.
  */
-import { createCanvas, type SKRSContext2D } from '@napi-rs/canvas';
+import type { SKRSContext2D } from '@napi-rs/canvas';
+import { canvasModule } from '../app/lazy-module';
 
 export interface MonoBitmap {
   /** Dots per row; a multiple of 8. */
@@ -59,7 +60,7 @@ export function drawMono(ctx: SKRSContext2D, bmp: MonoBitmap, dx: number, dy: nu
 }
 
 export function monoToPng(bmp: MonoBitmap): Buffer {
-  const canvas = createCanvas(bmp.width, Math.max(1, bmp.height));
+  const canvas = canvasModule().createCanvas(bmp.width, Math.max(1, bmp.height));
   const ctx = canvas.getContext('2d');
   ctx.fillStyle = '#fff';
   ctx.fillRect(0, 0, bmp.width, Math.max(1, bmp.height));

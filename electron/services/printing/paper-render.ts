@@ -5,8 +5,9 @@
  * The glyph shapes come from the bundled font, not the printer's ROM; the
  * positions, widths and line breaks are the printer's.
  */
-import { createCanvas, type SKRSContext2D } from '@napi-rs/canvas';
-import QRCode from 'qrcode';
+import type { SKRSContext2D } from '@napi-rs/canvas';
+import type QRCode from 'qrcode';
+import { canvasModule, qrcodeModule } from '../app/lazy-module';
 import { drawMono, getDot } from './mono-bitmap';
 import type { PaperItem, TextRun } from './paper-model';
 import { LINE_SPACING_DOTS } from './paper-model';
@@ -18,7 +19,7 @@ const FONT_CELL = { A: { width: 12, height: 24 }, B: { width: 9, height: 17 } };
 export function renderPaper(items: PaperItem[], widthDots: number): Buffer {
   ensureSlipFonts();
   const height = Math.max(1, items.reduce((h, it) => h + itemHeight(it), 0));
-  const canvas = createCanvas(widthDots, height);
+  const canvas = canvasModule().createCanvas(widthDots, height);
   const ctx = canvas.getContext('2d');
   ctx.fillStyle = '#fff';
   ctx.fillRect(0, 0, widthDots, height);
@@ -63,7 +64,7 @@ function itemHeight(it: PaperItem): number {
 /** The symbol for QR data, or null when the data cannot be a QR code (too long): drawn as a box. */
 function qrSymbol(data: string): ReturnType<typeof QRCode.create> | null {
   try {
-    return QRCode.create(data || ' ', { errorCorrectionLevel: 'M' });
+    return qrcodeModule().create(data || ' ', { errorCorrectionLevel: 'M' });
   } catch {
     return null;
   }

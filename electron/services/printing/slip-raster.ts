@@ -3,8 +3,8 @@
  * to a 1-bit bitmap the width of the paper. Layout is measured first, then
  * drawn on a canvas of the exact height, then thresholded.
  */
-import { createCanvas, type SKRSContext2D } from '@napi-rs/canvas';
-import QRCode from 'qrcode';
+import type { SKRSContext2D } from '@napi-rs/canvas';
+import { canvasModule, qrcodeModule } from '../app/lazy-module';
 import type { PrinterProfile } from './printer-profiles';
 import { slipBlocksWithFooter, type Align, type SlipDocument } from './slip-document';
 import { ensureSlipFonts, slipFont } from './slip-fonts';
@@ -19,9 +19,9 @@ const LINE_GAP = 1.3;
 export function renderSlipBitmap(doc: SlipDocument, profile: PrinterProfile): MonoBitmap {
   ensureSlipFonts();
   const width = profile.widthDots;
-  const measureCtx = createCanvas(8, 8).getContext('2d');
+  const measureCtx = canvasModule().createCanvas(8, 8).getContext('2d');
   const { ops, height } = layout(doc, profile, measureCtx);
-  const canvas = createCanvas(width, Math.max(1, height));
+  const canvas = canvasModule().createCanvas(width, Math.max(1, height));
   const ctx = canvas.getContext('2d');
   ctx.fillStyle = '#fff';
   ctx.fillRect(0, 0, width, height);
@@ -89,7 +89,7 @@ function layout(doc: SlipDocument, profile: PrinterProfile, ctx: SKRSContext2D):
         break;
       }
       case 'qr': {
-        const qr = QRCode.create(b.data, { errorCorrectionLevel: 'M' });
+        const qr = qrcodeModule().create(b.data, { errorCorrectionLevel: 'M' });
         const n = qr.modules.size;
         const m = Math.max(1, Math.min(b.module, Math.floor(inner / n)));
         const x0 = Math.round(profile.widthDots / 2 - (n * m) / 2);

@@ -3,7 +3,7 @@
  * its CP949 byte count: one byte prints in a 12-dot cell, two bytes (Hangul,
  * Hanja, symbols) print as one 24-dot double-byte glyph.
  */
-import iconv from 'iconv-lite';
+import { iconvModule } from '../app/lazy-module';
 
 const widthCache = new Map<string, number>();
 
@@ -26,7 +26,7 @@ export function textColumns(s: string): number {
 
 /** UTF-8 never reaches the printer: unknown characters become `?` (one byte). */
 export function encodeCp949(s: string): Buffer {
-  return iconv.encode(s, 'cp949');
+  return iconvModule().encode(s, 'cp949');
 }
 
 /** Wraps to a column count, at spaces where possible. */
