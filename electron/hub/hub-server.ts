@@ -16,7 +16,7 @@ import { HubError } from './hub-errors';
 import { authenticateKiosk, KIOSK_ID, redeemPairCode, type KioskPrincipal } from './pairing';
 import { ingestBatch, parseBatch } from './ingest';
 import { acknowledgeAlert, fleet, heartbeatSchema, listAlerts, OFFLINE_AFTER_MS, recordHeartbeat, venueDashboard } from './fleet';
-import { claimSlot, issueTicket, takenSlots, venueQueue } from './venue-queue';
+import { claimSlot, issueTicket, takenSlots, ticketsAhead, venueQueue } from './venue-queue';
 import { cityRollup, rollupCsv } from './city-rollup';
 import { staffPage } from './staff-page';
 import { rebalanceSnacks } from './snack-shares';
@@ -81,6 +81,10 @@ export async function startHubServer(opts: HubServerOptions): Promise<HubServer>
     'POST /v1/tickets': async (who, body) => {
       const b = parse(z.object({ entryId: z.string().min(1).max(64), day: DAY }).strict(), body);
       return issueTicket(pool, who, b.entryId, b.day, now());
+    },
+    'POST /v1/tickets/ahead': async (who, body) => {
+      const b = parse(z.object({ entryId: z.string().min(1).max(64), day: DAY }).strict(), body);
+      return ticketsAhead(pool, who, b.entryId, b.day);
     },
     'POST /v1/bookings': async (who, body) => {
       const b = parse(z.object({ bookingId: z.string().min(1).max(64), slotStart: z.iso.datetime() }).strict(), body);

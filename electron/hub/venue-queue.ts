@@ -18,6 +18,18 @@ export interface VenueTicket {
   state: string;
 }
 
+/** How many of the venue's queue wait before this kiosk's entry now; null when the hub does not hold that ticket (yet). */
+export async function ticketsAhead(pool: pg.Pool, who: KioskPrincipal, entryId: string, day: string): Promise<{ ahead: number | null }> {
+  const r = await pool.query<{ n: string; known: boolean }>(
+    `SELECT COUNT(t.*) FILTER (WHERE t.state IN ('waiting', 'called') AND (t.joined_at, t.kiosk_id, t.entry_id) < (m.joined_at, m.kiosk_id, m.entry_id)) AS n, bool_or(m.entry_id IS NOT NULL) AS known
+     FROM (SELECT joined_at, kiosk_id, entry_id FROM tickets WHERE kiosk_id = $3 AND entry_id = $4) m
+     LEFT JOIN tickets t ON t.venue = $1 AND t.day = $2`,
+    [who.venue, day, who.kioskId, entryId],
+  );
+  const row = r.rows[0];
+  return { ahead: row?.known ? Number(row.n) : null };
+}
+
 /** The ticket, and how many of the venue's queue wait before it (every kiosk's tickets, in arrival order). */
 export async function issueTicket(pool: pg.Pool, who: KioskPrincipal, entryId: string, day: string, now = new Date()): Promise<{ number: number; label: string; ahead: number }> {
   const t = await takeNumber(pool, who, entryId, day, now);

@@ -145,3 +145,22 @@ describe('one calendar for the venue', { timeout: 60_000 }, () => {
 function slotDate(slot: string): Date {
   return new Date(`${slot}:00+09:00`);
 }
+
+describe('people ahead on the slip', { timeout: 60_000 }, () => {
+  it('the slip’s “people ahead” counts the whole venue, not only this kiosk, while the hub answers', async () => {
+    const [a, b] = kiosks;
+    const before = (await checkIn(a!)).ticket;
+    const mine = await checkIn(b!);
+    expect(mine.ticket.ahead).toBe(before.ahead + 1);
+    // A second tap asks the hub again (the kiosk alone would count only its own visitors).
+    expect((await call(b!, 'store.talkNow', { requestId: mine.requestId })).ahead).toBe(before.ahead + 1);
+    // Alone, the kiosk would count only its own visitors before this one (A's are not in its queue).
+    const localAhead = b!.services.db!.prepare(
+      "SELECT COUNT(*) FROM store_queue q, (SELECT day, number FROM store_queue ORDER BY rowid DESC LIMIT 1) m WHERE q.day = m.day AND q.number < m.number AND q.state IN ('waiting', 'called')",
+    ).pluck().get() as number;
+    expect(before.ahead + 1).toBeGreaterThan(localAhead);
+    const finished = await call(b!, 'store.finish', { requestId: mine.requestId, language: 'ko' });
+    expect(finished.queue).toMatchObject({ label: mine.ticket.label, ahead: before.ahead + 1 });
+  });
+
+});

@@ -34,6 +34,13 @@ export class VenueLink implements VenueShare {
     return this.within(this.o.client.post<{ number: number; label: string; ahead: number }>('/v1/tickets', { entryId, day }));
   }
 
+  /** The venue's count of visitors waiting before this entry, or null (offline, or the ticket not at the hub yet). */
+  async ahead(entryId: string, day: string): Promise<number | null> {
+    if (!this.o.ready()) return null;
+    const r = await this.within(this.o.client.post<{ ahead: number | null }>('/v1/tickets/ahead', { entryId, day }));
+    return r?.ahead ?? null;
+  }
+
   /** 'won': this kiosk holds the slot venue-wide; 'taken': another kiosk does; 'offline': the hub did not answer. */
   async claimSlot(bookingId: string, slotStart: string): Promise<'won' | 'taken' | 'offline'> {
     if (!this.o.ready()) return 'offline';

@@ -194,6 +194,8 @@ export class StoreCheckIn {
       ctx.record('store.queue_joined', { visitId, entryId: entry.entryId, number: entry.number, label });
     }
     const offline = !/^\d+$/.test(label);
+    // A second tap, or a ticket from the offline block that has reached the hub: the venue's count when it answers.
+    if (ahead === null) ahead = await venue.ahead(entry.entryId, entry.day);
     ahead ??= queue.ahead(entry.day, entry.number);
     return { number: offline ? entry.number : Number(label), label, offline, ahead, estimatedMinutes: this.estimate(ahead) };
   }
@@ -266,7 +268,9 @@ export class StoreCheckIn {
     const bookingRow = ctx.db.prepare("SELECT ref, slot_start, slot_minutes FROM store_bookings WHERE visit_id = ? AND state = 'booked'").get(visit.id) as
       | { ref: string; slot_start: string; slot_minutes: number }
       | undefined;
-    const queue = queueRow ? { number: queueRow.number, ahead: this.deps.queue.ahead(queueRow.day, queueRow.number), ...venueLabel(queueRow.ticket_label) } : null;
+    // With a hub, "people ahead" on the slip is the venue's count (every kiosk's visitors); this kiosk's own when the hub does not answer.
+    const venueAhead = queueRow && this.deps.venue ? await this.deps.venue.ahead(queueRow.id, queueRow.day) : null;
+    const queue = queueRow ? { number: queueRow.number, ahead: venueAhead ?? this.deps.queue.ahead(queueRow.day, queueRow.number), ...venueLabel(queueRow.ticket_label) } : null;
     const booking = bookingRow ? { ref: bookingRow.ref, slotStart: bookingRow.slot_start, minutes: bookingRow.slot_minutes } : null;
     const snacks = stock.taken(visit.id).map((itemId) => ({ itemId, name: stock.name(itemId) ?? { ko: itemId, en: itemId } }));
     const facts = {

@@ -12,6 +12,8 @@ export interface VenueShare {
   claimSlot(bookingId: string, slotStartIso: string): Promise<'won' | 'taken' | 'offline'>;
   /** Slot instants (ISO) other kiosks of the venue hold, or null when the hub cannot answer now. */
   takenSlots(): Promise<string[] | null>;
+  /** How many of the venue's queue wait before this entry now, or null when the hub cannot answer (or does not hold the ticket yet). */
+  ahead(entryId: string, day: string): Promise<number | null>;
   /** This kiosk's letter for tickets from its own block while the hub is away ("A-12"). */
   offlineLetter(): string;
 }
