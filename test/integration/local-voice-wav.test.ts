@@ -7,7 +7,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findLocalVoice } from '../../electron/services/a11y/local-voice';
 import { TtsCommand } from '../../electron/services/a11y/tts-command';
 import { spokenText } from '../../renderer/src/a11y/spoken-text';
@@ -32,7 +32,10 @@ function stat(file: string): WavStat {
   return { seconds: num('Length \\(seconds\\)'), rms: num('RMS\\s+amplitude'), max: num('Maximum amplitude') };
 }
 
-const voice = findLocalVoice(null, { search: true });
+let voice: Awaited<ReturnType<typeof findLocalVoice>>;
+beforeAll(async () => {
+  voice = await findLocalVoice(null, { search: true });
+});
 
 describe('the local voice selected on this machine', { timeout: 60_000 }, () => {
   it('is found without configuration and has a Korean voice', () => {

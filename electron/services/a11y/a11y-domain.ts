@@ -22,12 +22,26 @@ const SAMPLE: Record<'ko' | 'en', string> = {
 
 export function createA11yDomain(ctx: ServiceContext, deps?: FindDeps): ServiceDomain {
   const cfg = ctx.config.a11y;
-  const local: LocalVoice | null = findLocalVoice(cfg.ttsCommand, { search: cfg.findLocalVoice }, deps);
-  const tts = local ? new TtsCommand(local.config) : null;
-  if (local?.source === 'espeak-ng') ctx.logger.info('local voice found', { engine: local.name, languages: local.languages });
+  // Looking for espeak runs it (about 0.2–0.7 s on a busy kiosk): in the background, so the host is
+  // ready and the attract screen painted meanwhile; whatever needs the voice waits for the answer.
+  let local: LocalVoice | null = null;
+  let tts: TtsCommand | null = null;
+  let stopped = false;
+  const found = findLocalVoice(cfg.ttsCommand, { search: cfg.findLocalVoice }, deps)
+    .catch((err: unknown) => {
+      ctx.logger.warn('could not look for a local voice', { err });
+      return null;
+    })
+    .then((voice) => {
+      if (stopped) return;
+      local = voice;
+      tts = voice ? new TtsCommand(voice.config) : null;
+      if (voice?.source === 'espeak-ng') ctx.logger.info('local voice found', { engine: voice.name, languages: voice.languages });
+    });
   let failuresLogged = 0;
   const speak = async (req: { text: string; language: 'ko' | 'en'; rate: number; volume: number }) => {
-    if (!tts || !local!.languages.includes(req.language)) return 'no_command' as const;
+    await found;
+    if (!tts || !local || !local.languages.includes(req.language)) return 'no_command' as const;
     const outcome = await tts.speak(req);
     // A broken TTS program would fail on every focus change: log the first few, not thousands.
     if ((outcome === 'failed' || outcome === 'timeout') && failuresLogged++ < 5) {
@@ -37,21 +51,41 @@ export function createA11yDomain(ctx: ServiceContext, deps?: FindDeps): ServiceD
   };
   return {
     name: 'a11y',
-    service: { tts, local },
+    service: {
+      get tts() {
+        return tts;
+      },
+      get local() {
+        return local;
+      },
+      /** Resolves once the local voice was looked for. */
+      found,
+    },
     handlers: {
-      'a11y.config': () => ({
-        keys: cfg.keys,
-        reach: reachBand(cfg.lowReach),
-        speaker: local?.source === 'configured' ? 'command' : 'web',
-        localVoice: local ? { name: local.name, languages: local.languages } : null,
-      }),
+      'a11y.config': async () => {
+        await found;
+        const voice = local as LocalVoice | null;
+        return {
+          keys: cfg.keys,
+          reach: reachBand(cfg.lowReach),
+          speaker: voice?.source === 'configured' ? ('command' as const) : ('web' as const),
+          localVoice: voice ? { name: voice.name, languages: voice.languages } : null,
+        };
+      },
       'a11y.speak': async (req) => ({ outcome: await speak(req) }),
-      'a11y.testVoice': async (req) => ({ voice: local?.name ?? null, outcome: await speak({ text: SAMPLE[req.language], language: req.language, rate: 1, volume: 1 }) }),
+      'a11y.testVoice': async (req) => {
+        const outcome = await speak({ text: SAMPLE[req.language], language: req.language, rate: 1, volume: 1 });
+        return { voice: (local as LocalVoice | null)?.name ?? null, outcome };
+      },
       'a11y.stopSpeaking': () => {
-        tts?.stop();
-        return { stopped: tts !== null };
+        const playing = tts as TtsCommand | null;
+        playing?.stop();
+        return { stopped: playing !== null };
       },
     },
-    stop: () => tts?.stop(),
+    stop: () => {
+      stopped = true;
+      (tts as TtsCommand | null)?.stop();
+    },
   };
 }

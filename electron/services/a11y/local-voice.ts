@@ -2,10 +2,10 @@
  * Which local speech engine this kiosk speaks with when the OS offers no
  * voice (Linux kiosks have none): a configured `a11y.ttsCommand`, or else
  * espeak-ng found on the PATH with the voices it actually has. Found once at
- * start, without any setting, so every kiosk speaks Korean out of the box
+ * start, in the background (the host is ready before espeak has answered), without any setting, so every kiosk speaks Korean out of the box
  * (Debian's `espeak-ng` package carries the Korean voice `ko`).
  */
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { ttsCommandSchema, type TtsCommandConfig } from './a11y-config';
@@ -32,7 +32,7 @@ export interface FindDeps {
   /** Full path of an executable on the PATH, or null. */
   which(program: string): string | null;
   /** The output of `program --voices=LANG` (espeak's voice list), or null when it fails. */
-  voiceList(program: string, language: string): string | null;
+  voiceList(program: string, language: string): string | null | Promise<string | null>;
 }
 
 export const systemDeps: FindDeps = {
@@ -50,11 +50,9 @@ export const systemDeps: FindDeps = {
     return null;
   },
   voiceList(program, language) {
-    try {
-      return execFileSync(program, [`--voices=${language}`], { encoding: 'utf8', timeout: 5000, stdio: ['ignore', 'pipe', 'ignore'] });
-    } catch {
-      return null;
-    }
+    return new Promise((resolve) => {
+      execFile(program, [`--voices=${language}`], { encoding: 'utf8', timeout: 5000 }, (err, stdout) => resolve(err ? null : stdout));
+    });
   },
 };
 
@@ -77,7 +75,7 @@ export function espeakVoice(list: string, wanted: string[]): string | null {
  * the first espeak found with at least a Korean or an English voice; null
  * when there is none (the kiosk then shows text only where the OS has no voice).
  */
-export function findLocalVoice(configured: TtsCommandConfig | null, opts: { search: boolean }, deps: FindDeps = systemDeps): LocalVoice | null {
+export async function findLocalVoice(configured: TtsCommandConfig | null, opts: { search: boolean }, deps: FindDeps = systemDeps): Promise<LocalVoice | null> {
   if (configured) return { source: 'configured', name: configured.command.split('/').pop() ?? configured.command, languages: ['ko', 'en'], config: configured };
   if (!opts.search) return null;
   for (const program of ENGINES) {
@@ -85,7 +83,7 @@ export function findLocalVoice(configured: TtsCommandConfig | null, opts: { sear
     if (!path) continue;
     const voices: Partial<Record<VoiceLanguage, string>> = {};
     for (const lang of ['ko', 'en'] as const) {
-      const list = deps.voiceList(path, lang);
+      const list = await deps.voiceList(path, lang);
       const voice = list ? espeakVoice(list, ESPEAK_VOICES[lang]) : null;
       if (voice) voices[lang] = voice;
     }
