@@ -221,8 +221,16 @@ describe('Mind Pharmacy content editor (landscape tablet)', () => {
     const firstPng = await preview.getAttribute('src');
 
     const newName = '조용한 외로움';
-    await nameKo.fill(newName);
-    await expect.poll(() => preview.getAttribute('src'), { timeout: 10_000 }).not.toBe(firstPng);
+    // Typed as at the kiosk, on the on-screen keyboard (두벌식: ㅗ+ㅣ make ㅚ, a final moves on before a vowel).
+    await nameKo.fill('');
+    await nameKo.focus();
+    await page.getByTestId('content-keyboard').tap();
+    for (const k of [...'ㅈㅗㅇㅛㅇㅎㅏㄴ', 'space', ...'ㅇㅗㅣㄹㅗㅇㅜㅁ']) await page.getByTestId(`kb-${k}`).tap();
+    expect(await nameKo.inputValue()).toBe(newName);
+    await page.getByTestId('kb-done').tap();
+    // The preview drawn from the draft as it now stands (not one of the drafts typed on the way).
+    await page.locator('[data-testid="content-preview"][data-current="true"]').waitFor({ timeout: 10_000 });
+    expect(await preview.getAttribute('src')).not.toBe(firstPng);
     expect(await page.getByTestId('content-problems').getAttribute('data-blocking')).toBe('0');
     if (tesseractAvailable()) {
       const shot = join(kiosk.dataDir, 'content-preview.png');

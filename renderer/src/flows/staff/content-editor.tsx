@@ -16,6 +16,7 @@ import { staffCall } from './staff-actions';
 import { useLiveStore } from './console-live';
 import { FieldProblems, ProblemSummary } from './content-problems';
 import { ContentVersionsPanel } from './content-versions-panel';
+import { HangulKeyboard } from './hangul-keyboard';
 
 type Shown = ApiOutput<'console.content'>;
 type Lang = 'ko' | 'en';
@@ -31,9 +32,13 @@ export function ContentEditor() {
   const [draft, setDraft] = useState<ContentWire | null>(null);
   const [at, setAt] = useState({ s: 0, p: 0 });
   const [slipLang, setSlipLang] = useState<Lang>('ko');
-  const [preview, setPreview] = useState<{ png: string | null; problems: ContentProblemWire[] } | null>(null);
+  /** The last preview and what it was drawn from (the draft object, the prescription, the language). */
+  const [preview, setPreview] = useState<{ png: string | null; problems: ContentProblemWire[]; of: { draft: ContentWire; key: string } } | null>(null);
   const [note, setNote] = useState('');
   const [status, setStatus] = useState<string | null>(null);
+  // The field the on-screen keyboard types into (the last one touched): at the kiosk there is no other keyboard.
+  const [focused, setFocused] = useState<{ kind: SymptomField | RxField; lang: Lang }>({ kind: 'name', lang: 'ko' });
+  const [keyboard, setKeyboard] = useState(false);
   const contentTick = useLiveStore((s) => s.ticks.content);
 
   const load = async (keepDraft: boolean) => {
@@ -56,7 +61,8 @@ export function ContentEditor() {
     if (!draft || !symptom || !rx) return;
     let live = true;
     const timer = setTimeout(() => {
-      void staffCall('console.contentPreview', { content: draft, symptomId: symptom.id, prescriptionId: rx.id, language: slipLang }).then((r) => live && r && setPreview(r));
+      const of = { draft, key: `${at.s}/${at.p}/${slipLang}` };
+      void staffCall('console.contentPreview', { content: draft, symptomId: symptom.id, prescriptionId: rx.id, language: slipLang }).then((r) => live && r && setPreview({ ...r, of }));
     }, PREVIEW_DELAY_MS);
     return () => {
       live = false;
@@ -84,6 +90,11 @@ export function ContentEditor() {
           ),
         },
     );
+
+  const focusedValue =
+    focused.kind === 'name' || focused.kind === 'description' ? symptom[focused.kind][focused.lang] : (rx[focused.kind]?.[focused.lang] ?? null);
+  const typeInto = (v: string) =>
+    focused.kind === 'name' || focused.kind === 'description' ? editSymptom(focused.kind, focused.lang, v) : editRx(focused.kind, focused.lang, v);
 
   const save = async () => {
     const r = await staffCall('console.saveContent', { content: draft, note: note.trim() });
@@ -121,6 +132,8 @@ export function ContentEditor() {
           value={value}
           aria-invalid={own.some((p) => p.blocking)}
           aria-describedby={own.length ? `${id}-problems` : undefined}
+          inputMode={keyboard ? 'none' : undefined}
+          onFocus={() => setFocused({ kind, lang: l })}
           onChange={(e) => onChange(e.target.value)}
         />
         <FieldProblems id={`${id}-problems`} problems={own} />
@@ -169,6 +182,17 @@ export function ContentEditor() {
             {field('dosage', 'ko', rx.dosage.ko, (v) => editRx('dosage', 'ko', v), rx.id, 2)}
             {field('dosage', 'en', rx.dosage.en, (v) => editRx('dosage', 'en', v), rx.id, 2)}
           </div>
+          <Pressable className="staff-button" data-testid="content-keyboard" aria-pressed={keyboard} onClick={() => setKeyboard((k) => !k)}>
+            {t('console.content.keyboard')}
+          </Pressable>
+          {keyboard && focusedValue !== null && (
+            <>
+              <p className="muted" role="status">
+                {t('console.content.keyboardFor', { field: t('console.content.fieldLabel', { field: t(`console.content.field.${focused.kind}`), lang: t(`console.content.lang.${focused.lang}`) }) })}
+              </p>
+              <HangulKeyboard value={focusedValue} maxLength={600} onChange={typeInto} onDone={() => setKeyboard(false)} />
+            </>
+          )}
         </div>
         <aside className="content-side" aria-labelledby="content-preview-title">
           <h3 id="content-preview-title">{t('console.content.preview')}</h3>
@@ -184,6 +208,7 @@ export function ContentEditor() {
             <img
               className="slip-preview"
               data-testid="content-preview"
+              data-current={preview.of.draft === draft && preview.of.key === `${at.s}/${at.p}/${slipLang}`}
               alt={t('console.content.previewAlt', { symptom: symptom.name[lang], n: at.p + 1, lang: t(`console.content.lang.${slipLang}`) })}
               src={`data:image/png;base64,${preview.png}`}
             />
