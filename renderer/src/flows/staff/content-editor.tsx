@@ -39,13 +39,18 @@ export function ContentEditor() {
   // The field the on-screen keyboard types into (the last one touched): at the kiosk there is no other keyboard.
   const [focused, setFocused] = useState<{ kind: SymptomField | RxField; lang: Lang }>({ kind: 'name', lang: 'ko' });
   const [keyboard, setKeyboard] = useState(false);
+  /** The active version this draft started from (another admin's save since is pointed out once). */
+  const [base, setBase] = useState<number | null>(null);
   const contentTick = useLiveStore((s) => s.ticks.content);
 
   const load = async (keepDraft: boolean) => {
     const r = await staffCall('console.content', {});
     if (!r) return;
     setShown(r);
-    if (!keepDraft) setDraft(r.content);
+    if (!keepDraft) {
+      setDraft(r.content);
+      setBase(r.activeVersion);
+    }
   };
   useEffect(() => {
     void load(false);
@@ -97,8 +102,9 @@ export function ContentEditor() {
     focused.kind === 'name' || focused.kind === 'description' ? editSymptom(focused.kind, focused.lang, v) : editRx(focused.kind, focused.lang, v);
 
   const save = async () => {
-    const r = await staffCall('console.saveContent', { content: draft, note: note.trim() });
-    if (!r) return;
+    const r = await staffCall('console.saveContent', { content: draft, note: note.trim(), baseVersion: base ?? undefined });
+    // Told about a colleague's newer version (the console shows why): a second save is a choice made knowingly.
+    if (!r) return setBase(shown.activeVersion);
     setNote('');
     setStatus(t('console.content.saved', { version: r.version }));
     await load(false);
@@ -225,7 +231,15 @@ export function ContentEditor() {
             <Pressable className="staff-button primary" data-testid="content-save" disabled={!dirty || blocking > 0 || !preview} onClick={() => void save()}>
               {t('console.content.save')}
             </Pressable>
-            <Pressable className="staff-button" data-testid="content-undo" disabled={!dirty} onClick={() => setDraft(shown.content)}>
+            <Pressable
+              className="staff-button"
+              data-testid="content-undo"
+              disabled={!dirty}
+              onClick={() => {
+                setDraft(shown.content);
+                setBase(shown.activeVersion);
+              }}
+            >
               {t('console.content.undo')}
             </Pressable>
           </div>
