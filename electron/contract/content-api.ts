@@ -81,7 +81,8 @@ export const contentApi = {
   },
   /** Saves a checked draft as a new version, active for the next visitor; refused (`console.content_invalid`) while a blocking problem remains. */
   'console.saveContent': {
-    input: z.object({ token, content: contentWireSchema, note: z.string().max(200).default('') }).strict(),
+    /** `baseVersion`: the active version the draft started from; another admin's save since then is refused once (`console.content_outdated`). */
+    input: z.object({ token, content: contentWireSchema, note: z.string().max(200).default(''), baseVersion: z.number().int().min(1).optional() }).strict(),
     output: z.object({ version: z.number().int(), problems: z.array(contentProblemSchema) }),
   },
   /** Makes a copy of an old version the active one (a new version: nothing is overwritten). */

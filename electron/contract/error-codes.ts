@@ -74,6 +74,7 @@ export const errorCodes = {
     'console.no_such_slot',
     'console.content_invalid',
     'console.version_not_found',
+    'console.content_outdated',
   ],
   connect: ['connect.program_not_found', 'connect.not_suggested', 'connect.no_visit', 'connect.unknown_symptom'],
   coupons: [

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { alertTypes, type AlertType } from './alert-catalog';
+import { frameEntrySchema } from './vending-api';
 
 export const healthSchema = z.object({
   status: z.enum(['ok', 'out_of_service']),
@@ -46,6 +47,8 @@ export const pushEventSchemas = {
   'console.changed': z.object({ topics: z.array(z.enum(['queue', 'bookings', 'stock', 'jobs', 'today', 'content'])) }),
   /** Maintenance mode opened or closed by a technician: visitor screens show "점검 중 / under maintenance" while open. */
   'staff.maintenance': z.object({ open: z.boolean(), since: z.string().nullable() }),
+  /** New vending link frames for the maintenance frame monitor, batched; sent only while a monitor is watching (`frame-stream.ts`). */
+  'vending.frames': z.object({ frames: z.array(frameEntrySchema) }),
 } as const;
 
 export type PushEventName = keyof typeof pushEventSchemas;

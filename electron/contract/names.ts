@@ -154,7 +154,7 @@ export type MethodName = (typeof methodNames)[number];
  * `pushEventSchemas` in `events.ts` (checked by `api.test.ts`). The preload
  * lets the renderer subscribe to these only.
  */
-export const pushEventNames = ['app.health', 'device.status', 'staff.alert', 'console.changed', 'staff.maintenance'] as const;
+export const pushEventNames = ['app.health', 'device.status', 'staff.alert', 'console.changed', 'staff.maintenance', 'vending.frames'] as const;
 
 /** IPC channel for calls: one channel, the method name travels in the payload. */
 export const invokeChannel = 'itda:invoke';

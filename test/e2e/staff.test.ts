@@ -110,8 +110,12 @@ describe('staff console in the browser', { timeout: 90_000 }, () => {
     await visitor.getByTestId('maintenance-notice').waitFor();
 
     await e2e.kiosk.tech('vending.simFaults', { faults: { slots: { '1': 'ok' } } }); // the spiral is freed by hand
+    // The frame monitor follows the link as the services push its frames: CLEAR_FAULTS shows up without a reload.
+    await expect.poll(() => page.getByTestId('frame-log').textContent()).not.toBe('');
+    expect(await page.getByTestId('frame-log').textContent()).not.toContain('CLEAR_FAULTS');
     await page.getByTestId('vending-clear-faults').click();
     await expect.poll(() => page.getByTestId('maint-slot-1').getAttribute('data-state')).toBe('ok');
+    await expect.poll(() => page.getByTestId('frame-log').textContent(), { timeout: 5_000 }).toContain('CLEAR_FAULTS');
     await page.getByTestId('maint-toggle').click();
     await visitor.getByTestId('attract').waitFor();
     expect((await vending.vendGift({ category: 'tea', reason: 'e2e', requestId: 'e2e-jam-0002' })).state).toBe('delivered');

@@ -82,6 +82,10 @@ describe('content editor', { timeout: 60_000 }, () => {
     // A resend of the early visit (a reconnect) still answers with the words it was given.
     expect((await call('pharmacy.prescribe', { symptomId: symptom.id, requestId: 'visit-before-edit', language: 'ko' })).symptom.name.ko).toBe(oldName);
 
+    // A draft begun on version 1 meets version 2, saved by someone else meanwhile: refused once, nothing lost.
+    expect(await fails('console.saveContent', { token: tokens.admin, content: draft, baseVersion: 1 })).toBe('console.content_outdated');
+    expect((await call('console.content', { token: tokens.admin })).activeVersion).toBe(2);
+
     const restored = await call('console.restoreContent', { token: tokens.admin, version: 1 });
     expect(restored.version).toBe(3);
     const third = await call('pharmacy.catalog', { requestId: 'visit-after-restore' });

@@ -83,6 +83,10 @@ export class ContentDesk {
 
   save(i: In<'console.saveContent'>, s: StaffCaller): ApiOutput<'console.saveContent'> {
     const active = this.activeOrThrow();
+    // Saves never overwrite (each is a new version), but the admin should know a colleague's version is the one they replace.
+    if (i.baseVersion !== undefined && i.baseVersion !== active.version) {
+      throw new ConsoleError('console.content_outdated', `draft from version ${i.baseVersion}, active is ${active.version}`);
+    }
     const { content, problems } = checkDraft(i.content, active.content);
     const blocking = problems.filter((p) => p.blocking);
     if (!content || blocking.length > 0) {

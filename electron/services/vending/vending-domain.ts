@@ -10,6 +10,7 @@ import type { DomainModule, ServiceContext, ServiceDomain } from '../context';
 import { vendingEventSchemas } from './vending-events';
 import { VendingServiceImpl, type VendingServiceOptions } from './vending-service';
 import { FrameRing } from './frame-ring';
+import { startFrameStream } from './frame-stream';
 import { SlotDesk } from './slot-desk';
 import { describeVending } from './vending-words';
 
@@ -23,6 +24,7 @@ export function createVendingDomain(ctx: ServiceContext, opts: VendingServiceOpt
     },
   });
   const desk = new SlotDesk(ctx.db, service);
+  const stream = startFrameStream(frames, (e) => ctx.push(e));
   const unsubscribe = ctx.events.subscribe((e) => {
     if (e.type === 'vending.slot_changed' || e.type === 'vending.faults_cleared' || e.type === 'vending.restocked') desk.reapplyHolds();
   });
@@ -57,7 +59,11 @@ export function createVendingDomain(ctx: ServiceContext, opts: VendingServiceOpt
         return { ...s, slots: service.status().slots };
       },
       'vending.staffResolveVend': ({ txn, delivered }) => service.resolveVend(txn, delivered),
-      'vending.staffFrames': ({ afterSeq }) => ({ frames: frames.since(afterSeq) }),
+      // Reading the frames starts (or renews) the stream of new ones as pushes.
+      'vending.staffFrames': ({ afterSeq }) => {
+        stream.watch();
+        return { frames: frames.since(afterSeq) };
+      },
       'vending.staffStock': () => ({ slots: desk.slots() }),
       'vending.staffRestock': ({ slot, count }) => desk.restock(slot, count),
       'vending.staffSetSlotEnabled': ({ slot, enabled }, meta) => ({ slots: desk.setEnabled(slot, enabled, meta.staff?.role ?? 'staff') }),
@@ -70,6 +76,7 @@ export function createVendingDomain(ctx: ServiceContext, opts: VendingServiceOpt
       if (stopped) return;
       stopped = true;
       unsubscribe();
+      stream.stop();
       await service.stop();
     },
   };

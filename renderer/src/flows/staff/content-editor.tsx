@@ -16,6 +16,7 @@ import { staffCall } from './staff-actions';
 import { useLiveStore } from './console-live';
 import { FieldProblems, ProblemSummary } from './content-problems';
 import { ContentVersionsPanel } from './content-versions-panel';
+import { HangulKeyboard } from './hangul-keyboard';
 
 type Shown = ApiOutput<'console.content'>;
 type Lang = 'ko' | 'en';
@@ -31,16 +32,25 @@ export function ContentEditor() {
   const [draft, setDraft] = useState<ContentWire | null>(null);
   const [at, setAt] = useState({ s: 0, p: 0 });
   const [slipLang, setSlipLang] = useState<Lang>('ko');
-  const [preview, setPreview] = useState<{ png: string | null; problems: ContentProblemWire[] } | null>(null);
+  /** The last preview and what it was drawn from (the draft object, the prescription, the language). */
+  const [preview, setPreview] = useState<{ png: string | null; problems: ContentProblemWire[]; of: { draft: ContentWire; key: string } } | null>(null);
   const [note, setNote] = useState('');
   const [status, setStatus] = useState<string | null>(null);
+  // The field the on-screen keyboard types into (the last one touched): at the kiosk there is no other keyboard.
+  const [focused, setFocused] = useState<{ kind: SymptomField | RxField; lang: Lang }>({ kind: 'name', lang: 'ko' });
+  const [keyboard, setKeyboard] = useState(false);
+  /** The active version this draft started from (another admin's save since is pointed out once). */
+  const [base, setBase] = useState<number | null>(null);
   const contentTick = useLiveStore((s) => s.ticks.content);
 
   const load = async (keepDraft: boolean) => {
     const r = await staffCall('console.content', {});
     if (!r) return;
     setShown(r);
-    if (!keepDraft) setDraft(r.content);
+    if (!keepDraft) {
+      setDraft(r.content);
+      setBase(r.activeVersion);
+    }
   };
   useEffect(() => {
     void load(false);
@@ -56,7 +66,8 @@ export function ContentEditor() {
     if (!draft || !symptom || !rx) return;
     let live = true;
     const timer = setTimeout(() => {
-      void staffCall('console.contentPreview', { content: draft, symptomId: symptom.id, prescriptionId: rx.id, language: slipLang }).then((r) => live && r && setPreview(r));
+      const of = { draft, key: `${at.s}/${at.p}/${slipLang}` };
+      void staffCall('console.contentPreview', { content: draft, symptomId: symptom.id, prescriptionId: rx.id, language: slipLang }).then((r) => live && r && setPreview({ ...r, of }));
     }, PREVIEW_DELAY_MS);
     return () => {
       live = false;
@@ -85,9 +96,15 @@ export function ContentEditor() {
         },
     );
 
+  const focusedValue =
+    focused.kind === 'name' || focused.kind === 'description' ? symptom[focused.kind][focused.lang] : (rx[focused.kind]?.[focused.lang] ?? null);
+  const typeInto = (v: string) =>
+    focused.kind === 'name' || focused.kind === 'description' ? editSymptom(focused.kind, focused.lang, v) : editRx(focused.kind, focused.lang, v);
+
   const save = async () => {
-    const r = await staffCall('console.saveContent', { content: draft, note: note.trim() });
-    if (!r) return;
+    const r = await staffCall('console.saveContent', { content: draft, note: note.trim(), baseVersion: base ?? undefined });
+    // Told about a colleague's newer version (the console shows why): a second save is a choice made knowingly.
+    if (!r) return setBase(shown.activeVersion);
     setNote('');
     setStatus(t('console.content.saved', { version: r.version }));
     await load(false);
@@ -121,6 +138,8 @@ export function ContentEditor() {
           value={value}
           aria-invalid={own.some((p) => p.blocking)}
           aria-describedby={own.length ? `${id}-problems` : undefined}
+          inputMode={keyboard ? 'none' : undefined}
+          onFocus={() => setFocused({ kind, lang: l })}
           onChange={(e) => onChange(e.target.value)}
         />
         <FieldProblems id={`${id}-problems`} problems={own} />
@@ -169,6 +188,17 @@ export function ContentEditor() {
             {field('dosage', 'ko', rx.dosage.ko, (v) => editRx('dosage', 'ko', v), rx.id, 2)}
             {field('dosage', 'en', rx.dosage.en, (v) => editRx('dosage', 'en', v), rx.id, 2)}
           </div>
+          <Pressable className="staff-button" data-testid="content-keyboard" aria-pressed={keyboard} onClick={() => setKeyboard((k) => !k)}>
+            {t('console.content.keyboard')}
+          </Pressable>
+          {keyboard && focusedValue !== null && (
+            <>
+              <p className="muted" role="status">
+                {t('console.content.keyboardFor', { field: t('console.content.fieldLabel', { field: t(`console.content.field.${focused.kind}`), lang: t(`console.content.lang.${focused.lang}`) }) })}
+              </p>
+              <HangulKeyboard value={focusedValue} maxLength={600} onChange={typeInto} onDone={() => setKeyboard(false)} />
+            </>
+          )}
         </div>
         <aside className="content-side" aria-labelledby="content-preview-title">
           <h3 id="content-preview-title">{t('console.content.preview')}</h3>
@@ -184,6 +214,7 @@ export function ContentEditor() {
             <img
               className="slip-preview"
               data-testid="content-preview"
+              data-current={preview.of.draft === draft && preview.of.key === `${at.s}/${at.p}/${slipLang}`}
               alt={t('console.content.previewAlt', { symptom: symptom.name[lang], n: at.p + 1, lang: t(`console.content.lang.${slipLang}`) })}
               src={`data:image/png;base64,${preview.png}`}
             />
@@ -200,7 +231,15 @@ export function ContentEditor() {
             <Pressable className="staff-button primary" data-testid="content-save" disabled={!dirty || blocking > 0 || !preview} onClick={() => void save()}>
               {t('console.content.save')}
             </Pressable>
-            <Pressable className="staff-button" data-testid="content-undo" disabled={!dirty} onClick={() => setDraft(shown.content)}>
+            <Pressable
+              className="staff-button"
+              data-testid="content-undo"
+              disabled={!dirty}
+              onClick={() => {
+                setDraft(shown.content);
+                setBase(shown.activeVersion);
+              }}
+            >
               {t('console.content.undo')}
             </Pressable>
           </div>

@@ -1,5 +1,8 @@
 /** Maintenance mode (technician): printer, vending cabinet, frame monitor, configuration, ports and the diagnostics bundle. */
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { api } from '../../api/client';
+import { useConnectionStore } from '../../stores/connection-store';
+import type { ApiOutput } from '../../../../electron/contract/api';
 import { Pressable } from '../../components/pressable';
 import { useT } from '../../i18n/use-t';
 import { download, staffCall } from './staff-actions';
@@ -114,14 +117,46 @@ function VendingPanel() {
   );
 }
 
+type Frame = ApiOutput<'vending.staffFrames'>['frames'][number];
+/** Lines the monitor shows; the services keep the last 300. */
+const FRAMES_SHOWN = 40;
+/** The stream's lease is 60 s (`frame-stream.ts`): renewed well before it lapses, which also fills any gap. */
+const FRAME_LEASE_RENEW_MS = 45_000;
+
+/** The frame monitor: the backlog once, then each new frame as the services push it (no reloading). */
 function FramesPanel() {
   const t = useT();
-  const d = useStaffData(() => staffCall('vending.staffFrames', {}), ['devices', 'stock']);
+  const [frames, setFrames] = useState<Frame[]>([]);
+  const last = useRef(0);
+  useEffect(() => {
+    let live = true;
+    const add = (more: Frame[]) => {
+      const fresh = more.filter((f) => f.seq > last.current);
+      if (fresh.length === 0) return;
+      last.current = fresh[fresh.length - 1]!.seq;
+      setFrames((prev) => [...prev, ...fresh].slice(-FRAMES_SHOWN));
+    };
+    const read = () => void staffCall('vending.staffFrames', { afterSeq: last.current }).then((r) => live && r && add(r.frames));
+    read();
+    const offPush = api().on('vending.frames', (p) => add(p.frames));
+    const renew = setInterval(read, FRAME_LEASE_RENEW_MS);
+    let wasConnected = useConnectionStore.getState().connected;
+    const offConnection = useConnectionStore.subscribe((s) => {
+      if (s.connected && !wasConnected) read();
+      wasConnected = s.connected;
+    });
+    return () => {
+      live = false;
+      offPush();
+      offConnection();
+      clearInterval(renew);
+    };
+  }, []);
   return (
     <section className="maint-panel">
       <h2>{t('staff.maint.frames')}</h2>
-      <pre className="frame-log" data-testid="frame-log" data-raw translate="no" tabIndex={0} aria-label={t('staff.maint.frames')}>
-        {d?.frames.slice(-40).map((f) => `${f.dir === 'tx' ? '→' : '←'} ${f.name.padEnd(28)} ${f.hex}${f.note ? ` (${f.note})` : ''}`).join('\n')}
+      <pre className="frame-log" data-testid="frame-log" data-last-seq={last.current} data-raw translate="no" tabIndex={0} aria-label={t('staff.maint.frames')}>
+        {frames.map((f) => `${f.dir === 'tx' ? '→' : '←'} ${f.name.padEnd(28)} ${f.hex}${f.note ? ` (${f.note})` : ''}`).join('\n')}
       </pre>
     </section>
   );
