@@ -11,6 +11,7 @@
  */
 import { z } from 'zod';
 import { staffToken as token } from './staff-token';
+import { DISTRICT_IDS, type DistrictId } from './connect-lists';
 
 const localized = z.object({ ko: z.string(), en: z.string() });
 const language = z.enum(['ko', 'en']);
@@ -55,7 +56,8 @@ export const shopInputSchema = z
     nameKo: line(40),
     nameEn: line(60),
     address: line(120),
-    district: line(20),
+    /** One of the 25 자치구 (`connect-lists.ts` ids, `jung` for 중구). */
+    district: z.enum(DISTRICT_IDS as [DistrictId, ...DistrictId[]]),
     givesKo: line(60),
     givesEn: line(80),
     dailyBudget: z.number().int().min(0).max(1000),

@@ -166,3 +166,35 @@ describe('dispatch: the access table at the door', () => {
     expect(motor).not.toHaveBeenCalled();
   });
 });
+
+describe('dispatch: the shop level', () => {
+  const phone: CallMeta = { transport: 'ws', connectionId: 'c-1', principal: { kind: 'device', deviceId: 'd-1', name: 'shop phone' } };
+  const status = { status: 'unknown' as const, gives: null, expiresOn: null, usedAt: null };
+
+  it('refuses shop methods on a kiosk without shop sessions, and to the screen whatever it holds', async () => {
+    const check = vi.fn(() => status);
+    const withoutDoor = createDispatcher(handlers({ 'coupons.shopCheck': check }));
+    expect(await withoutDoor('coupons.shopCheck', { shopToken: 'x'.repeat(20), code: 'A' }, phone)).toMatchObject({ ok: false, error: { code: 'contract.forbidden' } });
+    const withDoor = createDispatcher(handlers({ 'coupons.shopCheck': check }), undefined, undefined, { session: () => ({ shopId: 'shop-a', token: 't' }) });
+    expect(await withDoor('coupons.shopCheck', { shopToken: 'x'.repeat(20), code: 'A' }, { transport: 'ws', principal: { kind: 'screen' } })).toMatchObject({ ok: false, error: { code: 'contract.forbidden' } });
+    expect(check).not.toHaveBeenCalled();
+  });
+
+  it("hands the handler the session's shop, and nothing a host or the input claims", async () => {
+    let seen: CallMeta | null = null;
+    const d = createDispatcher(
+      handlers({
+        'coupons.shopCheck': (_i, meta) => {
+          seen = meta;
+          return status;
+        },
+      }),
+      undefined,
+      undefined,
+      { session: (token) => ({ shopId: token.startsWith('a') ? 'shop-a' : 'shop-b', token }) },
+    );
+    const forged = { ...phone, shop: { shopId: 'shop-b', token: 'forged' } } as CallMeta;
+    expect(await d('coupons.shopCheck', { shopToken: 'a'.repeat(20), code: 'A' }, forged)).toMatchObject({ ok: true });
+    expect(seen!.shop).toEqual({ shopId: 'shop-a', token: 'a'.repeat(20) });
+  });
+});

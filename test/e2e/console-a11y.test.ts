@@ -52,7 +52,7 @@ async function seed(kiosk: WebKiosk) {
   await kiosk.tech('printer.simFaults', { paperOut: true });
   // A 동행 가게, so its tab shows a shop's row and buttons.
   (kiosk.services.domains.get('coupons')!.service as CouponsService).shops.save(
-    { nameKo: '가나 반찬가게', nameEn: 'Gana Side Dishes', address: '서울 중구 예시로 12', district: '중구', givesKo: '반찬 나눔', givesEn: 'a shared side dish', dailyBudget: 5, validityDays: 7 },
+    { nameKo: '가나 반찬가게', nameEn: 'Gana Side Dishes', address: '서울 중구 예시로 12', district: 'jung', givesKo: '반찬 나눔', givesEn: 'a shared side dish', dailyBudget: 5, validityDays: 7 },
     new Date(),
   );
 }

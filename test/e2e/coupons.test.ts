@@ -65,7 +65,7 @@ describe('a sharing coupon from the kiosk to the shop', { timeout: 180_000 }, ()
       const staff = await setUpStaff(kiosk.services);
       const saved = await kiosk.call('coupons.staffSaveShop', {
         token: staff.admin,
-        shop: { nameKo: '가나 반찬가게', nameEn: 'Gana Side Dishes', address: '서울 중구 예시로 12', district: '중구', givesKo: '반찬 나눔', givesEn: 'a shared side dish', dailyBudget: 5, validityDays: 3 },
+        shop: { nameKo: '가나 반찬가게', nameEn: 'Gana Side Dishes', address: '서울 중구 예시로 12', district: 'jung', givesKo: '반찬 나눔', givesEn: 'a shared side dish', dailyBudget: 5, validityDays: 3 },
       });
       await kiosk.call('coupons.staffSetShopPin', { token: staff.admin, shopId: saved.shop.shopId, pin: SHOP_PIN });
 

@@ -250,7 +250,7 @@ describe('the city roll-up', { timeout: 90_000 }, () => {
   it('counts 동행 가게 coupons per shop id, and nothing of a code, a visit or a person', async () => {
     const k = await kiosk('rollup-kiosk-2', 'rollup-coupons');
     const shops = (k.services.domains.get('coupons')!.service as { shops: import('../../electron/services/coupons/coupon-shops').CouponShops }).shops;
-    const shop = shops.save({ nameKo: '가나 반찬', nameEn: 'Gana', address: '중구', district: '중구', givesKo: '반찬 나눔', givesEn: 'side dish', dailyBudget: 10, validityDays: 7 }, new Date());
+    const shop = shops.save({ nameKo: '가나 반찬', nameEn: 'Gana', address: '중구', district: 'jung', givesKo: '반찬 나눔', givesEn: 'side dish', dailyBudget: 10, validityDays: 7 }, new Date());
     const symptomId = (await call(k, 'pharmacy.catalog')).symptoms[0].id;
     for (let i = 1; i <= 5; i++) {
       const requestId = `rollup-coupon-${String(i).padStart(4, '0')}`;

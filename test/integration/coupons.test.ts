@@ -43,7 +43,7 @@ const shop = (nameKo: string, over: Record<string, unknown> = {}) => ({
   nameKo,
   nameEn: `${nameKo} (en)`,
   address: '서울 중구 예시로 1',
-  district: '중구',
+  district: 'jung',
   givesKo: '반찬 나눔',
   givesEn: 'a shared side dish',
   dailyBudget: 5,
@@ -84,6 +84,8 @@ afterAll(async () => {
 
 describe('a visit takes one coupon, printed', () => {
   it('offers a shop after the prescription, prints the slip, and gives no second coupon to the same visit', async () => {
+    // A shop's district is one of the 25 자치구, by id.
+    expect(await refusal('coupons.staffSaveShop', { token: staff.admin, shop: shop('마바 카페', { district: '중구' }) })).toBe('contract.invalid_input');
     const requestId = `coupon-visit-none`;
     expect(await call('coupons.offer', { requestId })).toEqual({ offer: null, taken: false });
     expect(await refusal('coupons.take', { requestId, shopId: shopA, language: 'ko' })).toBe('coupons.no_visit');

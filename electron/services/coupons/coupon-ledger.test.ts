@@ -11,7 +11,7 @@ const shopInput = (over: Partial<ShopInput> = {}): ShopInput => ({
   nameKo: '나눔 반찬가게',
   nameEn: 'Sharing Side Dishes',
   address: '서울 중구 예시로 1',
-  district: '중구',
+  district: 'jung',
   givesKo: '반찬 한 가지',
   givesEn: 'one side dish',
   dailyBudget: 2,

@@ -11,11 +11,13 @@ import { useLanguage, useT } from '../../i18n/use-t';
 import { staffCall } from './staff-actions';
 import { useStaffStore } from './staff-store';
 import { useStaffData } from './use-live-data';
+import { DISTRICT_IDS, placeName, type DistrictId } from '../../../../electron/contract/connect-lists';
+import './referrals.css';
 
 type Shop = ApiOutput<'coupons.staffShops'>['shops'][number];
 type ShopForm = { nameKo: string; nameEn: string; address: string; district: string; givesKo: string; givesEn: string; dailyBudget: string; validityDays: string };
 
-const blank: ShopForm = { nameKo: '', nameEn: '', address: '', district: '', givesKo: '', givesEn: '', dailyBudget: '5', validityDays: '7' };
+const blank: ShopForm = { nameKo: '', nameEn: '', address: '', district: 'jung', givesKo: '', givesEn: '', dailyBudget: '5', validityDays: '7' };
 const formOf = (s: Shop): ShopForm => ({ ...s, dailyBudget: String(s.dailyBudget), validityDays: String(s.validityDays) });
 
 export function CouponAdmin() {
@@ -38,7 +40,7 @@ export function CouponAdmin() {
     const f = editing.form;
     const r = await staffCall('coupons.staffSaveShop', {
       ...(editing.shopId ? { shopId: editing.shopId } : {}),
-      shop: { ...f, dailyBudget: Number(f.dailyBudget), validityDays: Number(f.validityDays) },
+      shop: { ...f, district: f.district as DistrictId, dailyBudget: Number(f.dailyBudget), validityDays: Number(f.validityDays) },
     });
     if (r) {
       setEditing(null);
@@ -103,9 +105,7 @@ export function CouponAdmin() {
                   <td>
                     <strong>{lang === 'ko' ? s.nameKo : s.nameEn}</strong>
                     <br />
-                    <span data-raw>
-                      {s.district} · {s.address}
-                    </span>
+                    {placeName(s.district)[lang]} · <span data-raw>{s.address}</span>
                   </td>
                   <td>{lang === 'ko' ? s.givesKo : s.givesEn}</td>
                   <td>{t('staff.coupons.ofBudget', { n: s.issuedToday, budget: s.dailyBudget })}</td>
@@ -161,7 +161,16 @@ export function CouponAdmin() {
             {field('nameKo', t('staff.coupons.f.nameKo'), { max: 40 })}
             {field('nameEn', t('staff.coupons.f.nameEn'), { max: 60 })}
             {field('address', t('staff.coupons.f.address'))}
-            {field('district', t('staff.coupons.f.district'), { max: 20 })}
+            <label className="staff-field">
+              {t('staff.coupons.f.district')}
+              <select data-testid="shop-district" value={editing.form.district} onChange={(e) => setEditing({ ...editing, form: { ...editing.form, district: e.target.value } })}>
+                {DISTRICT_IDS.map((d) => (
+                  <option key={d} value={d}>
+                    {placeName(d)[lang]}
+                  </option>
+                ))}
+              </select>
+            </label>
             {field('givesKo', t('staff.coupons.f.givesKo'), { max: 60 })}
             {field('givesEn', t('staff.coupons.f.givesEn'), { max: 80 })}
             {field('dailyBudget', t('staff.coupons.f.dailyBudget'), { type: 'number' })}

@@ -14,6 +14,7 @@ import { download, staffCall } from './staff-actions';
 import { useStaffData } from './use-live-data';
 import { useConsolePrefs } from './console-actions';
 import { ProgramCounts } from './program-counts';
+import { CouponCounts } from './coupon-counts';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip);
 
@@ -163,6 +164,7 @@ export function DashboardView() {
           <p>{t('staff.dashboard.wait', { median: d.queueWait.medianMinutes ?? '–', p90: d.queueWait.p90Minutes ?? '–', count: d.queueWait.count })}</p>
         </section>
         <ProgramCounts range={range} />
+        <CouponCounts range={range} />
       </div>
     </div>
   );
