@@ -9,10 +9,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestPostgres, type TestPostgres } from '../support/postgres';
 import { startTestServices, type TestServices } from '../support/test-services';
-import { hubLinkFor, hubSyncOf, pairKiosk, until } from '../support/hub';
+import { callKiosk, hubLinkFor, hubSyncOf, pairKiosk, restartableHub, until, type RestartableHub } from '../support/hub';
 import { hubPool } from '../../electron/hub/hub';
 import { applyHubMigrations } from '../../electron/hub/hub-migrations';
-import { startHubServer, type HubServer } from '../../electron/hub/hub-server';
 import { freeLoopbackPort } from '../../electron/hub/local-postgres';
 import { venueDashboard } from '../../electron/hub/fleet';
 import { rebalanceSnacks } from '../../electron/hub/snack-shares';
@@ -25,25 +24,15 @@ const START_TOTAL = 60;
 
 let postgres: TestPostgres;
 let pool: pg.Pool;
-let server: HubServer | null = null;
 let port: number;
 const kiosks: TestServices[] = [];
 let visits = 0;
 let taken = 0;
 
-const hubUp = async () => {
-  server = await startHubServer({ pool, port });
-};
-const hubDown = async () => {
-  await server?.close();
-  server = null;
-};
-
-async function call(k: TestServices, method: string, input: unknown = {}) {
-  const r = await k.services.dispatch(method, input);
-  if (!r.ok) throw Object.assign(new Error(`${method}: ${r.error.code}`), r.error);
-  return r.value as any;
-}
+let hub: RestartableHub;
+const hubUp = () => hub.up();
+const hubDown = () => hub.down();
+const call = callKiosk;
 
 /** A visitor at `k` takes one cup of ramen (the store's own flow). */
 async function takeOne(k: TestServices) {
@@ -80,6 +69,7 @@ beforeAll(async () => {
   pool = hubPool(postgres.url);
   await applyHubMigrations(pool);
   port = await freeLoopbackPort();
+  hub = restartableHub(pool, port);
   await hubUp();
   for (const id of ['snack-kiosk-a', 'snack-kiosk-b']) {
     const code = await pairKiosk(postgres.url, id, 'snack-venue');

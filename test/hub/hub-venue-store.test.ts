@@ -10,33 +10,22 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startTestPostgres, type TestPostgres } from '../support/postgres';
 import { startTestServices, type TestServices } from '../support/test-services';
-import { hubLinkFor, hubSyncOf, pairKiosk, until } from '../support/hub';
+import { callKiosk, hubLinkFor, hubSyncOf, pairKiosk, restartableHub, until, type RestartableHub } from '../support/hub';
 import { hubPool } from '../../electron/hub/hub';
 import { applyHubMigrations } from '../../electron/hub/hub-migrations';
-import { startHubServer, type HubServer } from '../../electron/hub/hub-server';
 import { freeLoopbackPort } from '../../electron/hub/local-postgres';
 import type pg from 'pg';
 
 let postgres: TestPostgres;
 let pool: pg.Pool;
-let server: HubServer | null = null;
 let port: number;
 const kiosks: TestServices[] = [];
 let n = 0;
 
-const hubUp = async () => {
-  server = await startHubServer({ pool, port });
-};
-const hubDown = async () => {
-  await server?.close();
-  server = null;
-};
-
-async function call(k: TestServices, method: string, input: unknown = {}) {
-  const r = await k.services.dispatch(method, input);
-  if (!r.ok) throw Object.assign(new Error(`${method}: ${r.error.code}`), r.error);
-  return r.value as any;
-}
+let hub: RestartableHub;
+const hubUp = () => hub.up();
+const hubDown = () => hub.down();
+const call = callKiosk;
 
 async function checkIn(k: TestServices) {
   const requestId = `venue-store-visit-${String(++n).padStart(4, '0')}`;
@@ -49,6 +38,7 @@ beforeAll(async () => {
   pool = hubPool(postgres.url);
   await applyHubMigrations(pool);
   port = await freeLoopbackPort();
+  hub = restartableHub(pool, port);
   await hubUp();
   for (const id of ['store-kiosk-a', 'store-kiosk-b']) {
     const code = await pairKiosk(postgres.url, id, 'store-venue');
@@ -58,9 +48,8 @@ beforeAll(async () => {
   }
 }, 120_000);
 
-beforeEach(async () => {
-  if (!server) await hubUp();
-});
+// A test that left the hub down does not take the next one's hub with it.
+beforeEach(hubUp);
 
 afterAll(async () => {
   for (const k of kiosks) await k.stop();

@@ -8,10 +8,12 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import pg from 'pg';
 import { startHub, type Hub } from '../../electron/hub/hub';
+import { startHubServer, type HubServer } from '../../electron/hub/hub-server';
 import { createPairCode } from '../../electron/hub/pairing';
 import type { HubLink } from '../../electron/services/hub-sync/hub-link';
 import type { Services } from '../../electron/services/compose';
 import type { HubSyncService } from '../../electron/services/hub-sync/hub-sync-domain';
+import type { TestServices } from './test-services';
 import { makeTempDir } from './temp-dir';
 import { TEST_PINS } from './staff-pins';
 
@@ -195,3 +197,33 @@ export async function hubStaffLogin(hub: Pick<Hub, 'url' | 'staff'>, role: 'staf
 
 /** PINs that pass the rules: the kiosk's own test PINs. */
 export const HUB_TEST_PINS = TEST_PINS;
+
+/**
+ * The hub's HTTP side on one fixed loopback port, over a test's own pool, that a test takes
+ * down and brings back (the venue network failing and returning) while PostgreSQL stays.
+ */
+export interface RestartableHub {
+  /** Serves again; nothing when it serves already. */
+  up(): Promise<void>;
+  down(): Promise<void>;
+}
+
+export function restartableHub(pool: pg.Pool, port: number): RestartableHub {
+  let server: HubServer | null = null;
+  return {
+    async up() {
+      server ??= await startHubServer({ pool, port });
+    },
+    async down() {
+      await server?.close();
+      server = null;
+    },
+  };
+}
+
+/** A contract call on a kiosk's services; a refusal throws, carrying its code. */
+export async function callKiosk(k: TestServices, method: string, input: unknown = {}): Promise<any> {
+  const r = await k.services.dispatch(method, input);
+  if (!r.ok) throw Object.assign(new Error(`${method}: ${r.error.code}`), r.error);
+  return r.value as any;
+}
