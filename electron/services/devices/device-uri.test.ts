@@ -1,15 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { DeviceUriError, parseDeviceUri, type DeviceUriRules } from './device-uri';
+import { PRINTER_URI_RULES } from '../printing/printer-uri';
 
 const vending: DeviceUriRules = { device: 'vending', kinds: ['sim', 'serial'], bauds: [9600, 19200, 38400, 115200], defaultBaud: 9600 };
-const printer: DeviceUriRules = {
-  device: 'printer',
-  kinds: ['sim', 'tcp', 'serial', 'file'],
-  options: ['mode', 'width', 'cut'],
-  bauds: [9600, 19200, 38400, 57600, 115200],
-  defaultBaud: 19200,
-  defaultTcpPort: 9100,
-};
+// The printer's own rules, as the printing stack reads its address with them.
+const printer = PRINTER_URI_RULES;
 
 describe('parseDeviceUri', () => {
   it('reads the four kinds of address', () => {

@@ -27,14 +27,15 @@ describe('print queue worker (fake timers, in-memory simulator)', () => {
   const config = printerConfigSchema.parse({ statusPollMs: 1000, statusTimeoutMs: 500, jobFailAfterSeconds: 60 });
   const target = parsePrinterUri('sim?mode=text', config);
 
-  function runtime(transport = new SimTransport(core)): PrintingRuntime {
+  /** A runtime on the simulator; `record` replaces the event log (a test that makes it fail). */
+  function runtime(transport = new SimTransport(core), record: (type: string, payload: unknown) => void = (type, payload) => events.push({ type, payload })): PrintingRuntime {
     const rt = createPrintingRuntime({
       db,
       config,
       target,
       dataDir: dir,
       logger: createLogger({ dir: null, echo: false }),
-      record: (type, payload) => events.push({ type, payload }),
+      record,
       alert: (kind, detail) => alerts.push({ kind, detail }),
       pushStatus: (s) => pushes.push(s),
       connection: { transport },
@@ -222,21 +223,10 @@ describe('print queue worker (fake timers, in-memory simulator)', () => {
   });
 
   it('a job and its queued event land together: when the event cannot be written, no job is left the books never saw (chaos seed 29)', () => {
-    const rt = createPrintingRuntime({
-      db,
-      config,
-      target,
-      dataDir: dir,
-      logger: createLogger({ dir: null, echo: false }),
-      record: (type, payload) => {
-        if (type === 'print.job_queued') throw new Error('killed mid-write');
-        events.push({ type, payload });
-      },
-      alert: () => {},
-      pushStatus: () => {},
-      connection: { transport: new SimTransport(core) },
+    const rt = runtime(new SimTransport(core), (type, payload) => {
+      if (type === 'print.job_queued') throw new Error('killed mid-write');
+      events.push({ type, payload });
     });
-    runtimes.push(rt);
     expect(() => rt.service.submit(slip, { kind: 'prescription', ref: 'rx-29' })).toThrow('killed mid-write');
     expect(db.prepare('SELECT COUNT(*) FROM print_jobs').pluck().get()).toBe(0);
   });
