@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { startTestPostgres, type TestPostgres } from '../support/postgres';
 import { startTestServices, type TestServices } from '../support/test-services';
-import { hubLinkFor, hubStaffLogin, hubSyncOf, pairKiosk, startTestHub, until, type HubStaffDevice } from '../support/hub';
+import { callKiosk, hubLinkFor, hubStaffLogin, hubSyncOf, pairKiosk, startTestHub, until, type HubStaffDevice } from '../support/hub';
 import { applyHubMigrations, hubMigrations, HubMigrationError } from '../../electron/hub/hub-migrations';
 import { startHubServer } from '../../electron/hub/hub-server';
 import { HubClient } from '../../electron/services/hub-sync/hub-client';
@@ -32,11 +32,7 @@ async function kiosk(id: string, venue = 'test-venue') {
   return k;
 }
 
-async function call(k: TestServices, method: string, input: unknown = {}) {
-  const r = await k.services.dispatch(method, input);
-  if (!r.ok) throw new Error(`${method}: ${JSON.stringify(r.error)}`);
-  return r.value as any;
-}
+const call = callKiosk;
 
 beforeAll(async () => {
   postgres = await startTestPostgres();
