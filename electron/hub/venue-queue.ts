@@ -57,8 +57,12 @@ async function takeNumber(pool: pg.Pool, who: KioskPrincipal, entryId: string, d
         [who.venue, day],
       )
     ).rows[0].last;
+    // Arrival is stamped here, while the day's counter row is locked: tickets issued at the same
+    // moment then arrive in the order of their numbers, so "people ahead" of a ticket does not
+    // change when a slower request for a smaller number commits after it (a caller's `now`,
+    // taken before the lock, could put number 12 ahead of number 11).
     await c.query(
-      `INSERT INTO tickets (venue, day, kiosk_id, entry_id, number, label, joined_at, source) VALUES ($1, $2, $3, $4, $5, $6, $7, 'hub')
+      `INSERT INTO tickets (venue, day, kiosk_id, entry_id, number, label, joined_at, source) VALUES ($1, $2, $3, $4, $5, $6, GREATEST($7::timestamptz, clock_timestamp()), 'hub')
        ON CONFLICT (kiosk_id, entry_id) DO UPDATE SET number = excluded.number, label = excluded.label, source = 'hub'`,
       [who.venue, day, who.kioskId, entryId, n, String(n), now],
     );
