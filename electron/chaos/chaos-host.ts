@@ -27,15 +27,25 @@ async function main() {
   const host = await startWebHost({ services, rendererDir, port: 0, rateLimits: false });
   process.stdout.write(`Itda Kiosk (chaos) ready at ${host.url}\n`);
   let stopping = false;
-  const stop = async () => {
+  const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    await host.close();
-    await services.close();
-    process.exit(0);
+    // Each step is said on stderr, so a run whose stop is not clean names the step that hung or failed.
+    const say = (what: string) => process.stderr.write(`chaos host: ${what}\n`);
+    say(`${signal}: stopping`);
+    try {
+      await host.close();
+      say('web host closed');
+      await services.close();
+      say('services closed');
+      process.exit(0);
+    } catch (err) {
+      say(`stop failed: ${(err as Error)?.stack ?? err}`);
+      process.exit(1);
+    }
   };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
 }
 
 main().catch((err) => {

@@ -100,8 +100,9 @@ export async function runChaos(seed: number, opts: RunOptions): Promise<RunResul
     timers.clear();
     rig.clearAll();
     await settle(join(rig.dataDir, 'itda.db'), opts.settleMs ?? 45_000);
-    hostLog += host.stderr();
-    const clean = await host.stop();
+    const stopping = host;
+    const clean = await stopping.stop();
+    hostLog += stopping.stderr();
     host = null;
     invariants = checkInvariants({
       dbPath: join(rig.dataDir, 'itda.db'),
@@ -109,6 +110,7 @@ export async function runChaos(seed: number, opts: RunOptions): Promise<RunResul
       motorRuns: rig.board.motorRuns,
       visits,
       cleanStop: clean,
+      stopDetail: clean ? undefined : `${stopping.stopDetail()}; the host's stderr ends: ${stopping.stderr().slice(-600).trim() || '(nothing)'}`,
     });
   } catch (err) {
     invariants = [{ name: 'run completes', held: false, detail: (err as Error).stack ?? String(err) }];
@@ -128,6 +130,7 @@ export async function runChaos(seed: number, opts: RunOptions): Promise<RunResul
     writeFileSync(join(dir, 'printer-wire.txt'), rig.wire.join('\n') + '\n');
     writeFileSync(join(dir, 'motor-runs.json'), JSON.stringify(rig.board.motorRuns, null, 1));
     writeFileSync(join(dir, 'result.json'), JSON.stringify({ plan, injected, invariants, visits }, null, 1));
+    writeFileSync(join(dir, 'host-stderr.txt'), hostLog);
   }
   if (!keep) rmSync(dir, { recursive: true, force: true });
   return { seed, plan, injected, invariants, visits, ms: Date.now() - t0, keptDir: keep ? dir : null, hostLog: broken ? hostLog.slice(-3000) : '' };

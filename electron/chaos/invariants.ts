@@ -29,6 +29,8 @@ export interface InvariantInput {
   motorRuns: MotorRun[];
   visits: VisitOutcome[];
   cleanStop: boolean;
+  /** How the stop went, when it was not clean (exit code, signal, the host's last words). */
+  stopDetail?: string;
 }
 
 export const INVARIANTS = [
@@ -127,7 +129,7 @@ export function checkInvariants(input: InvariantInput): InvariantResult[] {
 
     const internal = input.visits.flatMap((v) => v.errors.filter((e) => e.code === 'internal').map((e) => `${v.requestId} ${e.method}`));
     out.push(result('no internal error', internal.length === 0, internal.join(', ')));
-    out.push(result('clean stop', input.cleanStop, 'the host did not exit cleanly on SIGTERM'));
+    out.push(result('clean stop', input.cleanStop, `the host did not exit cleanly on SIGTERM${input.stopDetail ? `: ${input.stopDetail}` : ''}`));
     return out;
   } finally {
     db.close();

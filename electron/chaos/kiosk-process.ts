@@ -21,6 +21,8 @@ export interface KioskProcess {
   kill(): Promise<void>;
   /** SIGTERM (the host closes its services), SIGKILL after `graceMs`. Returns true on a clean exit. */
   stop(graceMs?: number): Promise<boolean>;
+  /** How the last `stop()` ended, in words (exit code or signal, and how long it took), for a report. */
+  stopDetail(): string;
   /** The host's stderr so far (last 4 KB), for a report when something breaks. */
   stderr(): string;
 }
@@ -47,6 +49,7 @@ export async function startKioskProcess(opts: KioskProcessOptions): Promise<Kios
   );
   let out = '';
   let err = '';
+  let lastStop = 'not stopped';
   child.stdout!.on('data', (d: Buffer) => (out = (out + d.toString()).slice(-4096)));
   child.stderr!.on('data', (d: Buffer) => (err = (err + d.toString()).slice(-4096)));
   const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
@@ -89,13 +92,23 @@ export async function startKioskProcess(opts: KioskProcessOptions): Promise<Kios
     },
     async stop(graceMs = 25_000) {
       client.close();
-      if (child.exitCode !== null || child.signalCode !== null) return child.exitCode === 0;
+      const t0 = Date.now();
+      const ended = () => `exit code ${child.exitCode}, signal ${child.signalCode}`;
+      if (child.exitCode !== null || child.signalCode !== null) {
+        lastStop = `the host had already ended before SIGTERM (${ended()})`;
+        return child.exitCode === 0;
+      }
       child.kill('SIGTERM');
-      if (await waitExit(graceMs)) return child.exitCode === 0;
+      if (await waitExit(graceMs)) {
+        lastStop = `ended ${Date.now() - t0} ms after SIGTERM (${ended()})`;
+        return child.exitCode === 0;
+      }
       child.kill('SIGKILL');
       await exited;
+      lastStop = `still running ${graceMs} ms after SIGTERM, then SIGKILLed (${ended()})`;
       return false;
     },
+    stopDetail: () => lastStop,
     stderr: () => err,
   };
 }

@@ -3,12 +3,13 @@
  * here with dpkg-deb (offline); its file list holds the units and the app;
  * extracted into a temp root it passes `--check` and serves the attract
  * screen; and (as root, when no itda-kiosk is installed already) `dpkg -i`
- * then `dpkg -r` and `dpkg -P` leave nothing behind outside the package's
+ * enables both units for boot (checked with systemctl offline and
+ * `systemd-analyze verify`), then `dpkg -r` and `dpkg -P` leave nothing behind outside the package's
  * own paths while /var/lib/itda-kiosk, the kiosk's data, stays.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeTempDir } from '../support/temp-dir';
 
@@ -114,12 +115,20 @@ describe.skipIf(!haveDpkg)('the Debian package', () => {
       const check = spawnSync('/usr/bin/itda-host', ['--check'], { encoding: 'utf8', timeout: 120_000 });
       expect(check.stdout).toContain('The kiosk host can start.');
       expect(check.status).toBe(0);
+      // Started at boot: postinst enabled both units (systemctl works offline when systemd is not running).
+      expect(lstatSync('/etc/systemd/system/multi-user.target.wants/itda-host.service').isSymbolicLink()).toBe(true);
+      expect(lstatSync('/etc/systemd/system/graphical.target.wants/itda-kiosk.service').isSymbolicLink()).toBe(true);
+      expect(spawnSync('systemctl', ['is-enabled', 'itda-host.service', 'itda-kiosk.service'], { encoding: 'utf8' }).stdout.trim().split('\n')).toEqual(['enabled', 'enabled']);
+      // systemd would load both units as installed: no unknown keys, bad values or missing programs
+      // (cage is only recommended, so a machine without it may lack that one program).
+      expect(unitProblems(['/lib/systemd/system/itda-host.service', '/lib/systemd/system/itda-kiosk.service'])).toEqual([]);
       // An edited config survives a reinstall.
       writeFileSync('/etc/itda-kiosk/config.json', '{ "idleSeconds": 90 }\n');
       execFileSync('dpkg', ['-i', '--force-confold', debFile], { stdio: 'pipe' });
       expect(execFileSync('cat', ['/etc/itda-kiosk/config.json'], { encoding: 'utf8' })).toContain('"idleSeconds": 90');
 
       execFileSync('dpkg', ['-r', 'itda-kiosk'], { stdio: 'pipe' });
+      expect(spawnSync('systemctl', ['is-enabled', 'itda-host.service'], { encoding: 'utf8' }).status).not.toBe(0);
       const afterRemove = snapshot().filter((p) => !before.has(p));
       // Removal keeps only the conffiles (Debian's "rc" state) and the data.
       expect(afterRemove.filter((p) => !CONFFILE_PATHS.some((c) => p === c || c.startsWith(`${p}/`)))).toEqual([]);
@@ -140,6 +149,16 @@ const CONFFILE_PATHS = ['/etc/itda-kiosk/config.json', '/etc/default/itda-kiosk'
 
 function readUnit(name: string): string {
   return execFileSync('cat', [join(extracted.path, 'lib', 'systemd', 'system', name)], { encoding: 'utf8' });
+}
+
+/** What `systemd-analyze verify` finds wrong with installed units, one line each. */
+function unitProblems(units: string[]): string[] {
+  const r = spawnSync('systemd-analyze', ['verify', ...units], { encoding: 'utf8', timeout: 60_000 });
+  const cageMissing = !existsSync('/usr/bin/cage');
+  return `${r.stdout}${r.stderr}`
+    .split('\n')
+    .filter(Boolean)
+    .filter((line) => !(cageMissing && line.includes('/usr/bin/cage is not executable')));
 }
 
 /** Every path under the system folders a package may touch, minus dpkg's own records and the kiosk's data. */
