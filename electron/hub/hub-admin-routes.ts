@@ -9,7 +9,7 @@
  */
 import type pg from 'pg';
 import { z } from 'zod';
-import type { HubStaff } from './hub-staff';
+import type { HubDevice, HubStaff } from './hub-staff';
 import { listCityTokens, recentCityReads, revokeCityToken } from './city-export';
 import { StaffError } from '../services/staff/staff-errors';
 import { HubError } from './hub-errors';
@@ -26,7 +26,7 @@ const label = z
   .max(40)
   .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), 'no control characters');
 
-export function adminRoutes(deps: { pool: pg.Pool; staff: HubStaff; now: () => Date; parse: Parse }): Record<AdminRoute, (body: unknown) => Promise<unknown>> {
+export function adminRoutes(deps: { pool: pg.Pool; staff: HubStaff; now: () => Date; parse: Parse }): Record<AdminRoute, (body: unknown, device: HubDevice) => Promise<unknown>> {
   const { pool, staff, now, parse } = deps;
   return {
     'GET /v1/admin/pins': async () => ({ pins: await staff.listPins() }),
@@ -39,7 +39,8 @@ export function adminRoutes(deps: { pool: pg.Pool; staff: HubStaff; now: () => D
       if (!(await staff.removePin(b.pinId))) throw new StaffError('staff.pin_not_found', `no active PIN ${b.pinId}`);
       return { removed: b.pinId };
     },
-    'GET /v1/admin/devices': async () => ({ devices: await staff.listDevices() }),
+    // Which one is the admin's own tablet, so the page can say so before it is revoked.
+    'GET /v1/admin/devices': async (_body, device) => ({ devices: await staff.listDevices(), thisDevice: device.deviceId }),
     'POST /v1/admin/devices/revoke': async (body) => {
       const b = parse(z.object({ deviceId: id }).strict(), body);
       if (!(await staff.revokeDevice(b.deviceId))) throw new StaffError('staff.device_not_found', `no enrolled device ${b.deviceId}`);

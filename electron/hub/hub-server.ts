@@ -108,7 +108,7 @@ export async function startHubServer(opts: HubServerOptions): Promise<HubServer>
     },
     'GET /v1/rollup': async (q) => rollupAnswer('GET /v1/rollup', ...(await rollupOf(q))),
     'GET /v1/rollup.csv': async (q) => rollupAnswer('GET /v1/rollup.csv', ...(await rollupOf(q))),
-    ...Object.fromEntries(Object.entries(adminRoutes({ pool, staff, now, parse })).map(([route, h]) => [route, (_q: URLSearchParams, body: unknown) => h(body)])),
+    ...Object.fromEntries(Object.entries(adminRoutes({ pool, staff, now, parse })).map(([route, h]) => [route, (_q: URLSearchParams, body: unknown, device: HubDevice) => h(body, device)])),
   };
 
   const rollupOf = async (q: URLSearchParams): Promise<[{ from: string; to: string }, RollupRow[]]> => {

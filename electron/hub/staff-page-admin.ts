@@ -24,9 +24,9 @@ export function adminSection(): string {
 <h3>등록된 태블릿 <small>Enrolled tablets</small></h3>
 <div id="admin-devices" data-testid="hub-admin-devices"></div>
 <p><small>새 태블릿은 허브 컴퓨터에서 npm run hub -- pair-device --name 이름 으로 등록해요. (Enroll a new tablet with pair-device on the hub.)</small></p>
-<h3>시 내보내기 토큰 <small>City export tokens</small></h3>
+<h3>시·센터 내보내기 토큰 <small>City export tokens</small></h3>
 <div id="admin-city" data-testid="hub-admin-city"></div>
-<h3>시가 가져간 기록 <small>What the city fetched</small></h3>
+<h3>시·센터가 가져간 기록 <small>What the city fetched</small></h3>
 <div id="admin-city-reads" data-testid="hub-admin-city-reads"></div>
 </section>`;
 }
@@ -54,6 +54,7 @@ function adminRefusal(e) {
   if (e.code === 'hub.forbidden') { location.reload(); return; }
   adminNotice(say || '하지 못했어요. 잠시 후 다시 해 주세요. (' + e.message + ')');
 }
+let thisDevice = '';
 function button(kind, id, text) { return '<button type="button" data-admin="' + kind + '" data-id="' + esc(id) + '">' + text + '</button>'; }
 async function loadAdmin() {
   const on = sessionStorage.getItem('itdaHubRole') === 'admin';
@@ -61,11 +62,12 @@ async function loadAdmin() {
   if (!on) return;
   try {
     const [p, d, c] = await Promise.all([call('/v1/admin/pins'), call('/v1/admin/devices'), call('/v1/admin/city-tokens')]);
+    thisDevice = d.thisDevice;
     $('admin-pins').innerHTML = '<table><tr><th>역할 (role)</th><th>이름표 (label)</th><th>만든 때 (added)</th><th></th></tr>' + p.pins.map((x) =>
       '<tr data-pin="' + esc(x.id) + '"><td>' + ROLE_KO[x.role] + '</td><td>' + esc(x.label) + '</td><td>' + time(x.createdAt) + '</td><td>' +
       button('pin', x.id, '지우기 (Remove)') + '</td></tr>').join('') + '</table>';
     $('admin-devices').innerHTML = d.devices.length ? '<table><tr><th>이름 (name)</th><th>등록한 때 (enrolled)</th><th>상태 (state)</th><th></th></tr>' + d.devices.map((x) =>
-      '<tr data-device="' + esc(x.id) + '"><td>' + esc(x.name) + '</td><td>' + time(x.enrolledAt) + '</td><td>' +
+      '<tr data-device="' + esc(x.id) + '"><td>' + esc(x.name) + (x.id === d.thisDevice ? ' <small>(지금 쓰는 태블릿 · this tablet)</small>' : '') + '</td><td>' + time(x.enrolledAt) + '</td><td>' +
       (x.revokedAt ? '해제됨 (revoked) ' + time(x.revokedAt) : '사용 중 (enrolled)') + '</td><td>' +
       (x.revokedAt ? '' : button('device', x.id, '해제 (Revoke)')) + '</td></tr>').join('') + '</table>' : '<p>—</p>';
     $('admin-city').innerHTML = c.tokens.length ? '<table><tr><th>이름 (name)</th><th>만든 때 (made)</th><th>마지막 사용 (last used)</th><th>상태 (state)</th><th></th></tr>' + c.tokens.map((x) =>
@@ -75,7 +77,7 @@ async function loadAdmin() {
       '<p>아직 없어요. 허브 컴퓨터에서 npm run hub -- city-token --name 이름 으로 만들어요. (None yet: make one with city-token on the hub.)</p>';
     $('admin-city-reads').innerHTML = c.reads.length ? '<table><tr><th>때 (when)</th><th>누가 (who)</th><th>기간 (days)</th><th>줄 (rows)</th></tr>' + c.reads.map((x) =>
       '<tr><td>' + time(x.at) + '</td><td>' + esc(x.name) + '</td><td>' + esc(x.from) + ' – ' + esc(x.to) + (x.route.endsWith('.csv') ? ' (CSV)' : '') + '</td><td>' + x.rows + '</td></tr>').join('') + '</table>' :
-      '<p>시가 아직 가져간 기록이 없어요. (The city has fetched nothing yet.)</p>';
+      '<p>아직 가져간 기록이 없어요. (The city has fetched nothing yet.)</p>';
   } catch (e) { adminRefusal(e); }
 }
 $('add-pin').addEventListener('submit', async (ev) => {
@@ -92,7 +94,7 @@ $('add-pin').addEventListener('submit', async (ev) => {
 $('admin').addEventListener('click', async (ev) => {
   const b = ev.target.closest('button[data-admin]'); if (!b) return;
   const what = { pin: ['이 PIN을 지울까요? (Remove this PIN?)', '/v1/admin/pins/remove', { pinId: b.dataset.id }, 'PIN을 지웠어요. (PIN removed.)'],
-    device: ['이 태블릿을 해제할까요? 다시 쓰려면 새로 등록해야 해요. (Revoke this tablet?)', '/v1/admin/devices/revoke', { deviceId: b.dataset.id }, '태블릿을 해제했어요. (Tablet revoked.)'],
+    device: [(b.dataset.id === thisDevice ? '지금 쓰고 있는 이 태블릿이에요. 해제하면 바로 나가져요. ' : '') + '이 태블릿을 해제할까요? 다시 쓰려면 새로 등록해야 해요. (Revoke this tablet?)', '/v1/admin/devices/revoke', { deviceId: b.dataset.id }, '태블릿을 해제했어요. (Tablet revoked.)'],
     city: ['이 토큰을 해제할까요? 시는 새 토큰 없이는 더 가져갈 수 없어요. (Revoke this token?)', '/v1/admin/city-tokens/revoke', { name: b.dataset.id }, '토큰을 해제했어요. (Token revoked.)'] }[b.dataset.admin];
   if (!confirm(what[0])) return;
   try { await call(what[1], { method: 'POST', body: JSON.stringify(what[2]) }); adminNotice(what[3], true); loadAdmin(); }

@@ -129,7 +129,8 @@ describe('staff PINs from the console', { timeout: 60_000 }, () => {
 describe('tablets and city tokens from the console', { timeout: 60_000 }, () => {
   it('lists enrolled tablets by name and date and revokes one, which is out at once', async () => {
     const spare = await hubStaffLogin(hub, 'staff');
-    const { devices } = await admin.value<{ devices: Record<string, unknown>[] }>('GET', '/v1/admin/devices');
+    const { devices, thisDevice } = await admin.value<{ devices: Record<string, unknown>[]; thisDevice: string }>('GET', '/v1/admin/devices');
+    expect(devices.find((d) => d.id === thisDevice)).toMatchObject({ name: 'tablet-admin', revokedAt: null });
     for (const d of devices) expect(Object.keys(d).sort()).toEqual(['enrolledAt', 'id', 'name', 'revokedAt']);
     const mine = devices.find((d) => d.name === 'tablet-staff' && d.revokedAt === null)!;
     expect(mine).toBeTruthy();
