@@ -62,6 +62,20 @@ export function rollupCsv(rows: RollupRow[]): string {
   return lines.join('\n') + '\n';
 }
 
+/** A CSV answer (the roll-up's), sent as a file rather than in the JSON envelope. */
+export class CsvFile {
+  constructor(
+    readonly name: string,
+    readonly text: string,
+  ) {}
+}
+
+/** What `/v1/rollup` answers (JSON) and `/v1/rollup.csv` (a file named for its days). */
+export function rollupAnswer(route: string, range: { from: string; to: string }, rows: RollupRow[]): unknown {
+  if (route.endsWith('.csv')) return new CsvFile(`itda-rollup-${range.from}-${range.to}.csv`, rollupCsv(rows));
+  return { suppressedBelow: SUPPRESS_BELOW, ...range, rows };
+}
+
 /**
  * `from` and `to` of a roll-up request: real calendar days as YYYY-MM-DD
  * (2026-02-30 is refused, not rolled over), `from` not after `to`, at most

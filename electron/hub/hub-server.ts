@@ -18,7 +18,7 @@ import { authenticateKiosk, KIOSK_ID, redeemPairCode, type KioskPrincipal } from
 import { ingestBatch, parseBatch } from './ingest';
 import { acknowledgeAlert, fleet, heartbeatSchema, listAlerts, OFFLINE_AFTER_MS, recordHeartbeat, venueDashboard } from './fleet';
 import { claimSlot, issueTicket, takenSlots, ticketsAhead, venueQueue } from './venue-queue';
-import { cityRollup, rollupCsv, rollupRange, SUPPRESS_BELOW, type RollupRow } from './city-rollup';
+import { cityRollup, CsvFile, rollupAnswer, rollupRange, type RollupRow } from './city-rollup';
 import { authenticateCity, carriesCityToken, recordCityRead } from './city-export';
 import { adminRoutes } from './hub-admin-routes';
 import { staffPage } from './staff-page';
@@ -239,19 +239,6 @@ export async function startHubServer(opts: HubServerOptions): Promise<HubServer>
         server.closeAllConnections();
       }),
   };
-}
-
-/** A CSV answer (the roll-up's), sent as a file rather than in the JSON envelope. */
-class CsvFile {
-  constructor(
-    readonly name: string,
-    readonly text: string,
-  ) {}
-}
-
-function rollupAnswer(route: string, range: { from: string; to: string }, rows: RollupRow[]): unknown {
-  if (route.endsWith('.csv')) return new CsvFile(`itda-rollup-${range.from}-${range.to}.csv`, rollupCsv(rows));
-  return { suppressedBelow: SUPPRESS_BELOW, ...range, rows };
 }
 
 function answer(res: ServerResponse, value: unknown): void {
