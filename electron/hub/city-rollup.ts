@@ -4,8 +4,12 @@
  * "<5" in the CSV): in a small venue a count of 1 can point at someone.
  */
 import type pg from 'pg';
+import { HubError } from './hub-errors';
 
 export const SUPPRESS_BELOW = 5;
+/** The longest range one fetch may ask for: a leap year, every day of it. */
+export const MAX_ROLLUP_DAYS = 366;
+const DAY_SHAPE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 export interface RollupRow {
   venue: string;
@@ -56,6 +60,43 @@ export function rollupCsv(rows: RollupRow[]): string {
   const cell = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
   const lines = ['venue,day,metric,value', ...rows.map((r) => [cell(r.venue), r.day, cell(r.metric), r.value === null ? `<${SUPPRESS_BELOW}` : String(r.value)].join(','))];
   return lines.join('\n') + '\n';
+}
+
+/** A CSV answer (the roll-up's), sent as a file rather than in the JSON envelope. */
+export class CsvFile {
+  constructor(
+    readonly name: string,
+    readonly text: string,
+  ) {}
+}
+
+/** What `/v1/rollup` answers (JSON) and `/v1/rollup.csv` (a file named for its days). */
+export function rollupAnswer(route: string, range: { from: string; to: string }, rows: RollupRow[]): unknown {
+  if (route.endsWith('.csv')) return new CsvFile(`itda-rollup-${range.from}-${range.to}.csv`, rollupCsv(rows));
+  return { suppressedBelow: SUPPRESS_BELOW, ...range, rows };
+}
+
+/**
+ * `from` and `to` of a roll-up request: real calendar days as YYYY-MM-DD
+ * (2026-02-30 is refused, not rolled over), `from` not after `to`, at most
+ * `MAX_ROLLUP_DAYS` days; either one left out means `today` (Seoul).
+ */
+export function rollupRange(q: URLSearchParams, today: string): { from: string; to: string } {
+  const from = calendarDay(q.get('from') ?? today, 'from');
+  const to = calendarDay(q.get('to') ?? today, 'to');
+  const days = (Date.parse(to) - Date.parse(from)) / 86_400_000 + 1;
+  if (days < 1) throw new HubError('hub.bad_request', `from (${from}) is after to (${to})`);
+  if (days > MAX_ROLLUP_DAYS) throw new HubError('hub.bad_request', `at most ${MAX_ROLLUP_DAYS} days a fetch; ${from} to ${to} is ${days}: ask in parts`);
+  return { from, to };
+}
+
+function calendarDay(text: string, name: string): string {
+  const m = DAY_SHAPE.exec(text);
+  const d = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : null;
+  if (!m || !d || d.getUTCFullYear() !== Number(m[1]) || d.getUTCMonth() !== Number(m[2]) - 1 || d.getUTCDate() !== Number(m[3]) || Number(m[1]) < 2000) {
+    throw new HubError('hub.bad_request', `${name}: a day as YYYY-MM-DD, such as 2026-12-06 (got "${text.slice(0, 20)}")`);
+  }
+  return text;
 }
 
 function dayText(d: Date | string): string {

@@ -6,7 +6,9 @@
  *   pair-device --name NAME [--json]           a one-time code to enroll a staff tablet (10 minutes)
  *   revoke-device --id DEVICE_ID               ends a staff device's enrollment
  *   add-pin --role staff|technician|admin --label NAME   a staff PIN, read from standard input
- *   remove-pin --id PIN_ID
+ *   remove-pin --id PIN_ID                     (never the last admin PIN)
+ *   city-token --name NAME [--json]            the city's export token for the roll-up, printed once
+ *   revoke-city-token --name NAME
  * Staff reach /staff as on a kiosk: an enrolled device, then a PIN (hub-staff.ts).
  */
 import { parseFlags } from '../services/config/runtime-options';
@@ -18,6 +20,7 @@ import { createPairCode, revokeKiosk } from './pairing';
 import { HubStaff } from './hub-staff';
 import { KioskError } from '../contract/errors';
 import { HubError } from './hub-errors';
+import { createCityToken, revokeCityToken } from './city-export';
 
 export const DEFAULT_HUB_PORT = 5190;
 const USAGE = `usage: npm run hub -- [--port N] [--data DIR] [--database URL] [--listen ADDR --tls-cert FILE --tls-key FILE]
@@ -27,6 +30,8 @@ const USAGE = `usage: npm run hub -- [--port N] [--data DIR] [--database URL] [-
        npm run hub -- revoke-device --id DEVICE_ID
        echo PIN | npm run hub -- add-pin --role staff|technician|admin --label NAME [--json]
        npm run hub -- remove-pin --id PIN_ID
+       npm run hub -- city-token --name NAME [--json]
+       npm run hub -- revoke-city-token --name NAME
 `;
 
 async function main(): Promise<number | null> {
@@ -68,7 +73,7 @@ async function main(): Promise<number | null> {
     return null;
   }
 
-  if (!['pair', 'revoke', 'pair-device', 'revoke-device', 'add-pin', 'remove-pin'].includes(command)) {
+  if (!['pair', 'revoke', 'pair-device', 'revoke-device', 'add-pin', 'remove-pin', 'city-token', 'revoke-city-token'].includes(command)) {
     process.stderr.write(`unknown command "${command}"\n${USAGE}`);
     return 2;
   }
@@ -79,6 +84,19 @@ async function main(): Promise<number | null> {
       const code = await createPairCode(pool, flags.kiosk, flags.venue ?? process.env.ITDA_HUB_VENUE ?? 'venue');
       if (flags.json) process.stdout.write(JSON.stringify({ code }) + '\n');
       else process.stdout.write(`pairing code for ${flags.kiosk}: ${code}\nvalid for 10 minutes, once. Start the kiosk with ITDA_HUB_URL=<this hub's URL> ITDA_HUB_PAIR_CODE=${code}\n`);
+    } else if (command === 'city-token') {
+      if (!flags.name) throw new HubError('hub.bad_request', 'name the city reader: --name "seoul-center"');
+      const t = await createCityToken(pool, flags.name, 'cli');
+      process.stdout.write(
+        flags.json
+          ? JSON.stringify({ name: t.name, token: t.token, createdAt: t.createdAt }) + '\n'
+          : `city export token for ${t.name} (shown this once; the hub keeps only its hash):\n${t.token}\n` +
+              `Fetch with: curl -H "Authorization: Bearer ${t.token}" "https://<this hub>/v1/rollup.csv?from=YYYY-MM-DD&to=YYYY-MM-DD"\n` +
+              `It reads the roll-up only. End it with: npm run hub -- revoke-city-token --name "${t.name}"\n`,
+      );
+    } else if (command === 'revoke-city-token') {
+      if (!flags.name) throw new HubError('hub.bad_request', 'say which city reader: --name NAME');
+      process.stdout.write((await revokeCityToken(pool, flags.name)) ? `city token ${flags.name} revoked: it is refused from now on\n` : `no live city token named ${flags.name}\n`);
     } else if (command === 'revoke') {
       if (!flags.kiosk) throw new HubError('hub.bad_request', 'say which kiosk: --kiosk KIOSK_ID');
       const done = await revokeKiosk(pool, flags.kiosk);

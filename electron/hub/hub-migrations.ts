@@ -199,6 +199,36 @@ CREATE TABLE snack_shares (
 CREATE INDEX snack_shares_venue ON snack_shares (venue, item_id);
 `,
   },
+  {
+    id: 7,
+    name: 'city-export',
+    // The city's export credential (city-export.ts): a bearer token per named reader, kept only as
+    // its SHA-256 (a long random secret: a fast hash is enough), at most one live token per name;
+    // and every roll-up the city fetched (who, which days, when), for the venue to see.
+    sql: `
+CREATE TABLE city_tokens (
+  id           text PRIMARY KEY,
+  name         text NOT NULL,
+  token_hash   text NOT NULL UNIQUE,
+  created_at   timestamptz NOT NULL,
+  created_by   text NOT NULL,
+  last_used_at timestamptz,
+  revoked_at   timestamptz
+);
+CREATE UNIQUE INDEX city_tokens_live_name ON city_tokens (name) WHERE revoked_at IS NULL;
+CREATE TABLE city_reads (
+  id       bigserial PRIMARY KEY,
+  at       timestamptz NOT NULL,
+  token_id text NOT NULL REFERENCES city_tokens (id),
+  route    text NOT NULL,
+  from_day date NOT NULL,
+  to_day   date NOT NULL,
+  row_count integer NOT NULL,
+  peer     text
+);
+CREATE INDEX city_reads_at ON city_reads (at);
+`,
+  },
 ];
 
 export class HubMigrationError extends Error {

@@ -4,8 +4,9 @@
  * (`hub-staff.ts`, `hub-access.ts`): an enrolled device (pairing page and
  * cookie, the kiosk's own `device-gate.ts`), then a staff PIN whose session is
  * bound to that device, then the route's rule at the door, from this machine
- * as from any other. Like the kiosk's web host, it refuses to listen beyond
- * loopback without TLS.
+ * as from any other. The city's scheduled job instead sends its export token
+ * (`city-export.ts`) and reaches the roll-up only. Like the kiosk's web host,
+ * it refuses to listen beyond loopback without TLS.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createTlsServer } from 'node:https';
@@ -17,11 +18,13 @@ import { authenticateKiosk, KIOSK_ID, redeemPairCode, type KioskPrincipal } from
 import { ingestBatch, parseBatch } from './ingest';
 import { acknowledgeAlert, fleet, heartbeatSchema, listAlerts, OFFLINE_AFTER_MS, recordHeartbeat, venueDashboard } from './fleet';
 import { claimSlot, issueTicket, takenSlots, ticketsAhead, venueQueue } from './venue-queue';
-import { cityRollup, rollupCsv } from './city-rollup';
+import { cityRollup, CsvFile, rollupAnswer, rollupRange, type RollupRow } from './city-rollup';
+import { authenticateCity, carriesCityToken, recordCityRead } from './city-export';
+import { adminRoutes } from './hub-admin-routes';
 import { staffPage } from './staff-page';
 import { rebalanceSnacks } from './snack-shares';
 import { HubStaff, type HubDevice } from './hub-staff';
-import { actionTarget, admitRole, hubRuleOf } from './hub-access';
+import { actionTarget, admitCity, admitRole, hubRuleOf, type HubStaffRule } from './hub-access';
 import { StaffError } from '../services/staff/staff-errors';
 import type { ScryptParams } from '../services/staff/pin-hash';
 import { handleDeviceRequest, PAIR_PATH } from '../webhost/device-gate';
@@ -103,7 +106,26 @@ export async function startHubServer(opts: HubServerOptions): Promise<HubServer>
       const b = parse(z.object({ kioskId: z.string().regex(KIOSK_ID), alertId: z.string().min(1).max(80) }).strict(), body);
       return { acknowledged: await acknowledgeAlert(pool, b.kioskId, b.alertId, device.name, now()) };
     },
-    'GET /v1/rollup': async (q) => ({ suppressedBelow: 5, rows: await cityRollup(pool, dayParam(q, 'from', now()), dayParam(q, 'to', now())) }),
+    'GET /v1/rollup': async (q) => rollupAnswer('GET /v1/rollup', ...(await rollupOf(q))),
+    'GET /v1/rollup.csv': async (q) => rollupAnswer('GET /v1/rollup.csv', ...(await rollupOf(q))),
+    ...Object.fromEntries(Object.entries(adminRoutes({ pool, staff, now, parse })).map(([route, h]) => [route, (_q: URLSearchParams, body: unknown, device: HubDevice) => h(body, device)])),
+  };
+
+  const rollupOf = async (q: URLSearchParams): Promise<[{ from: string; to: string }, RollupRow[]]> => {
+    const range = rollupRange(q, seoulDay(now()));
+    return [range, await cityRollup(pool, range.from, range.to)];
+  };
+
+  /** The city's scheduled job: its token, over https (or on this machine), the roll-up only, every fetch written down. */
+  const serveCity = async (req: IncomingMessage, res: ServerResponse, key: string, rule: HubStaffRule, q: URLSearchParams) => {
+    const peer = req.socket.remoteAddress ?? '';
+    if (!opts.tls && !isLoopback(peer)) throw new HubError('hub.forbidden', 'the city export is served over https only');
+    const reader = await authenticateCity(pool, req.headers.authorization);
+    admitCity(rule, key);
+    const [range, rows] = await rollupOf(q);
+    await recordCityRead(pool, reader, { route: key, ...range, rows: rows.length, peer: peer || null }, now());
+    log('city roll-up fetched', { name: reader.name, route: key, from: range.from, to: range.to, rows: rows.length });
+    return answer(res, rollupAnswer(key, range, rows));
   };
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
@@ -160,22 +182,15 @@ export async function startHubServer(opts: HubServerOptions): Promise<HubServer>
       }
       const rule = hubRuleOf(key);
       const staffRoute = staffRoutes[key];
-      const csv = key === 'GET /v1/rollup.csv';
-      if (rule && (staffRoute || csv)) {
+      if (rule && staffRoute) {
+        if (carriesCityToken(req.headers.authorization)) return await serveCity(req, res, key, rule, url.searchParams);
         const device = await enrolledDevice(req);
         const session = staff.session(staffToken(req), device);
         admitRole(rule, session);
         const body = req.method === 'POST' ? await readJson(req) : undefined;
-        let value: unknown;
-        let rows: Awaited<ReturnType<typeof cityRollup>> | null = null;
-        if (csv) rows = await cityRollup(pool, dayParam(url.searchParams, 'from', now()), dayParam(url.searchParams, 'to', now()));
-        else value = await staffRoute(url.searchParams, body, device);
+        const value = await staffRoute(url.searchParams, body, device);
         if (rule.does === 'act') await staff.recordAction(session, key, actionTarget(rule, url.searchParams, body), req.socket.remoteAddress ?? null);
-        if (rows) {
-          res.writeHead(200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': 'attachment; filename="itda-rollup.csv"', 'cache-control': 'no-store' });
-          return res.end(rollupCsv(rows));
-        }
-        return send(res, 200, { ok: true, value });
+        return answer(res, value);
       }
       throw new HubError('hub.not_found', `no ${key}`);
     } catch (err) {
@@ -226,8 +241,20 @@ export async function startHubServer(opts: HubServerOptions): Promise<HubServer>
   };
 }
 
+function answer(res: ServerResponse, value: unknown): void {
+  if (!(value instanceof CsvFile)) return send(res, 200, { ok: true, value });
+  res.writeHead(200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${value.name}"`, 'cache-control': 'no-store' });
+  res.end(value.text);
+}
+
+const seoulDay = (at: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Seoul' }).format(at);
+
 const STAFF_STATUS: Record<string, number> = {
   'staff.pin_wrong': 401,
+  'staff.pin_taken': 409,
+  'staff.last_admin': 409,
+  'staff.pin_not_found': 404,
+  'staff.device_not_found': 404,
   'staff.session_expired': 401,
   'staff.locked': 429,
   'staff.forbidden': 403,
@@ -248,7 +275,7 @@ function parse<T>(schema: z.ZodType<T>, body: unknown): T {
 
 function dayParam(q: URLSearchParams, name: string, now: Date): string {
   const v = q.get(name);
-  if (v === null) return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Seoul' }).format(now);
+  if (v === null) return seoulDay(now);
   return parse(DAY, v);
 }
 

@@ -141,10 +141,49 @@ export class HubStaff {
     return id;
   }
 
+  /**
+   * Removes a PIN (false when there is no such active PIN), never the last
+   * admin one: the hub would have no one left to manage it. Every active
+   * admin row is locked first, so two admins removing each other at once
+   * take turns and one of them stays.
+   */
   async removePin(id: string): Promise<boolean> {
-    const r = await this.pool.query('UPDATE staff_pins SET removed_at = $2 WHERE id = $1 AND removed_at IS NULL', [id, new Date(this.now())]);
+    const c = await this.pool.connect();
+    try {
+      await c.query('BEGIN');
+      const admins = (await c.query<{ id: string }>("SELECT id FROM staff_pins WHERE role = 'admin' AND removed_at IS NULL FOR UPDATE")).rows;
+      const row = (await c.query<{ role: StaffRole }>('SELECT role FROM staff_pins WHERE id = $1 AND removed_at IS NULL FOR UPDATE', [id])).rows[0];
+      if (!row) {
+        await c.query('ROLLBACK');
+        return false;
+      }
+      if (row.role === 'admin' && admins.length <= 1) throw new StaffError('staff.last_admin', 'the last admin PIN cannot be removed: add another admin PIN first');
+      await c.query('UPDATE staff_pins SET removed_at = $2 WHERE id = $1', [id, new Date(this.now())]);
+      await c.query('COMMIT');
+    } catch (err) {
+      await c.query('ROLLBACK').catch(() => undefined);
+      throw err;
+    } finally {
+      c.release();
+    }
     this.sessions.endPin(id);
-    return (r.rowCount ?? 0) > 0;
+    return true;
+  }
+
+  /** Active PINs by role and label, for the console: never a hash or salt. */
+  async listPins(): Promise<{ id: string; role: StaffRole; label: string; createdAt: string }[]> {
+    const r = await this.pool.query<{ id: string; role: StaffRole; label: string; created_at: Date }>(
+      "SELECT id, role, label, created_at FROM staff_pins WHERE removed_at IS NULL ORDER BY CASE role WHEN 'admin' THEN 0 WHEN 'technician' THEN 1 ELSE 2 END, created_at",
+    );
+    return r.rows.map((x) => ({ id: x.id, role: x.role, label: x.label, createdAt: x.created_at.toISOString() }));
+  }
+
+  /** Enrolled tablets, live first: names and dates, never a credential hash. */
+  async listDevices(): Promise<{ id: string; name: string; enrolledAt: string; revokedAt: string | null }[]> {
+    const r = await this.pool.query<{ id: string; name: string; enrolled_at: Date; revoked_at: Date | null }>(
+      'SELECT id, name, enrolled_at, revoked_at FROM staff_devices ORDER BY revoked_at IS NOT NULL, enrolled_at DESC LIMIT 200',
+    );
+    return r.rows.map((x) => ({ id: x.id, name: x.name, enrolledAt: x.enrolled_at.toISOString(), revokedAt: x.revoked_at?.toISOString() ?? null }));
   }
 
   /** A PIN typed on an enrolled device: a session bound to that device, or the pad's refusal. */

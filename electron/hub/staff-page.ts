@@ -8,8 +8,11 @@
  * The page reaches a device only once it is enrolled (the pairing page comes
  * first); it then asks for a staff PIN. The session ends two minutes after
  * the last touch or key press (the 5-second refresh does not count), as on a
- * kiosk's console, and the PIN pad comes back.
+ * kiosk's console, and the PIN pad comes back. An admin PIN also sees the
+ * admin section (`staff-page-admin.ts`).
  */
+import { adminScript, adminSection } from './staff-page-admin';
+
 export function staffPage(): string {
   return `<!doctype html>
 <html lang="ko"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
@@ -21,6 +24,7 @@ table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #ddd;pad
 .on{color:#0a6b2d;font-weight:700}.off{color:#b00020;font-weight:700}.crisis{background:#fde7ea}
 button{font-size:1.1rem;min-height:48px;padding:.4rem 1rem}small{color:#555}
 #login input{font-size:1.6rem;min-height:56px;width:12rem;letter-spacing:.3em}#login button{min-height:56px}
+form.row{display:flex;flex-wrap:wrap;gap:1rem;align-items:end}form.row input,form.row select{font-size:1.2rem;min-height:48px}
 .notice{background:#fee2e2;padding:.8rem;border-radius:.5rem}[hidden]{display:none!important}
 </style></head><body>
 <h1>잇다 허브 <small>Itda hub</small></h1>
@@ -38,6 +42,7 @@ button{font-size:1.1rem;min-height:48px;padding:.4rem 1rem}small{color:#555}
 <h2>알림 <small>Alerts</small></h2><div id="alerts"></div>
 <h2>상담 대기 <small>Counseling queue</small></h2><div id="queue" data-testid="hub-queue"></div>
 <h2>키오스크 <small>Kiosks</small></h2><div id="fleet" data-testid="hub-fleet"></div>
+${adminSection()}
 </main>
 <script>
 const token = () => sessionStorage.getItem('itdaHubSession') || '';
@@ -50,12 +55,12 @@ async function call(path, init) {
   return body.value;
 }
 function showLogin(notice) {
-  sessionStorage.removeItem('itdaHubSession');
+  sessionStorage.removeItem('itdaHubSession'); sessionStorage.removeItem('itdaHubRole'); $('admin').hidden = true;
   $('console').hidden = true; $('login').hidden = false;
   $('login-notice').hidden = !notice; $('login-notice').textContent = notice || '';
   $('pin').value = ''; $('pin').focus();
 }
-function showConsole() { $('login').hidden = true; $('console').hidden = false; refresh(); }
+function showConsole() { $('login').hidden = true; $('console').hidden = false; refresh(); loadAdmin(); }
 const seoul = (iso) => new Date(iso).toLocaleTimeString('ko-KR', { timeZone: 'Asia/Seoul', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
 function loginNotice(e) {
   if (e.code === 'staff.pin_wrong') return 'PIN이 맞지 않아요. ' + e.details[0] + '번 더 틀리면 잠시 잠겨요. (Wrong PIN.)';
@@ -77,7 +82,7 @@ $('login').addEventListener('submit', async (ev) => {
   ev.preventDefault();
   try {
     const s = await call('/staff/login', { method: 'POST', body: JSON.stringify({ pin: $('pin').value }) });
-    sessionStorage.setItem('itdaHubSession', s.token); showConsole();
+    sessionStorage.setItem('itdaHubSession', s.token); sessionStorage.setItem('itdaHubRole', s.role); showConsole();
   } catch (e) { showLogin(loginNotice(e)); }
 });
 $('logout').addEventListener('click', async () => { await call('/staff/logout', { method: 'POST', body: '{}' }).catch(() => undefined); showLogin(''); });
@@ -126,6 +131,7 @@ document.getElementById('alerts').addEventListener('click', async (e) => {
   await get('/v1/alerts/acknowledge', { method: 'POST', body: JSON.stringify({ kioskId: b.dataset.k, alertId: b.dataset.a }) }).catch(() => undefined);
   refresh();
 });
+${adminScript()}
 if (token()) showConsole(); else showLogin('');
 setInterval(refresh, 5000);
 </script></body></html>`;

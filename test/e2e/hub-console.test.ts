@@ -4,13 +4,16 @@
  * kindly, the right one opens the console. Then a kiosk of the venue shows online
  * with its printer and outbox, its crisis alert is listed and acknowledged
  * from the page (and so cleared on the kiosk), and the venue's queue shows
- * the ticket the hub numbered.
+ * the ticket the hub numbered. An admin PIN also gets the admin section:
+ * a PIN added on the page (typed twice), removed again, the last admin PIN
+ * kept, and the city's fetches listed.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchBrowser } from '../support/browser';
 import { startTestPostgres, type TestPostgres } from '../support/postgres';
 import { startTestServices, type TestServices } from '../support/test-services';
+import { createCityToken } from '../../electron/hub/city-export';
 import { HUB_TEST_PINS, hubLinkFor, hubSyncOf, pairKiosk, startTestHub, until } from '../support/hub';
 
 let postgres: TestPostgres;
@@ -70,6 +73,47 @@ describe('the hub console', { timeout: 90_000 }, () => {
         return kiosk.services.db!.prepare('SELECT acknowledged_at FROM staff_alerts WHERE id = ?').pluck().get(alertId) !== null;
       });
       await page.getByText('열린 알림이 없어요').waitFor({ timeout: 20_000 });
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('lets an admin add and remove staff PINs on the page, keeps the last admin PIN, and shows what the city fetched', async () => {
+    await hub.staff.addPin('admin', 'manager', HUB_TEST_PINS.admin);
+    const city = await createCityToken(hub.pool, 'seoul-center', 'test');
+    expect((await fetch(`${hub.url}/v1/rollup.csv?from=2026-12-01&to=2026-12-05`, { headers: { authorization: `Bearer ${city.token}` } })).status).toBe(200);
+    const page = await browser.newPage();
+    page.on('dialog', (d) => void d.accept());
+    try {
+      await page.goto(`${hub.url}/staff`);
+      const { code } = await hub.staff.createPairingCode('office', 'test');
+      await page.locator('[data-testid="pair-code"]').fill(code);
+      await page.locator('[data-testid="pair-submit"]').click();
+      await page.locator('[data-testid="hub-pin"]').fill(HUB_TEST_PINS.admin);
+      await page.locator('[data-testid="hub-login-submit"]').click();
+      const admin = page.locator('[data-testid="hub-admin"]');
+      await admin.waitFor({ timeout: 20_000 });
+      await page.locator('[data-testid="hub-admin-city-reads"]').getByText('2026-12-01 – 2026-12-05 (CSV)').waitFor({ timeout: 20_000 });
+      expect(await page.locator('[data-testid="hub-admin-city"]').textContent()).toContain('seoul-center');
+
+      const notice = page.locator('[data-testid="hub-admin-notice"]');
+      await page.locator('[data-testid="hub-new-role"]').selectOption('staff');
+      await page.locator('[data-testid="hub-new-label"]').fill('야간 담당');
+      await page.locator('[data-testid="hub-new-pin"]').fill('6048');
+      await page.locator('[data-testid="hub-new-pin-again"]').fill('6049');
+      await page.locator('[data-testid="hub-add-pin-submit"]').click();
+      await notice.getByText('두 PIN이 서로 달라요').waitFor({ timeout: 20_000 });
+      await page.locator('[data-testid="hub-new-pin-again"]').fill('6048');
+      await page.locator('[data-testid="hub-add-pin-submit"]').click();
+      const added = page.locator('[data-testid="hub-admin-pins"] tr', { hasText: '야간 담당' });
+      await added.waitFor({ timeout: 20_000 });
+      expect((await hub.pool.query("SELECT role FROM staff_pins WHERE label = '야간 담당' AND removed_at IS NULL")).rows).toEqual([{ role: 'staff' }]);
+
+      await added.getByRole('button').click();
+      await added.waitFor({ state: 'detached', timeout: 20_000 });
+      await page.locator('[data-testid="hub-admin-pins"] tr', { hasText: 'manager' }).getByRole('button').click();
+      await notice.getByText('마지막 관리자 PIN은 지울 수 없어요').waitFor({ timeout: 20_000 });
+      expect((await hub.pool.query("SELECT count(*)::int AS n FROM staff_pins WHERE role = 'admin' AND removed_at IS NULL")).rows[0].n).toBe(1);
     } finally {
       await page.close();
     }

@@ -255,7 +255,7 @@ describe('the city roll-up', { timeout: 90_000 }, () => {
     }
     await until('sent', () => hubSyncOf(k.services).outbox.lag().events === 0);
     const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Seoul' }).format(new Date());
-    // The city export is a staff action on the hub: an enrolled device and a PIN, as for every staff page.
+    // Staff read it with an enrolled device and a PIN; the city's job with its token (hub-city-export.test.ts).
     const tablet = await hubStaffLogin(hub, 'staff');
     const r = await tablet.value<{ rows: { venue: string; day: string; metric: string; value: number | null }[] }>('GET', `/v1/rollup?from=${day}&to=${day}`);
     const mine = r.rows.filter((x) => x.venue === 'rollup-coupons');

@@ -11,6 +11,7 @@ import { startHub, type Hub } from '../../electron/hub/hub';
 import { startHubServer, type HubServer } from '../../electron/hub/hub-server';
 import { createPairCode } from '../../electron/hub/pairing';
 import type { HubLink } from '../../electron/services/hub-sync/hub-link';
+import { HubClient } from '../../electron/services/hub-sync/hub-client';
 import type { Services } from '../../electron/services/compose';
 import type { HubSyncService } from '../../electron/services/hub-sync/hub-sync-domain';
 import type { TestServices } from './test-services';
@@ -226,4 +227,49 @@ export async function callKiosk(k: TestServices, method: string, input: unknown 
   const r = await k.services.dispatch(method, input);
   if (!r.ok) throw Object.assign(new Error(`${method}: ${r.error.code}`), r.error);
   return r.value as any;
+}
+
+/** `npm run hub -- <subcommand …>` on a test database (node + tsx directly): exit code and output. */
+export async function runHubCli(databaseUrl: string, args: string[], stdin = ''): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const temp = makeTempDir('itda-hub-cli-');
+  try {
+    const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'electron/hub/hub-cli.ts'), ...args, '--data', temp.path], {
+      cwd: root,
+      env: { ...process.env, ITDA_HUB_DATABASE_URL: databaseUrl, ITDA_LOG_ECHO: '0' },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout!.on('data', (d) => (stdout += d));
+    child.stderr!.on('data', (d) => (stderr += d));
+    child.stdin!.end(stdin);
+    const code = await new Promise<number | null>((resolve) => child.once('exit', (c) => resolve(c)));
+    return { code, stdout, stderr };
+  } finally {
+    temp.remove();
+  }
+}
+
+/**
+ * A kiosk as the hub sees it on the wire, without the kiosk's services: it
+ * pairs with a code and sends batches of events (seq numbered for it), for
+ * tests that need exact event counts at the hub.
+ */
+export async function wireKiosk(hub: Pick<Hub, 'url'>, databaseUrl: string, kioskId: string, venue: string) {
+  const client = new HubClient({ url: hub.url });
+  const code = await pairKiosk(databaseUrl, kioskId, venue);
+  const { credential } = await client.post<{ credential: string }>('/v1/pair', { kioskId, code });
+  client.setCredential(credential);
+  let seq = 0;
+  return {
+    /** Sends `count` events of `type` with `payload`, at `at` (now by default). */
+    async send(type: string, count: number, payload: Record<string, unknown> = {}, at = new Date()) {
+      const events = Array.from({ length: count }, () => {
+        seq++;
+        return { seq, id: `${kioskId}-${seq}`, at: at.toISOString(), type, payload };
+      });
+      return client.post<{ ackedSeq: number; inserted: number }>('/v1/events', { events });
+    },
+    close: () => client.close(),
+  };
 }
