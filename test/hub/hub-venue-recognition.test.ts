@@ -100,6 +100,8 @@ describe('venue key', { timeout: 60_000 }, () => {
     const row = (await pool.query("SELECT key_id FROM venue_keys WHERE venue = 'recognise-venue'")).rows[0];
     expect(row.key_id).toBe(keyOf(a).keyId);
     expect(await dumpData(postgres.url)).not.toContain(keyOf(a).key);
+    // The consent screen says the venue's kiosks will know the visitor (store.info.venueWide).
+    expect(await callKiosk(a, 'store.info')).toMatchObject({ venueWide: true });
     const sqlite = a.services.db!.prepare("SELECT COUNT(*) FROM events WHERE payload LIKE '%' || ? || '%'").pluck().get(keyOf(a).key);
     expect(sqlite).toBe(0);
   });
@@ -268,6 +270,7 @@ describe('a kiosk with no hub', { timeout: 60_000 }, () => {
     expect(await identify(alone, p)).toMatchObject({ returning: false });
     expect(await identify(alone, p)).toMatchObject({ returning: true });
     expect(existsSync(join(alone.dataDir, VENUE_KEY_FILE))).toBe(false);
+    expect(await callKiosk(alone, 'store.info')).toMatchObject({ venueWide: false });
     const db = alone.services.db!;
     expect(db.prepare('SELECT COUNT(*) FROM store_visitors WHERE venue_lookup IS NOT NULL OR venue_erase IS NOT NULL').pluck().get()).toBe(0);
     expect(db.prepare('SELECT COUNT(*) FROM hub_venue_visitors').pluck().get()).toBe(0);

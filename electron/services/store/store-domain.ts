@@ -127,6 +127,7 @@ export function createStoreDomain(ctx: ServiceContext, opts: StoreDomainOptions 
         bookingDays: cfg.bookingDays,
         // Without paper the screen itself is the ticket (staff are alerted by printing), so check-in stays open.
         available: true,
+        venueWide: opts.recognition !== undefined,
       }),
       'store.start': ({ requestId, consent }) => flow.start(requestId, consent),
       'store.identify': ({ requestId, nickname, phone }) => flow.identify(requestId, nickname, phoneDigits(phone)),
