@@ -59,6 +59,8 @@ export const storeApi = {
       hours: localized,
       bookingDays: z.number().int(),
       available: z.boolean(),
+      /** With a venue hub: this kiosk recognises the venue's returning visitors (the consent says so). */
+      venueWide: z.boolean().optional(),
     }),
   },
   'store.start': {

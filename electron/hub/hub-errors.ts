@@ -11,6 +11,7 @@ export type HubErrorCode =
   | 'hub.pair_code_invalid'
   | 'hub.kiosk_revoked'
   | 'hub.outbox_gap'
+  | 'hub.venue_key_changed'
   | 'hub.too_large'
   | 'hub.unavailable'
   | 'hub.internal';
@@ -23,6 +24,8 @@ const STATUS: Record<HubErrorCode, number> = {
   'hub.pair_code_invalid': 403,
   'hub.kiosk_revoked': 403,
   'hub.outbox_gap': 409,
+  // The kiosk sealed under an older venue key: it must take the venue's key first (venue-keys.ts).
+  'hub.venue_key_changed': 409,
   'hub.too_large': 413,
   'hub.unavailable': 503,
   'hub.internal': 500,

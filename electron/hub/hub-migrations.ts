@@ -200,6 +200,42 @@ CREATE INDEX snack_shares_venue ON snack_shares (venue, item_id);
 `,
   },
   {
+    id: 5,
+    name: 'venue-visitors',
+    // Returning visitors across the venue's kiosks (venue-visitors.ts): keyed hashes and ciphertexts the hub never opens.
+    // venue_keys holds each venue key's public id, never the key (that lives in the hub's data dir, venue-keys.ts).
+    sql: `
+CREATE TABLE venue_keys (
+  venue      text PRIMARY KEY,
+  key_id     text NOT NULL,
+  created_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE TABLE venue_visitors (
+  venue      text NOT NULL,
+  lookup     text NOT NULL,
+  erase_key  text NOT NULL,
+  key_id     text NOT NULL,
+  record     text NOT NULL,
+  kiosk_id   text NOT NULL,
+  updated_at timestamptz NOT NULL,
+  expires_at timestamptz NOT NULL,
+  PRIMARY KEY (venue, lookup)
+);
+CREATE INDEX venue_visitors_erase ON venue_visitors (venue, erase_key);
+CREATE INDEX venue_visitors_expires ON venue_visitors (expires_at);
+CREATE TABLE venue_forgotten (
+  id         bigserial PRIMARY KEY,
+  venue      text NOT NULL,
+  erase_key  text NOT NULL,
+  kiosk_id   text NOT NULL,
+  at         timestamptz NOT NULL,
+  expires_at timestamptz NOT NULL
+);
+CREATE INDEX venue_forgotten_venue ON venue_forgotten (venue, id);
+CREATE INDEX venue_forgotten_expires ON venue_forgotten (expires_at);
+`,
+  },
+  {
     id: 7,
     name: 'city-export',
     // The city's export credential (city-export.ts): a bearer token per named reader, kept only as

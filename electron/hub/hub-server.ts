@@ -30,6 +30,8 @@ import type { ScryptParams } from '../services/staff/pin-hash';
 import { handleDeviceRequest, PAIR_PATH } from '../webhost/device-gate';
 import { parseCookies } from '../webhost/upgrade-gate';
 import { monotonicNow } from '../services/app/monotonic-clock';
+import { VenueKeys } from './venue-keys';
+import { applyVenueVisitorBatch, purgeVenueVisitors, recallSchema, recallVenueVisitor, VenueKeyMismatch, venueVisitorBatchSchema } from './venue-visitors';
 
 export interface HubServerOptions {
   pool: pg.Pool;
@@ -44,6 +46,11 @@ export interface HubServerOptions {
   sessionClock?: () => number;
   /** Hash parameters for new PINs (tests may pass cheaper ones). */
   hashParams?: ScryptParams;
+  /**
+   * Where the venue keys live (`<data>/keys`, never in PostgreSQL: `venue-keys.ts`). Without it
+   * the hub hands out no venue key, and kiosks recognise only their own returning visitors.
+   */
+  keysDir?: string;
 }
 
 export interface HubServer {
@@ -72,6 +79,11 @@ export async function startHubServer(opts: HubServerOptions): Promise<HubServer>
   const { pool } = opts;
   const log = opts.log ?? (() => undefined);
   const staff = new HubStaff(pool, { now: () => now().getTime(), sessionClock: opts.sessionClock ?? monotonicNow, hashParams: opts.hashParams, log });
+  const venueKeys = opts.keysDir ? new VenueKeys(opts.keysDir, pool, log) : null;
+  const venueKeyOf = (venue: string) => {
+    if (!venueKeys) throw new HubError('hub.not_found', 'this hub keeps no venue keys (started without a data dir): kiosks recognise only their own visitors');
+    return venueKeys.keyFor(venue);
+  };
 
   const kioskRoutes: Record<string, (who: KioskPrincipal, body: unknown) => Promise<unknown>> = {
     'POST /v1/events': async (who, body) => ingestBatch(pool, who, parseBatch(body)),
@@ -94,6 +106,22 @@ export async function startHubServer(opts: HubServerOptions): Promise<HubServer>
       return claimSlot(pool, who, b.bookingId, new Date(b.slotStart), now());
     },
     'GET /v1/bookings': async (who) => ({ taken: await takenSlots(pool, who.venue, new Date(now().getTime() - 86_400_000)) }),
+    // Returning visitors across the venue (venue-visitors.ts): the key for kiosks paired before it existed, records in, records out.
+    'GET /v1/venue-key': async (who) => venueKeyOf(who.venue),
+    'POST /v1/venue-visitors': async (who, body) => {
+      const b = parse(venueVisitorBatchSchema, body);
+      const key = await venueKeyOf(who.venue);
+      try {
+        return await applyVenueVisitorBatch(pool, who, key.keyId, b, now());
+      } catch (err) {
+        if (err instanceof VenueKeyMismatch) throw new HubError('hub.venue_key_changed', err.message, { keyId: key.keyId });
+        throw err;
+      }
+    },
+    'POST /v1/venue-visitors/recall': async (who, body) => {
+      const b = parse(recallSchema, body);
+      return recallVenueVisitor(pool, who, b.lookup, b.keyId, now());
+    },
   };
 
   const staffRoutes: Record<string, (q: URLSearchParams, body: unknown, device: HubDevice) => Promise<unknown>> = {
@@ -137,7 +165,9 @@ export async function startHubServer(opts: HubServerOptions): Promise<HubServer>
         const b = parse(z.object({ kioskId: z.string().regex(KIOSK_ID), code: z.string().min(4).max(40) }).strict(), await readJson(req));
         const r = await redeemPairCode(pool, b.kioskId, b.code, now());
         log('kiosk paired', { kioskId: b.kioskId, venue: r.venue });
-        return send(res, 200, { ok: true, value: r });
+        // The venue key travels with the credential, over this same HTTPS (or loopback) exchange.
+        const venueKey = venueKeys ? await venueKeys.keyFor(r.venue) : undefined;
+        return send(res, 200, { ok: true, value: { ...r, venueKey } });
       }
       const kioskRoute = kioskRoutes[key];
       if (kioskRoute) {
@@ -215,6 +245,15 @@ export async function startHubServer(opts: HubServerOptions): Promise<HubServer>
 
   const sweep = setInterval(() => staff.sessions.sweep(), 30_000);
   sweep.unref();
+  // The hub forgets visitor records past their window itself, whatever the kiosks do (at start, then hourly).
+  const purgeVisitors = () =>
+    void purgeVenueVisitors(pool, now()).then(
+      (n) => n.records + n.notes > 0 && log('venue visitor records past retention dropped', n),
+      (err) => log('venue visitor purge failed', { err: String((err as Error)?.message ?? err) }),
+    );
+  purgeVisitors();
+  const visitorPurge = setInterval(purgeVisitors, 3_600_000);
+  visitorPurge.unref();
 
   const tls = opts.tls ? { cert: readFileSync(opts.tls.certFile), key: readFileSync(opts.tls.keyFile) } : null;
   const listener = (req: IncomingMessage, res: ServerResponse) => void handle(req, res);
@@ -235,6 +274,7 @@ export async function startHubServer(opts: HubServerOptions): Promise<HubServer>
     close: () =>
       new Promise<void>((resolve) => {
         clearInterval(sweep);
+        clearInterval(visitorPurge);
         server.close(() => resolve());
         server.closeAllConnections();
       }),

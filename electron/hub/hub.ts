@@ -58,7 +58,7 @@ export async function startHub(opts: HubOptions): Promise<Hub> {
   const { pool, postgres } = await openHubDatabase(opts);
   let server;
   try {
-    server = await startHubServer({ pool, port: opts.port, host: opts.host, tls: opts.tls, now: opts.now, offlineAfterMs: opts.offlineAfterMs, log: opts.log, sessionClock: opts.sessionClock, hashParams: opts.hashParams });
+    server = await startHubServer({ pool, port: opts.port, host: opts.host, tls: opts.tls, now: opts.now, offlineAfterMs: opts.offlineAfterMs, log: opts.log, sessionClock: opts.sessionClock, hashParams: opts.hashParams, keysDir: join(opts.dataDir, 'keys') });
   } catch (err) {
     await pool.end();
     throw err;

@@ -92,10 +92,10 @@ export async function composeServices(opts: ComposeOptions): Promise<Services> {
   // The hub connection exists before the domains so the check-in store gets the venue's queue and calendar
   // injected; without a hub there is none, and every domain is composed exactly as before.
   const hub = resolveHubLink(opts, logger);
-  const hubConnection = hub ? openHubConnection(hub) : null;
+  const hubConnection = hub ? openHubConnection(hub, opts.dataDir) : null;
   const modules = [
     appDomainModule(info),
-    ...(opts.modules ?? shippedDomains(opts.platform, opts.dataDir, { venue: hubConnection?.venue }, opts.staff)),
+    ...(opts.modules ?? shippedDomains(opts.platform, opts.dataDir, { venue: hubConnection?.venue, recognition: hubConnection?.visitors }, opts.staff)),
     ...(opts.extraModules ?? []),
   ];
   // The hub domain is there even without a hub (then only the console's pairing methods, no timer, no file).

@@ -15,6 +15,7 @@ import { couponsDomainModule } from './coupons/coupons-domain';
 import { referralsDomainModule } from './store/referrals-domain';
 import { FileKeyStore, SealedKeyStore, type OsSecretBox } from './store/key-store';
 import type { VenueShare } from './store/venue-share';
+import type { VenueRecognition } from './store/venue-recognition';
 import { sampleSlips } from './sample-slips';
 
 /** What the host platform offers the services: Electron's main passes `safeStorage`; Node hosts pass nothing. */
@@ -26,6 +27,8 @@ export interface PlatformHooks {
 /** What the venue hub shares with the domains, when the kiosk has one (see `hub-sync/`). */
 export interface VenueHooks {
   venue?: VenueShare;
+  /** Returning visitors recognised across the venue's kiosks (keyed hashes and ciphertexts only). */
+  recognition?: VenueRecognition;
 }
 
 /** Host choices for the staff domain: whether the setup code is printed, where its line is announced, PIN hash cost (tests). */
@@ -39,7 +42,7 @@ export function shippedDomains(platform: PlatformHooks = {}, dataDir?: string, h
     // Before the pharmacy: its slip asks for a 서울연결처방 programme.
     connectDomainModule(),
     pharmacyDomainModule(),
-    storeDomainModule({ keyStore, venue: hub.venue }),
+    storeDomainModule({ keyStore, venue: hub.venue, recognition: hub.recognition }),
     a11yDomainModule,
     staffDomainModule(staff),
     consoleDomainModule(),

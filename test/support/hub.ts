@@ -202,6 +202,7 @@ export const HUB_TEST_PINS = TEST_PINS;
 /**
  * The hub's HTTP side on one fixed loopback port, over a test's own pool, that a test takes
  * down and brings back (the venue network failing and returning) while PostgreSQL stays.
+ * `keysDir`: where it keeps venue keys (none: it hands out no venue key, as a hub before them did).
  */
 export interface RestartableHub {
   /** Serves again; nothing when it serves already. */
@@ -209,11 +210,11 @@ export interface RestartableHub {
   down(): Promise<void>;
 }
 
-export function restartableHub(pool: pg.Pool, port: number): RestartableHub {
+export function restartableHub(pool: pg.Pool, port: number, keysDir?: string): RestartableHub {
   let server: HubServer | null = null;
   return {
     async up() {
-      server ??= await startHubServer({ pool, port });
+      server ??= await startHubServer({ pool, port, keysDir });
     },
     async down() {
       await server?.close();

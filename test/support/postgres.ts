@@ -3,7 +3,10 @@
  * cluster in a temp dir on a free loopback port, fsync off (nothing here
  * must survive a power cut), stopped and removed by `stop()`.
  */
-import { startLocalPostgres, type LocalPostgres } from '../../electron/hub/local-postgres';
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { postgresBinDir, startLocalPostgres, type LocalPostgres } from '../../electron/hub/local-postgres';
 import { makeTempDir } from './temp-dir';
 
 export interface TestPostgres extends LocalPostgres {
@@ -31,4 +34,10 @@ export async function startTestPostgres(): Promise<TestPostgres> {
     temp.remove();
     throw err;
   }
+}
+
+/** Every row of the database as `pg_dump --data-only` writes it (what a backup of the hub would hold). */
+export async function dumpData(url: string): Promise<string> {
+  const { stdout } = await promisify(execFile)(join(postgresBinDir(), 'pg_dump'), ['--data-only', '--no-owner', url], { maxBuffer: 64 * 1024 * 1024 });
+  return stdout;
 }

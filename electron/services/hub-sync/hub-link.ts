@@ -16,7 +16,7 @@ export interface HubLink {
   /** Staff are alerted when this many events, or events this old, wait for the hub. */
   lagAlert: { events: number; minutes: number };
   /** Pace (tests and the bench shorten it): heartbeat every 15 s, retries from 0.5 s up to 60 s. */
-  timing?: { heartbeatMs?: number; pollMs?: number; baseDelayMs?: number; maxDelayMs?: number; batchSize?: number; venueTimeoutMs?: number };
+  timing?: { heartbeatMs?: number; pollMs?: number; baseDelayMs?: number; maxDelayMs?: number; batchSize?: number; venueTimeoutMs?: number; recallTimeoutMs?: number };
 }
 
 export class HubLinkError extends Error {}

@@ -69,7 +69,7 @@ function createHubDomain(ctx: ServiceContext, link: HubLink | null, conn: HubCon
           lagAlert: { events: ctx.config.hub.lagAlertEvents, minutes: ctx.config.hub.lagAlertMinutes },
           timing: opts.timing ?? link?.timing,
         };
-        target = createHubSyncEngine(ctx, next, openHubConnection(next), opts);
+        target = createHubSyncEngine(ctx, next, openHubConnection(next, ctx.dataDir), opts);
       }
       try {
         await target!.pairOnce(code);

@@ -21,6 +21,7 @@ import { OutboxSender, realTimers, retryDelay, type Timers } from './outbox-send
 import { KioskStatus } from './kiosk-status';
 import { applySnackReply } from './snack-share';
 import { VenueLink } from './venue-link';
+import { VenueVisitorLink, venueVisitorSync, type VenueVisitorSync } from './venue-visitor-link';
 
 export const HEARTBEAT_MS = 15_000;
 
@@ -34,6 +35,8 @@ export interface HubSyncService {
   outbox: Outbox;
   sender: OutboxSender;
   venue: VenueLink;
+  /** Returning visitors shared across the venue (keyed hashes and ciphertexts): `flush()` sends what waits and applies the venue's forgetting. */
+  venueVisitors: VenueVisitorSync;
   /** Sends everything written so far; resolves when the hub acknowledged it (or the round failed). */
   flush(): Promise<void>;
   heartbeat(): Promise<void>;
@@ -44,12 +47,16 @@ export interface HubSyncService {
 export interface HubConnection {
   client: HubClient;
   venue: VenueLink;
+  /** Recognising visitors first seen at another kiosk of the venue (its key in `<dataDir>/keys/venue.key`). */
+  visitors: VenueVisitorLink;
 }
 
-export function openHubConnection(link: HubLink, kioskReady?: () => boolean): HubConnection {
+export function openHubConnection(link: HubLink, dataDir: string, kioskReady?: () => boolean): HubConnection {
   const client = new HubClient({ url: link.url, caFile: link.caFile });
-  const venue = new VenueLink({ client, ready: kioskReady ?? (() => client.paired), timeoutMs: link.timing?.venueTimeoutMs });
-  return { client, venue };
+  const ready = kioskReady ?? (() => client.paired);
+  const venue = new VenueLink({ client, ready, timeoutMs: link.timing?.venueTimeoutMs });
+  const visitors = new VenueVisitorLink({ client, dataDir, hubUrl: link.url, ready, timeoutMs: link.timing?.recallTimeoutMs });
+  return { client, venue, visitors };
 }
 
 /** One hub's engine: the sync service, its start and stop, and a single pairing attempt for the console. */
@@ -76,6 +83,8 @@ function createHubSync(ctx: ServiceContext, link: HubLink, conn: HubConnection, 
   const outbox = new Outbox(ctx.db, ctx.events);
   const status = new KioskStatus(ctx.db, ctx.events, opts.version);
   let unpairedAlerted = false;
+  const venueVisitors = venueVisitorSync(ctx, client, conn.visitors, log);
+  conn.visitors.whenChanged(() => venueVisitors.kick());
   const sender = new OutboxSender({
     outbox,
     post: (path, body) => client.post(path, body),
@@ -116,6 +125,8 @@ function createHubSync(ctx: ServiceContext, link: HubLink, conn: HubConnection, 
       for (const a of r.acknowledgedAlerts) applyHubAck(a);
       for (const b of r.bookings) settleBooking(b);
       if (r.snacks?.length) safely(() => applySnackReply(ctx.db, r.snacks!));
+      // Venue visitor records ride the heartbeat's pace: what waits goes up, forgetting asked elsewhere comes down.
+      venueVisitors.kick();
       // The hub holds less than our mark (restored from a backup): send again from its mark.
       if (r.ackedSeq < outbox.ackedSeq()) {
         outbox.rewind(r.ackedSeq);
@@ -172,13 +183,22 @@ function createHubSync(ctx: ServiceContext, link: HubLink, conn: HubConnection, 
     begun = true;
     unsubscribe = ctx.events.subscribe(() => sender.kick());
     sender.start();
+    venueVisitors.kick();
     void heartbeat();
     scheduleBeat();
   };
 
   /** One trade of a code for the credential; on success the kiosk starts sending at once. */
   const trade = async (code: string): Promise<StoredCredential> => {
-    const r = await client.post<{ credential: string; venue: string; ticketLetter: string }>('/v1/pair', { kioskId: ctx.kioskId, code });
+    const r = await client.post<{ credential: string; venue: string; ticketLetter: string; venueKey?: { venue: string; keyId: string; key: string } }>('/v1/pair', {
+      kioskId: ctx.kioskId,
+      code,
+    });
+    // The venue key comes with the credential (a hub without one: the sync asks for it later).
+    if (r.venueKey) {
+      const key = r.venueKey;
+      safely(() => conn.visitors.setKey(key));
+    }
     const stored: StoredCredential = { hubUrl: link.url, credential: r.credential, venue: r.venue, ticketLetter: r.ticketLetter, pairedAt: new Date().toISOString() };
     writeCredential(ctx.dataDir, stored);
     client.setCredential(r.credential);
@@ -233,6 +253,7 @@ function createHubSync(ctx: ServiceContext, link: HubLink, conn: HubConnection, 
     outbox,
     sender,
     venue,
+    venueVisitors,
     flush: () => sender.flush(),
     heartbeat,
     paired: () => client.paired,
@@ -263,6 +284,7 @@ function createHubSync(ctx: ServiceContext, link: HubLink, conn: HubConnection, 
       unsubscribe?.();
       status.close();
       await sender.stop();
+      await venueVisitors.idle();
       client.close();
     },
   };

@@ -22,7 +22,8 @@ import type { StoreConfig } from './store-config';
 import { ticketSlip, type SlipLanguage } from './store-slips';
 import type { TalkQueue } from './talk-queue';
 import type { VenueShare } from './venue-share';
-import type { VisitorRegistry } from './visitors';
+import type { VenueRecognition } from './venue-recognition';
+import type { Identified, VenueIdentify, VisitorRegistry } from './visitors';
 
 /** How long the screen waits for the ticket before saying it is delayed. */
 export const TICKET_WAIT_MS = 20_000;
@@ -43,6 +44,8 @@ export interface CheckInDeps {
   printer: StorePrinter;
   /** The venue's hub, when the kiosk has one: shared ticket numbers and calendar. None: this kiosk alone, as always. */
   venue?: VenueShare;
+  /** Recognising visitors first seen at another kiosk of the venue (with a hub). None: this kiosk's own visitors only. */
+  recognition?: VenueRecognition;
   now?: () => Date;
 }
 
@@ -90,14 +93,34 @@ export class StoreCheckIn {
     }).immediate();
   }
 
-  /** Nickname and phone (with consent only): a returning visitor is recognised. The phone is never returned or logged. */
+  /**
+   * Nickname and phone (with consent only): a returning visitor is recognised.
+   * The phone is never returned or logged. With a venue hub, a number this
+   * kiosk does not know is asked of the venue first (about a second at most:
+   * a slow or absent hub makes it a first visit here, nothing more).
+   */
   identify(requestId: string, nickname: string, phone: string) {
     const visit = this.requireVisit(requestId);
     if (visit.consent !== 1) throw new StoreError('store.no_consent', 'identification needs consent');
+    const recognition = this.deps.recognition;
+    const keys = recognition?.keysFor(nickname, phone) ?? null;
+    if (!recognition || !keys) return this.identified(visit, this.deps.visitors.identify(phone, nickname, this.now()), false);
+    return this.identifyInVenue(recognition, visit, nickname, phone, keys);
+  }
+
+  private async identifyInVenue(recognition: VenueRecognition, visit: VisitRow, nickname: string, phone: string, keys: VenueIdentify['keys']) {
+    // Only a number unknown here, and not one being probed, is asked of the venue.
+    const recalled = this.deps.visitors.knownHere(phone, this.now()) === 'unknown' ? await recognition.recall(keys.lookup) : null;
+    const who = this.deps.visitors.identify(phone, nickname, this.now(), { keys, recalled });
+    const answer = this.identified(visit, who, true);
+    recognition.changed();
+    return answer;
+  }
+
+  private identified(visit: VisitRow, who: Identified, venue: boolean) {
     const now = this.now();
-    const who = this.deps.visitors.identify(phone, nickname, now);
     this.deps.ctx.db.prepare('UPDATE store_visits SET visitor_id = ?, is_return = ? WHERE id = ?').run(who.visitorId, who.returning ? 1 : 0, visit.id);
-    this.deps.ctx.record('store.identified', { visitId: visit.id, returning: who.returning });
+    this.deps.ctx.record('store.identified', { visitId: visit.id, returning: who.returning, ...(venue ? { fromVenue: who.fromVenue === true } : {}) });
     const hasThisVisit = this.deps.ctx.db.prepare('SELECT 1 FROM store_self_checks WHERE visit_id = ?').get(visit.id) !== undefined;
     return {
       returning: who.returning,
@@ -121,6 +144,10 @@ export class StoreCheckIn {
       )
       .run(ulid(), visit.id, visit.visitor_id, at, answers.companionship, answers.leftOut, answers.isolated, answers.contact ? 1 : 0, answers.helper ? 1 : 0, result.uclaScore, result.suggestTalk ? 1 : 0);
     this.deps.ctx.record('store.self_checked', { visitId: visit.id, level: result.level });
+    if (visit.visitor_id && this.deps.recognition) {
+      this.deps.visitors.selfChecked(visit.visitor_id, this.now());
+      this.deps.recognition.changed();
+    }
     return result;
   }
 

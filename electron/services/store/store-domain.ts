@@ -17,13 +17,15 @@ import { TalkQueue } from './talk-queue';
 import { isMobileNumber, normalizePhone, VisitorCrypto } from './visitor-crypto';
 import { VisitorRegistry } from './visitors';
 import type { VenueShare } from './venue-share';
+import type { VenueRecognition } from './venue-recognition';
 
 const id = z.string();
 const DAY_MS = 86_400_000;
 
 export const storeEventSchemas = {
   'store.visit_started': z.object({ visitId: id, consent: z.boolean() }),
-  'store.identified': z.object({ visitId: id, returning: z.boolean() }),
+  // fromVenue: with a hub, whether a returning visitor was first seen at another kiosk of the venue.
+  'store.identified': z.object({ visitId: id, returning: z.boolean(), fromVenue: z.boolean().optional() }),
   'store.self_checked': z.object({ visitId: id, level: z.enum(['gentle', 'lonely', 'talk']) }),
   'store.snack_taken': z.object({ visitId: id, itemId: id, left: z.number().int() }),
   /** A visit's earlier choice put back when it chooses again. */
@@ -47,6 +49,8 @@ export interface StoreDomainOptions {
   keyStore?: KeyStore;
   /** The venue hub's shared queue and calendar (composition passes it when a hub is configured). */
   venue?: VenueShare;
+  /** Recognising a visitor first seen at another kiosk of the venue (composition passes it with a hub). */
+  recognition?: VenueRecognition;
   now?: () => Date;
 }
 
@@ -66,7 +70,7 @@ export function createStoreDomain(ctx: ServiceContext, opts: StoreDomainOptions 
   const queue = new TalkQueue(ctx.db);
   const bookings = new Bookings(ctx.db, cfg.availability, cfg.bookingDays);
   const printer = ctx.getService<StorePrinter>('printing');
-  const flow = new StoreCheckIn({ ctx, store: cfg, visitors, stock, queue, bookings, printer, venue: opts.venue, now });
+  const flow = new StoreCheckIn({ ctx, store: cfg, visitors, stock, queue, bookings, printer, venue: opts.venue, recognition: opts.recognition, now });
   // Finished visits keep the ticket's true outcome (a slip that printed after the screen stopped waiting); visits still in the flow are the flow's.
   const offBooks = followSlipOutcomes(ctx, (firstJobId, outcome) => {
     ctx.db
@@ -79,6 +83,7 @@ export function createStoreDomain(ctx: ServiceContext, opts: StoreDomainOptions 
     if (erased > 0) {
       ctx.record('store.visitor_erased', { reason: 'retention', count: erased });
       checkpoint(ctx);
+      opts.recognition?.changed();
     }
     return erased;
   };
@@ -122,6 +127,7 @@ export function createStoreDomain(ctx: ServiceContext, opts: StoreDomainOptions 
         bookingDays: cfg.bookingDays,
         // Without paper the screen itself is the ticket (staff are alerted by printing), so check-in stays open.
         available: true,
+        venueWide: opts.recognition !== undefined,
       }),
       'store.start': ({ requestId, consent }) => flow.start(requestId, consent),
       'store.identify': ({ requestId, nickname, phone }) => flow.identify(requestId, nickname, phoneDigits(phone)),
@@ -178,9 +184,13 @@ export function createStoreDomain(ctx: ServiceContext, opts: StoreDomainOptions 
         return { items: stock.list() };
       },
       'store.staffEraseVisitor': ({ phone }) => {
-        const erased = visitors.eraseByPhone(phoneDigits(phone));
+        const digits = phoneDigits(phone);
+        // The venue forgets the number too, at every kiosk, even one this kiosk never saw it at.
+        const venueKey = opts.recognition?.eraseKeyFor(digits) ?? null;
+        const erased = visitors.eraseByPhone(digits, venueKey, now());
         ctx.record('store.visitor_erased', { reason: 'request', count: erased ? 1 : 0 });
         if (erased) checkpoint(ctx);
+        if (venueKey) opts.recognition!.changed();
         return { erased };
       },
       'store.staffPurge': () => ({ erased: purge() }),

@@ -20,6 +20,7 @@ import { sql as connectPrograms } from './0014-connect-programs';
 import { sql as couponsReferrals } from './0015-coupons-referrals';
 import { sql as contentPins } from './0016-content-pins';
 import { sql as hubSnackShares } from './0017-hub-snack-shares';
+import { sql as venueRecognition } from './0018-venue-recognition';
 
 export interface Migration {
   id: number;
@@ -45,4 +46,5 @@ export const migrations: Migration[] = [
   { id: 15, name: 'coupons-referrals', sql: couponsReferrals },
   { id: 16, name: 'content-pins', sql: contentPins },
   { id: 17, name: 'hub-snack-shares', sql: hubSnackShares },
+  { id: 18, name: 'venue-recognition', sql: venueRecognition },
 ];

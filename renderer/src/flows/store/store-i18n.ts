@@ -22,6 +22,8 @@ export const storeKo = {
   'store.consent.full.why': '이용 목적: 다시 방문하셨을 때 맞이하고 상담을 이어 가기 위해서예요. 서울시에는 개인을 알 수 없는 통계만 보내요.',
   'store.consent.full.keep': '보관 기간: 마지막 방문 후 {days}일이 지나면 자동으로 지워요. 언제든 직원에게 요청하시면 바로 지워요.',
   'store.consent.full.refuse': '동의를 거부할 권리가 있어요. 동의하지 않으셔도 간식, 방문 확인표, 상담 등 모든 서비스를 똑같이 이용할 수 있어요.',
+  // Shown only on a kiosk of a venue hub: the same visitor is known at every kiosk of this place, and only there.
+  'store.consent.full.venue': '이곳의 다른 키오스크에서도 알아봐요. 번호와 별명은 알아볼 수 없게 바꿔서 이곳 안에서만 나눠요.',
   'store.identify.title': '다음에 오시면 알아봐 드릴까요?',
   'store.identify.body': '별명과 번호만 받아요. 다음에 똑같이 넣어 주세요. 번호는 안 보여요.',
   'store.identify.yes': '네, 좋아요',
@@ -140,6 +142,7 @@ export const storeEn: Record<keyof typeof storeKo, string> = {
   'store.consent.full.why': 'Why: to welcome you back and continue any conversation with a counselor. The city only gets counts that cannot identify you.',
   'store.consent.full.keep': 'How long: erased automatically {days} days after your last visit. Staff erase it right away whenever you ask.',
   'store.consent.full.refuse': 'You have the right to refuse. If you say no, you still get every service the same way: a snack, a ticket and a counselor.',
+  'store.consent.full.venue': 'The other kiosks of this place will know you too. Your number and nickname are shared only inside this place, in a form nobody can read.',
   'store.identify.title': 'Shall we know you next time?',
   'store.identify.body': 'We keep a nickname and a number. Next time, enter the same ones. Nobody sees the number.',
   'store.identify.yes': 'Yes, please',

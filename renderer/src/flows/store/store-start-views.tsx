@@ -33,6 +33,7 @@ export function WelcomeView() {
 export function ConsentView() {
   const t = useT();
   const days = useStoreInfo((s) => s.info?.retentionDays ?? 90);
+  const venueWide = useStoreInfo((s) => s.info?.venueWide === true);
   const busy = useStoreFlow((s) => s.busy);
   const [full, setFull] = useState(false);
   useAnnounceScreen(
@@ -58,7 +59,7 @@ export function ConsentView() {
           what: t('store.consent.full.what'),
           why: t('store.consent.full.why'),
           keep: t('store.consent.full.keep', { days }),
-          refuse: t('store.consent.full.refuse'),
+          refuse: venueWide ? `${t('store.consent.full.venue')} ${t('store.consent.full.refuse')}` : t('store.consent.full.refuse'),
         }),
         'result',
       );
@@ -83,6 +84,7 @@ export function ConsentView() {
             <li>{t('store.consent.full.what')}</li>
             <li>{t('store.consent.full.why')}</li>
             <li>{t('store.consent.full.keep', { days })}</li>
+            {venueWide && <li data-testid="consent-venue">{t('store.consent.full.venue')}</li>}
             <li>{t('store.consent.full.refuse')}</li>
           </ul>
         </section>
