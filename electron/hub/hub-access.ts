@@ -36,6 +36,7 @@ export type HubStaffRoute =
   | 'POST /v1/admin/pins/remove'
   | 'GET /v1/admin/devices'
   | 'POST /v1/admin/devices/revoke'
+  | 'POST /v1/admin/devices/pair'
   | 'GET /v1/admin/city-tokens'
   | 'POST /v1/admin/city-tokens/revoke';
 
@@ -56,6 +57,7 @@ export const hubAccess: Record<HubStaffRoute, HubStaffRule> = {
   'POST /v1/admin/pins/remove': { who: 'admin', does: 'act', target: 'pinId' },
   'GET /v1/admin/devices': read('admin'),
   'POST /v1/admin/devices/revoke': { who: 'admin', does: 'act', target: 'deviceId' },
+  'POST /v1/admin/devices/pair': { who: 'admin', does: 'act', target: 'name' },
   'GET /v1/admin/city-tokens': read('admin'),
   'POST /v1/admin/city-tokens/revoke': { who: 'admin', does: 'act', target: 'name' },
 };

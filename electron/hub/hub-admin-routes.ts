@@ -1,7 +1,7 @@
 /**
  * The hub console's admin section: staff PINs (list, add with the PIN typed
  * on the page, remove, never the last admin one), enrolled tablets (list,
- * revoke) and the city's export tokens (list with the city's latest fetches,
+ * revoke, a one-time pairing code for a new one) and the city's export tokens (list with the city's latest fetches,
  * revoke). What was only `npm run hub -- add-pin` and friends is now also on
  * `/staff` for an admin. Each route's rule is in `hub-access.ts`, and the door
  * records the acting ones in `staff_actions`; nothing here answers with a
@@ -45,6 +45,11 @@ export function adminRoutes(deps: { pool: pg.Pool; staff: HubStaff; now: () => D
       const b = parse(z.object({ deviceId: id }).strict(), body);
       if (!(await staff.revokeDevice(b.deviceId))) throw new StaffError('staff.device_not_found', `no enrolled device ${b.deviceId}`);
       return { revoked: b.deviceId };
+    },
+    // A one-time code for a new tablet, as `npm run hub -- pair-device` prints (10 minutes, once, stored hashed).
+    'POST /v1/admin/devices/pair': async (body, device) => {
+      const b = parse(z.object({ name: label }).strict(), body);
+      return staff.createPairingCode(b.name, `console:${device.deviceId}`);
     },
     'GET /v1/admin/city-tokens': async () => ({ tokens: await listCityTokens(pool), reads: await recentCityReads(pool, 30) }),
     'POST /v1/admin/city-tokens/revoke': async (body) => {

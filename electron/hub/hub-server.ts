@@ -148,7 +148,10 @@ export async function startHubServer(opts: HubServerOptions): Promise<HubServer>
   const serveCity = async (req: IncomingMessage, res: ServerResponse, key: string, rule: HubStaffRule, q: URLSearchParams) => {
     const peer = req.socket.remoteAddress ?? '';
     if (!opts.tls && !isLoopback(peer)) throw new HubError('hub.forbidden', 'the city export is served over https only');
-    const reader = await authenticateCity(pool, req.headers.authorization);
+    const reader = await authenticateCity(pool, req.headers.authorization).catch((err: unknown) => {
+      res.setHeader('www-authenticate', 'Bearer realm="itda-hub city export"');
+      throw err;
+    });
     admitCity(rule, key);
     const [range, rows] = await rollupOf(q);
     await recordCityRead(pool, reader, { route: key, ...range, rows: rows.length, peer: peer || null }, now());

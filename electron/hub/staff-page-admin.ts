@@ -23,7 +23,11 @@ export function adminSection(): string {
 <p><small>직원 PIN은 숫자 4–8자리, 관리자·기술 담당은 6–8자리예요. 1234처럼 이어지는 숫자나 같은 숫자 반복은 쓸 수 없어요. (4–8 digits; 6–8 for admin and technician; no runs or repeats.)</small></p>
 <h3>등록된 태블릿 <small>Enrolled tablets</small></h3>
 <div id="admin-devices" data-testid="hub-admin-devices"></div>
-<p><small>새 태블릿은 허브 컴퓨터에서 npm run hub -- pair-device --name 이름 으로 등록해요. (Enroll a new tablet with pair-device on the hub.)</small></p>
+<form id="pair-device" data-testid="hub-pair-device" class="row">
+<label>새 태블릿 이름 <small>New tablet's name</small><br><input id="pair-name" data-testid="hub-pair-name" maxlength="40" required placeholder="상담실 태블릿"></label>
+<button type="submit" data-testid="hub-pair-submit">등록 코드 만들기 (Make a pairing code)</button>
+</form>
+<p id="pair-result" data-testid="hub-pair-result" hidden></p>
 <h3>시·센터 내보내기 토큰 <small>City export tokens</small></h3>
 <div id="admin-city" data-testid="hub-admin-city"></div>
 <h3>시·센터가 가져간 기록 <small>What the city fetched</small></h3>
@@ -90,6 +94,16 @@ $('add-pin').addEventListener('submit', async (ev) => {
     loadAdmin();
   } catch (e) { adminRefusal(e); }
   $('new-pin').value = ''; $('new-pin-again').value = '';
+});
+$('pair-device').addEventListener('submit', async (ev) => {
+  ev.preventDefault();
+  try {
+    const r = await call('/v1/admin/devices/pair', { method: 'POST', body: JSON.stringify({ name: $('pair-name').value }) });
+    $('pair-result').hidden = false;
+    $('pair-result').innerHTML = '새 태블릿에서 이 허브의 /staff 를 열고 이 코드를 넣어 주세요. ' + seoul(r.expiresAt) + '까지, 한 번만 쓸 수 있어요.<br>' +
+      '<b style="font-size:2rem;letter-spacing:.15em" data-testid="hub-pair-code">' + esc(r.code) + '</b><br><small>(On the new tablet open /staff on this hub and enter this code: once, within 10 minutes.)</small>';
+    $('pair-device').reset();
+  } catch (e) { adminRefusal(e); }
 });
 $('admin').addEventListener('click', async (ev) => {
   const b = ev.target.closest('button[data-admin]'); if (!b) return;

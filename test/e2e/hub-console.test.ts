@@ -6,7 +6,7 @@
  * from the page (and so cleared on the kiosk), and the venue's queue shows
  * the ticket the hub numbered. An admin PIN also gets the admin section:
  * a PIN added on the page (typed twice), removed again, the last admin PIN
- * kept, and the city's fetches listed.
+ * kept, a new tablet's pairing code shown, and the city's fetches listed.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
@@ -114,6 +114,13 @@ describe('the hub console', { timeout: 90_000 }, () => {
       await page.locator('[data-testid="hub-admin-pins"] tr', { hasText: 'manager' }).getByRole('button').click();
       await notice.getByText('마지막 관리자 PIN은 지울 수 없어요').waitFor({ timeout: 20_000 });
       expect((await hub.pool.query("SELECT count(*)::int AS n FROM staff_pins WHERE role = 'admin' AND removed_at IS NULL")).rows[0].n).toBe(1);
+
+      // A new tablet's pairing code, shown large on the page.
+      await page.locator('[data-testid="hub-pair-name"]').fill('상담실 태블릿');
+      await page.locator('[data-testid="hub-pair-submit"]').click();
+      const shown = (await page.locator('[data-testid="hub-pair-code"]').textContent({ timeout: 20_000 }))!;
+      expect(shown).toMatch(/^[A-Z2-9]{5}-[A-Z2-9]{5}$/);
+      expect((await fetch(`${hub.url}/pair`, { method: 'POST', body: new URLSearchParams({ code: shown }), redirect: 'manual' })).status).toBe(303);
     } finally {
       await page.close();
     }

@@ -11,6 +11,11 @@ import { startTestPostgres, type TestPostgres } from '../support/postgres';
 import { runHubCli, startTestHub, wireKiosk } from '../support/hub';
 import { hubAccess } from '../../electron/hub/hub-access';
 import { createCityToken, revokeCityToken } from '../../electron/hub/city-export';
+import { startHubServer } from '../../electron/hub/hub-server';
+import { selfSignedCert } from '../support/tls-cert';
+import { makeTempDir } from '../support/temp-dir';
+import { get as httpsGet } from 'node:https';
+import { readFileSync } from 'node:fs';
 
 let postgres: TestPostgres;
 let hub: Awaited<ReturnType<typeof startTestHub>>;
@@ -31,7 +36,7 @@ async function cityGet(path: string, token: string | null, init: { method?: stri
   const r = await fetch(hub.url + path, { method: init.method ?? 'GET', body: init.body, headers: token ? { authorization: `Bearer ${token}`, 'content-type': 'application/json' } : {} });
   const text = await r.text();
   const json = r.headers.get('content-type')?.startsWith('application/json') ? JSON.parse(text) : null;
-  return { status: r.status, text, json, type: r.headers.get('content-type') ?? '', disposition: r.headers.get('content-disposition') ?? '' };
+  return { status: r.status, text, json, type: r.headers.get('content-type') ?? '', disposition: r.headers.get('content-disposition') ?? '', authenticate: r.headers.get('www-authenticate') };
 }
 
 describe('the city export token', { timeout: 90_000 }, () => {
@@ -128,6 +133,7 @@ describe('the city export token', { timeout: 90_000 }, () => {
     const wrong = await cityGet(`/v1/rollup?from=${day}`, `itda_city_${'A'.repeat(43)}`);
     expect(wrong.status).toBe(401);
     expect(wrong.json).toMatchObject({ ok: false, error: { code: 'hub.unauthorized', message: expect.stringContaining('not known, or was revoked') } });
+    expect(wrong.authenticate).toBe('Bearer realm="itda-hub city export"');
     expect((await cityGet('/v1/rollup.csv', 'itda_city_short')).status).toBe(401);
 
     const spare = await createCityToken(hub.pool, 'district-jung', 'test');
@@ -162,5 +168,27 @@ describe('the city export token', { timeout: 90_000 }, () => {
     const year = await cityGet('/v1/rollup?from=2024-01-01&to=2024-12-31', token);
     expect(year.status).toBe(200);
     expect(year.json.value).toMatchObject({ from: '2024-01-01', to: '2024-12-31', rows: [] });
+  });
+
+  it('is served over https, as a job on another machine fetches it', async () => {
+    const dir = makeTempDir('itda-hub-city-tls-');
+    const tls = selfSignedCert(dir.path);
+    const server = await startHubServer({ pool: hub.pool, port: 0, host: '127.0.0.1', tls });
+    try {
+      expect(server.url).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
+      const day = today();
+      const r = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+        httpsGet(`${server.url}/v1/rollup.csv?from=${day}&to=${day}`, { ca: readFileSync(tls.certFile), headers: { authorization: `Bearer ${token}` } }, (res) => {
+          let body = '';
+          res.on('data', (d) => (body += d));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+        }).on('error', reject);
+      });
+      expect(r.status).toBe(200);
+      expect(r.body).toContain(`city-venue,${day},visits,7`);
+    } finally {
+      await server.close();
+      dir.remove();
+    }
   });
 });

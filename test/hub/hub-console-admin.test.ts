@@ -36,6 +36,7 @@ describe('who may manage the hub', { timeout: 60_000 }, () => {
       'GET /v1/admin/devices',
       'GET /v1/admin/pins',
       'POST /v1/admin/city-tokens/revoke',
+      'POST /v1/admin/devices/pair',
       'POST /v1/admin/devices/revoke',
       'POST /v1/admin/pins',
       'POST /v1/admin/pins/remove',
@@ -140,6 +141,19 @@ describe('tablets and city tokens from the console', { timeout: 60_000 }, () => 
     const after = (await admin.value<{ devices: { id: string; revokedAt: string | null }[] }>('GET', '/v1/admin/devices')).devices.find((d) => d.id === mine.id)!;
     expect(after.revokedAt).toEqual(expect.any(String));
     expect(await admin.post('/v1/admin/devices/revoke', { deviceId: mine.id })).toMatchObject({ status: 404, error: { code: 'staff.device_not_found' } });
+  });
+
+  it('makes a one-time pairing code for a new tablet, which enrolls it once', async () => {
+    const made = await admin.value<{ code: string; expiresAt: string }>('POST', '/v1/admin/devices/pair', { name: '상담실 태블릿' });
+    expect(made.code).toMatch(/^[A-Z2-9]{5}-[A-Z2-9]{5}$/);
+    expect(Date.parse(made.expiresAt) - Date.now()).toBeGreaterThan(9 * 60_000);
+    expect(await lastAction()).toMatchObject({ route: 'POST /v1/admin/devices/pair', target: '상담실 태블릿' });
+    const pair = () => fetch(`${hub.url}/pair`, { method: 'POST', body: new URLSearchParams({ code: made.code }), redirect: 'manual' });
+    expect((await pair()).status).toBe(303);
+    expect((await pair()).status).toBe(403);
+    const { devices } = await admin.value<{ devices: { name: string; revokedAt: string | null }[] }>('GET', '/v1/admin/devices');
+    expect(devices.filter((d) => d.name === '상담실 태블릿')).toEqual([expect.objectContaining({ revokedAt: null })]);
+    expect(await admin.post('/v1/admin/devices/pair', { name: '' })).toMatchObject({ status: 400, error: { code: 'hub.bad_request' } });
   });
 
   it('lists city tokens (names and dates) with what the city fetched, and revokes one', async () => {
