@@ -17,6 +17,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import type { Services } from '../services/compose';
 import type { Principal } from '../contract/dispatch';
 import { createStaticHandler } from './static-files';
+import { bootDataTag, readBootData } from './boot-data';
 import { withHealthz } from './healthz';
 import { parseWsCall, WS_MAX_PAYLOAD, WS_PATH, type WsServerMessage } from './ws-protocol';
 import { CoreErrorCode, toWireError } from '../contract/errors';
@@ -102,6 +103,11 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
   const serveStatic = withHealthz(services, createStaticHandler(opts.rendererDir, 'ws: wss:', {
     onPage: (_req, headers) => {
       headers['set-cookie'] = screenCookieHeader(screenCookie.name, screenCookie.value, Boolean(tls));
+    },
+    // The attract screen paints from the page itself, not after a round trip on the API.
+    pageHead: async () => {
+      const data = await readBootData(services.dispatch);
+      return data ? bootDataTag(data) : null;
     },
     log,
   }));

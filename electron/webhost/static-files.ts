@@ -8,6 +8,7 @@
  * unhandled stream 'error' took the whole host down.
  */
 import { createReadStream, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { contentSecurityPolicy } from '../main/csp';
@@ -18,6 +19,11 @@ export interface StaticHandlerOptions {
   /** Adds headers to an HTML page's response (the web host sets the screen cookie there). */
   onPage?: (req: IncomingMessage, headers: Record<string, string | number>) => void;
   log?: Logger;
+  /**
+   * Markup written into an HTML page just before `</head>` (the web host's boot data, `boot-data.ts`),
+   * or null for none. A page with it is read whole (it is small) instead of streamed.
+   */
+  pageHead?: (req: IncomingMessage) => Promise<string | null>;
 }
 
 export function createStaticHandler(rootDir: string, connectSrc: string, opts: StaticHandlerOptions = {}) {
@@ -72,6 +78,10 @@ export function createStaticHandler(rootDir: string, connectSrc: string, opts: S
       res.writeHead(200, headers).end();
       return;
     }
+    if (opts.pageHead && file.endsWith('.html')) {
+      void sendPage(res, file, headers, opts.pageHead(req));
+      return;
+    }
     // Answer only once the first bytes are read: a file that vanished since stat, or a read error,
     // still gets a clean 500. A failure mid-file can only cut that response.
     const stream = createReadStream(file);
@@ -90,6 +100,26 @@ export function createStaticHandler(rootDir: string, connectSrc: string, opts: S
     });
     res.once('close', () => stream.destroy());
   };
+
+  async function sendPage(res: ServerResponse, file: string, headers: Record<string, string | number>, head: Promise<string | null>) {
+    let body: Buffer;
+    try {
+      const [html, extra] = await Promise.all([readFile(file, 'utf8'), head.catch(() => null)]);
+      body = Buffer.from(extra ? withHead(html, extra) : html, 'utf8');
+    } catch (err) {
+      opts.log?.error('static file read failed', { file: file.slice(root.length), err });
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' }).end('cannot read this file');
+      return;
+    }
+    if (res.destroyed) return;
+    res.writeHead(200, { ...headers, 'content-length': body.length }).end(body);
+  }
+}
+
+/** `html` with `extra` just before `</head>` (at the end when it has none). */
+function withHead(html: string, extra: string): string {
+  const at = html.indexOf('</head>');
+  return at < 0 ? html + extra : html.slice(0, at) + extra + html.slice(at);
 }
 
 function statOrNull(file: string) {

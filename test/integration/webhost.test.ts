@@ -5,6 +5,7 @@ import { composeServices, type Services } from '../../electron/services/compose'
 import { parseConfig } from '../../electron/services/config/load-config';
 import { createLogger } from '../../electron/services/app/logger';
 import { startWebHost, type WebHost } from '../../electron/webhost/server';
+import { bootDataTag } from '../../electron/webhost/boot-data';
 import { makeTempDir } from '../support/temp-dir';
 import { nextMessage, openScreenSocket } from '../support/screen-socket';
 
@@ -53,6 +54,22 @@ describe('web host', () => {
     expect((await fetch(`${host.url}/assets/missing.js`)).status).toBe(404);
     const traversal = await fetch(`${host.url}/..%2Fsecret.txt`);
     expect(await traversal.text()).not.toContain('do not serve');
+  });
+
+  it("writes the attract screen's boot data (identity, health) into the page, as the open API calls answer it", async () => {
+    const html = await (await fetch(`${host.url}/`)).text();
+    const json = /<script id="itda-boot" type="application\/json">(.*?)<\/script>/.exec(html)?.[1];
+    expect(json).toBeDefined();
+    const data = JSON.parse(json!) as { info: unknown; health: unknown };
+    const ws = await connect();
+    ws.send(JSON.stringify({ id: 1, method: 'app.info', input: {} }));
+    expect(data.info).toEqual(((await nextMessage(ws, (m) => m.id === 1)).result as { value: unknown }).value);
+    ws.send(JSON.stringify({ id: 2, method: 'app.health', input: {} }));
+    expect(data.health).toEqual(((await nextMessage(ws, (m) => m.id === 2)).result as { value: unknown }).value);
+    ws.close();
+    // No text in it can close the element (a venue name is configured by people).
+    expect(bootDataTag({ info: { venueName: { ko: '</script><script>alert(1)</script>' } }, health: {} })).not.toMatch(/<\/script>.*<\/script>/);
+    expect(JSON.parse(/>(.*)<\/script>$/.exec(bootDataTag({ info: { n: '</x>' }, health: {} }))![1])).toEqual({ info: { n: '</x>' }, health: {} });
   });
 
   it('carries the contract over one WebSocket: call, typed result, validation errors', async () => {

@@ -6,7 +6,8 @@
 import { api } from '../api/client';
 import type { ApiInput } from '../../../electron/contract/api';
 import type { Language } from '../i18n/translate';
-import { useAppStore } from './app-store';
+import { useAppStore, type AppInfo } from './app-store';
+import { readBootData } from './boot-data';
 import { setDefaultLanguage, useSessionStore, type ScreenId } from './session-store';
 import { resetFlowStores, resetVisitorStores } from './visitor-reset';
 
@@ -20,16 +21,28 @@ function record(input: ApiInput<'app.visitorEvent'>) {
 export async function bootApp(): Promise<void> {
   const client = api();
   client.on('app.health', (health) => useAppStore.setState({ health }));
-  const info = await client.call('app.info', {});
-  if (!info.ok) {
-    useAppStore.setState({ bootError: info.error.code });
-    return;
+  // The web host's page carries the kiosk's identity and health: the attract screen paints at once.
+  const boot = readBootData();
+  if (boot) {
+    showInfo(boot.info);
+    useAppStore.setState({ health: boot.health });
+  } else {
+    const info = await client.call('app.info', {});
+    if (!info.ok) {
+      useAppStore.setState({ bootError: info.error.code });
+      return;
+    }
+    showInfo(info.value);
   }
-  setDefaultLanguage(info.value.defaultLanguage);
-  useAppStore.setState({ info: info.value, bootError: null });
-  useSessionStore.setState({ language: info.value.defaultLanguage });
+  // Asked again once connected: a change between the page's load and the connection sent no push to it.
   const health = await client.call('app.health', {});
   if (health.ok) useAppStore.setState({ health: health.value });
+}
+
+function showInfo(info: AppInfo): void {
+  setDefaultLanguage(info.defaultLanguage);
+  useAppStore.setState({ info, bootError: null });
+  useSessionStore.setState({ language: info.defaultLanguage });
 }
 
 /** A tap on the attract screen: a new visitor session begins. */
