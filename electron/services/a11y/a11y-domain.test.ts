@@ -1,12 +1,12 @@
 /** The a11y domain through dispatch, as the renderer calls it: settings, and speech through a configured TTS program. */
-import { afterEach, describe, expect, it } from 'vitest';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { composeServices, type Services } from '../compose';
 import { parseConfig } from '../config/load-config';
 import { createLogger } from '../app/logger';
 import { a11yDomainModule, createA11yDomain } from './a11y-domain';
-import type { FindDeps } from './local-voice';
+import { systemDeps, type FindDeps } from './local-voice';
 import { makeTempDir } from '../../../test/support/temp-dir';
 
 let cleanup: Array<() => Promise<void> | void> = [];
@@ -19,10 +19,8 @@ afterEach(async () => {
 const noEngine: FindDeps = { which: () => null, voiceList: () => null };
 const withEspeak: FindDeps = {
   which: (p) => (p === 'espeak-ng' ? '/usr/bin/espeak-ng' : null),
-  voiceList: (_p, lang) =>
-    lang === 'ko'
-      ? 'Pty Language       Age/Gender VoiceName          File                 Other Languages\n 5  ko              --/M      Korean             ko\n'
-      : 'Pty Language       Age/Gender VoiceName          File                 Other Languages\n 2  en-gb           --/M      English_(Great_Britain) gmw/en               (en 2)\n 2  en-us           --/M      English_(America)  gmw/en-US            (en 3)\n',
+  voiceList: () =>
+    'Pty Language       Age/Gender VoiceName          File                 Other Languages\n 2  en-gb           --/M      English_(Great_Britain) gmw/en               (en 2)\n 2  en-us           --/M      English_(America)  gmw/en-US            (en 3)\n 5  ko              --/M      Korean             ko\n',
 };
 
 async function start(config: object, deps: FindDeps = noEngine): Promise<{ services: Services; dir: string }> {
@@ -62,6 +60,38 @@ describe('a11y domain', () => {
     expect(await services.dispatch('a11y.config', {})).toMatchObject({ ok: true, value: { speaker: 'web', localVoice: { name: 'espeak-ng', languages: ['ko', 'en'] } } });
     const domain = services.domains.get('a11y') as unknown as { service: { local: { config: { command: string; voices: object } } } };
     expect(domain.service.local.config).toMatchObject({ command: '/usr/bin/espeak-ng', voices: { ko: 'ko', en: 'en-us' } });
+  });
+
+  it('does not run espeak while the host starts, and a stopping host kills a look still running', async () => {
+    const dir = makeTempDir('itda-espeak-');
+    cleanup.push(() => dir.remove());
+    // A stand-in espeak that never answers: it notes its pid and sleeps.
+    const slow = join(dir.path, 'espeak-ng');
+    const pidFile = join(dir.path, 'pid');
+    writeFileSync(slow, `#!/bin/sh\necho $$ > ${pidFile}\nexec sleep 30\n`, { mode: 0o755 });
+    let runs = 0;
+    let given: AbortSignal | undefined;
+    const deps: FindDeps = {
+      which: (p) => (p === 'espeak-ng' ? slow : null),
+      voiceList: (p, signal) => {
+        runs++;
+        given = signal;
+        return systemDeps.voiceList(p, signal);
+      },
+    };
+    const { services } = await start({}, deps);
+    expect(runs).toBe(0);
+    const domain = services.domains.get('a11y') as unknown as { service: { found: Promise<void> } };
+    const looked = domain.service.found;
+    expect(runs).toBe(1);
+    await vi.waitFor(() => expect(existsSync(pidFile) && readFileSync(pidFile, 'utf8').trim()).toBeTruthy(), { timeout: 10_000 });
+    const pid = Number(readFileSync(pidFile, 'utf8'));
+    expect(given?.aborted).toBe(false);
+    await services.close();
+    expect(given?.aborted).toBe(true);
+    await looked;
+    // Killed, not left to sleep its 30 s (the abort answers before the child is reaped: wait for that).
+    await vi.waitFor(() => expect(() => process.kill(pid, 0)).toThrow(/ESRCH/), { timeout: 10_000 });
   });
 
   it('stays silent without an OS voice when the kiosk is told not to look for a local engine', async () => {

@@ -20,27 +20,36 @@ const SAMPLE: Record<'ko' | 'en', string> = {
   en: 'Hello. This is the kiosk voice test. Your number is twelve. See you at three p m.',
 };
 
+/** When the voice is looked for if nothing asked sooner: after the host's start and the first paint. */
+const LOOK_AFTER_START_MS = 3_000;
+
 export function createA11yDomain(ctx: ServiceContext, deps?: FindDeps): ServiceDomain {
   const cfg = ctx.config.a11y;
-  // Looking for espeak runs it (about 0.2–0.7 s on a busy kiosk): in the background, so the host is
-  // ready and the attract screen painted meanwhile; whatever needs the voice waits for the answer.
+  // Looking for espeak runs it (about 0.1–0.7 s on a busy kiosk, and a spawn that holds the host's
+  // thread): not while the host starts and the screen paints, but when something first needs the
+  // voice (the screen asks for its a11y settings once painted), or a little after start.
   let local: LocalVoice | null = null;
   let tts: TtsCommand | null = null;
   let stopped = false;
-  const found = findLocalVoice(cfg.ttsCommand, { search: cfg.findLocalVoice }, deps)
-    .catch((err: unknown) => {
-      ctx.logger.warn('could not look for a local voice', { err });
-      return null;
-    })
-    .then((voice) => {
-      if (stopped) return;
-      local = voice;
-      tts = voice ? new TtsCommand(voice.config) : null;
-      if (voice?.source === 'espeak-ng') ctx.logger.info('local voice found', { engine: voice.name, languages: voice.languages });
-    });
+  const abort = new AbortController();
+  let search: Promise<void> | null = null;
+  const found = (): Promise<void> =>
+    (search ??= findLocalVoice(cfg.ttsCommand, { search: cfg.findLocalVoice, signal: abort.signal }, deps)
+      .catch((err: unknown) => {
+        ctx.logger.warn('could not look for a local voice', { err });
+        return null;
+      })
+      .then((voice) => {
+        if (stopped) return;
+        local = voice;
+        tts = voice ? new TtsCommand(voice.config) : null;
+        if (voice?.source === 'espeak-ng') ctx.logger.info('local voice found', { engine: voice.name, languages: voice.languages });
+      }));
+  const soon = setTimeout(() => void found(), LOOK_AFTER_START_MS);
+  soon.unref?.();
   let failuresLogged = 0;
   const speak = async (req: { text: string; language: 'ko' | 'en'; rate: number; volume: number }) => {
-    await found;
+    await found();
     if (!tts || !local || !local.languages.includes(req.language)) return 'no_command' as const;
     const outcome = await tts.speak(req);
     // A broken TTS program would fail on every focus change: log the first few, not thousands.
@@ -58,12 +67,14 @@ export function createA11yDomain(ctx: ServiceContext, deps?: FindDeps): ServiceD
       get local() {
         return local;
       },
-      /** Resolves once the local voice was looked for. */
-      found,
+      /** Resolves once the local voice was looked for (looking now if it was not yet). */
+      get found() {
+        return found();
+      },
     },
     handlers: {
       'a11y.config': async () => {
-        await found;
+        await found();
         const voice = local as LocalVoice | null;
         return {
           keys: cfg.keys,
@@ -85,6 +96,9 @@ export function createA11yDomain(ctx: ServiceContext, deps?: FindDeps): ServiceD
     },
     stop: () => {
       stopped = true;
+      clearTimeout(soon);
+      // A look still running is killed with its espeak: stop leaves no child process behind.
+      abort.abort();
       (tts as TtsCommand | null)?.stop();
     },
   };

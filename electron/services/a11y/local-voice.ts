@@ -1,9 +1,11 @@
 /**
  * Which local speech engine this kiosk speaks with when the OS offers no
  * voice (Linux kiosks have none): a configured `a11y.ttsCommand`, or else
- * espeak-ng found on the PATH with the voices it actually has. Found once at
- * start, in the background (the host is ready before espeak has answered), without any setting, so every kiosk speaks Korean out of the box
- * (Debian's `espeak-ng` package carries the Korean voice `ko`).
+ * espeak-ng found on the PATH with the voices it actually has. Found once, in
+ * the background when first needed (`a11y-domain.ts`: the host is ready and the attract screen
+ * painted before espeak runs), without any setting, so every kiosk speaks Korean out of the box
+ * (Debian's `espeak-ng` package carries the Korean voice `ko`). One run lists every voice, and a
+ * stopping host aborts it (the run is killed, never left behind).
  */
 import { execFile } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
@@ -31,8 +33,8 @@ const ESPEAK_VOICES: Record<VoiceLanguage, string[]> = { ko: ['ko'], en: ['en-us
 export interface FindDeps {
   /** Full path of an executable on the PATH, or null. */
   which(program: string): string | null;
-  /** The output of `program --voices=LANG` (espeak's voice list), or null when it fails. */
-  voiceList(program: string, language: string): string | null | Promise<string | null>;
+  /** The output of `program --voices` (espeak's list of all its voices), or null when it fails or is aborted. */
+  voiceList(program: string, signal?: AbortSignal): string | null | Promise<string | null>;
 }
 
 export const systemDeps: FindDeps = {
@@ -49,9 +51,10 @@ export const systemDeps: FindDeps = {
     }
     return null;
   },
-  voiceList(program, language) {
+  voiceList(program, signal) {
     return new Promise((resolve) => {
-      execFile(program, [`--voices=${language}`], { encoding: 'utf8', timeout: 5000 }, (err, stdout) => resolve(err ? null : stdout));
+      // An abort kills the run (SIGTERM), as the timeout does: a stopping host leaves no espeak behind.
+      execFile(program, ['--voices'], { encoding: 'utf8', timeout: 5000, signal }, (err, stdout) => resolve(err ? null : stdout));
     });
   },
 };
@@ -75,15 +78,20 @@ export function espeakVoice(list: string, wanted: string[]): string | null {
  * the first espeak found with at least a Korean or an English voice; null
  * when there is none (the kiosk then shows text only where the OS has no voice).
  */
-export async function findLocalVoice(configured: TtsCommandConfig | null, opts: { search: boolean }, deps: FindDeps = systemDeps): Promise<LocalVoice | null> {
+export async function findLocalVoice(
+  configured: TtsCommandConfig | null,
+  opts: { search: boolean; signal?: AbortSignal },
+  deps: FindDeps = systemDeps,
+): Promise<LocalVoice | null> {
   if (configured) return { source: 'configured', name: configured.command.split('/').pop() ?? configured.command, languages: ['ko', 'en'], config: configured };
   if (!opts.search) return null;
   for (const program of ENGINES) {
+    if (opts.signal?.aborted) return null;
     const path = deps.which(program);
     if (!path) continue;
+    const list = await deps.voiceList(path, opts.signal);
     const voices: Partial<Record<VoiceLanguage, string>> = {};
     for (const lang of ['ko', 'en'] as const) {
-      const list = await deps.voiceList(path, lang);
       const voice = list ? espeakVoice(list, ESPEAK_VOICES[lang]) : null;
       if (voice) voices[lang] = voice;
     }
