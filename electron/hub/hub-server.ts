@@ -31,7 +31,7 @@ import { handleDeviceRequest, PAIR_PATH } from '../webhost/device-gate';
 import { parseCookies } from '../webhost/upgrade-gate';
 import { monotonicNow } from '../services/app/monotonic-clock';
 import { VenueKeys } from './venue-keys';
-import { applyVenueVisitorBatch, purgeVenueVisitors, recallSchema, recallVenueVisitor, VenueKeyMismatch, venueVisitorBatchSchema } from './venue-visitors';
+import { applyVenueVisitorBatch, purgeVenueVisitors, recallManySchema, recallSchema, recallVenueVisitor, recallVenueVisitors, VenueKeyMismatch, venueVisitorBatchSchema } from './venue-visitors';
 
 export interface HubServerOptions {
   pool: pg.Pool;
@@ -121,6 +121,10 @@ export async function startHubServer(opts: HubServerOptions): Promise<HubServer>
     'POST /v1/venue-visitors/recall': async (who, body) => {
       const b = parse(recallSchema, body);
       return recallVenueVisitor(pool, who, b.lookup, b.keyId, now());
+    },
+    'POST /v1/venue-visitors/recall-many': async (who, body) => {
+      const b = parse(recallManySchema, body);
+      return recallVenueVisitors(pool, who, b.lookups, b.keyId, now());
     },
   };
 

@@ -36,6 +36,7 @@ export const venueVisitorBatchSchema = z
 export type VenueVisitorBatch = z.infer<typeof venueVisitorBatchSchema>;
 
 export const recallSchema = z.object({ keyId, lookup: hex }).strict();
+export const recallManySchema = z.object({ keyId, lookups: z.array(hex).max(500) }).strict();
 
 export class VenueKeyMismatch extends Error {}
 
@@ -97,6 +98,16 @@ export async function recallVenueVisitor(pool: pg.Pool, who: KioskPrincipal, loo
     [who.venue, lookup, keyIdOfKiosk, now],
   );
   return { record: r.rows[0]?.record ?? null };
+}
+
+/** The sealed records of several look-up keys (a kiosk merges what it knows with them before it puts). */
+export async function recallVenueVisitors(pool: pg.Pool, who: KioskPrincipal, lookups: string[], keyIdOfKiosk: string, now: Date): Promise<{ records: { lookup: string; record: string }[] }> {
+  if (lookups.length === 0) return { records: [] };
+  const r = await pool.query<{ lookup: string; record: string }>(
+    'SELECT lookup, record FROM venue_visitors WHERE venue = $1 AND lookup = ANY($2) AND key_id = $3 AND expires_at > $4',
+    [who.venue, lookups, keyIdOfKiosk, now],
+  );
+  return { records: r.rows };
 }
 
 /** Drops records and forgetting notes past their window; returns how many of each. */

@@ -21,6 +21,8 @@ import { applyHubMigrations } from '../../electron/hub/hub-migrations';
 import { freeLoopbackPort } from '../../electron/hub/local-postgres';
 import { purgeVenueVisitors } from '../../electron/hub/venue-visitors';
 import { VENUE_KEY_FILE } from '../../electron/services/hub-sync/venue-key-file';
+import { VenueCrypto } from '../../electron/services/store/venue-crypto';
+import { seoulDay } from '../../electron/services/store/seoul-time';
 
 let postgres: TestPostgres;
 let pool: pg.Pool;
@@ -60,6 +62,8 @@ async function identify(k: TestServices, who: { nickname: string; phone: string 
   return { requestId, ...answer } as { requestId: string; returning: boolean; needsSelfCheck: boolean };
 }
 
+/** The venue key a kiosk holds, to read what the hub keeps as only a kiosk could. */
+const venueCryptoOf = (k: TestServices) => new VenueCrypto(Buffer.from(JSON.parse(readFileSync(join(k.dataDir, VENUE_KEY_FILE), 'utf8')).key, 'base64'));
 const shared = (k: TestServices) => hubSyncOf(k.services).venueVisitors.flush();
 const hubRecords = async () => Number((await pool.query("SELECT COUNT(*) AS n FROM venue_visitors WHERE venue = 'recognise-venue'")).rows[0].n);
 const visitorsAt = (k: TestServices) => k.services.db!.prepare('SELECT COUNT(*) FROM store_visitors').pluck().get() as number;
@@ -138,6 +142,9 @@ describe('a returning visitor at another kiosk of the venue', { timeout: 60_000 
   it('with the hub away, kiosk B makes it a first visit, and nothing breaks', async () => {
     const p = visitor('햇살');
     await identify(a, p);
+    // They first came to A a month ago, and again today.
+    a.services.db!.prepare("UPDATE store_visitors SET first_visit_at = '2026-11-06T01:00:00.000Z' WHERE nickname = ?").run(p.nickname);
+    expect(await identify(a, p)).toMatchObject({ returning: true });
     await shared(a);
     await hub.down();
     const atB = await identify(b, p);
@@ -151,6 +158,12 @@ describe('a returning visitor at another kiosk of the venue', { timeout: 60_000 
     await hub.up();
     await shared(b);
     expect(b.services.db!.prepare('SELECT COUNT(*) FROM hub_venue_visitors').pluck().get()).toBe(0);
+    // B's "first visit" did not overwrite the venue's: the record keeps A's first day, and B learned it.
+    const venueKey = venueCryptoOf(b);
+    const lookup = venueKey.lookupKey(p.nickname, p.phone);
+    const held = (await pool.query('SELECT record FROM venue_visitors WHERE lookup = $1', [lookup])).rows[0].record;
+    expect(venueKey.open(held, lookup)).toMatchObject({ firstVisitDay: '2026-11-06', lastVisitDay: seoulDay(new Date()) });
+    expect(b.services.db!.prepare('SELECT first_visit_at FROM store_visitors WHERE nickname = ?').pluck().get(p.nickname)).toBe('2026-11-05T15:00:00.000Z');
   });
 });
 
@@ -162,12 +175,12 @@ describe('forgetting', { timeout: 60_000 }, () => {
     expect(await identify(b, p)).toMatchObject({ returning: true });
     await shared(b);
     const before = await hubRecords();
+    const atA = visitorsAt(a);
     const r = await b.services.dispatch('store.staffEraseVisitor', { token: await setUpStaffOnce(b), phone: p.phone }, { transport: 'test' });
     expect(r).toMatchObject({ ok: true, value: { erased: true } });
     await shared(b);
     expect(await hubRecords()).toBe(before - 1);
     // A hears of it at its next round and forgets its own copy (its event says so, with a count only).
-    const atA = visitorsAt(a);
     await shared(a);
     expect(visitorsAt(a)).toBe(atA - 1);
     const ev = a.services.db!.prepare("SELECT payload FROM events WHERE type = 'store.visitor_erased' ORDER BY seq DESC LIMIT 1").pluck().get() as string;
@@ -203,10 +216,14 @@ describe('forgetting', { timeout: 60_000 }, () => {
     const r = await a.services.dispatch('store.staffPurge', { token: await setUpStaffOnce(a) }, { transport: 'test' });
     expect(r).toMatchObject({ ok: true, value: { erased: held } });
     await shared(a);
-    expect(await pool.query("SELECT 1 FROM venue_visitors WHERE kiosk_id = 'recognise-a'")).toMatchObject({ rowCount: 0 });
+    const key = venueCryptoOf(a);
+    const atHub = async (who: { nickname: string; phone: string }) => (await pool.query('SELECT kiosk_id FROM venue_visitors WHERE lookup = $1', [key.lookupKey(who.nickname, who.phone)])).rows;
+    expect(await atHub(onlyA)).toEqual([]);
+    expect(await atHub(both)).toEqual([{ kiosk_id: 'recognise-b' }]);
     // A forgot both; the hub kept the one B saw lately, so A recognises that one again through the venue, and not the other.
     expect(await identify(a, both)).toMatchObject({ returning: true });
     expect(await identify(a, onlyA)).toMatchObject({ returning: false });
+    await shared(a);
 
     // The hub's own purge: whatever passed its window goes.
     await pool.query("UPDATE venue_visitors SET expires_at = now() - interval '1 second'");

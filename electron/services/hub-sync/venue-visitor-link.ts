@@ -13,9 +13,10 @@
  */
 import type { ServiceContext } from '../context';
 import type { HubCallError, HubClient } from './hub-client';
-import { VenueCrypto, venueKeyId, type VenueVisitorRecord } from '../store/venue-crypto';
+import { mergeVenueRecords, VenueCrypto, venueKeyId, type VenueVisitorRecord } from '../store/venue-crypto';
 import {
   applyVenueForgotten,
+  learnVenueRecord,
   pendingVenueOps,
   resetVenueKeys,
   setVenueForgottenSeen,
@@ -110,6 +111,15 @@ export class VenueVisitorLink implements VenueRecognition {
   seal(record: VenueVisitorRecord, lookup: string): string | null {
     return this.current()?.seal(record, lookup) ?? null;
   }
+
+  /** Opens a record the hub holds; null when this key cannot. */
+  open(blob: string, lookup: string): VenueVisitorRecord | null {
+    try {
+      return this.current()?.open(blob, lookup) ?? null;
+    } catch {
+      return null;
+    }
+  }
 }
 
 function within<T>(p: Promise<T>, ms: number): Promise<T | null> {
@@ -137,6 +147,7 @@ export function venueVisitorSync(
 ): VenueVisitorSync {
   let running: Promise<void> | null = null;
   let again = false;
+  let failures = 0;
 
   const fetchKey = async () => {
     const k = await client.get<{ venue: string; keyId: string; key: string }>('/v1/venue-key');
@@ -155,7 +166,7 @@ export function venueVisitorSync(
     if (!keyId) return;
     for (let i = 0; i < 50; i++) {
       const ops = pendingVenueOps(ctx.db, BATCH);
-      const puts = new Map<string, { lookup: string; eraseKey: string; record: string }>();
+      const rows = new Map<string, { lookup: string; eraseKey: string; record: VenueVisitorRecord }>();
       const forgets: string[] = [];
       const expires: string[] = [];
       let upTo = 0;
@@ -167,16 +178,32 @@ export function venueVisitorSync(
         else if (op.op === 'expire' && op.lookup) expires.push(op.lookup);
         else if (op.op === 'put' && op.visitorId) {
           const row = venueRecordOf(ctx.db, op.visitorId);
-          const sealed = row && link.seal(row.record, row.lookup);
-          if (row && sealed) puts.set(row.lookup, { lookup: row.lookup, eraseKey: row.eraseKey, record: sealed });
+          if (row) rows.set(row.lookup, row);
         }
+      }
+      // What the venue already holds is merged in, not overwritten: a visit here while the hub was away
+      // looked like a first visit, and must not erase the visitor's first day at another kiosk.
+      if (rows.size > 0) {
+        const held = await client.post<{ records: { lookup: string; record: string }[] }>('/v1/venue-visitors/recall-many', { keyId, lookups: [...rows.keys()] });
+        for (const h of held.records) {
+          const mine = rows.get(h.lookup);
+          const theirs = mine && link.open(h.record, h.lookup);
+          if (!mine || !theirs) continue;
+          mine.record = mergeVenueRecords(mine.record, theirs);
+          learnVenueRecord(ctx.db, h.lookup, mine.record);
+        }
+      }
+      const puts: { lookup: string; eraseKey: string; record: string }[] = [];
+      for (const row of rows.values()) {
+        const sealed = link.seal(row.record, row.lookup);
+        if (sealed) puts.push({ lookup: row.lookup, eraseKey: row.eraseKey, record: sealed });
       }
       let r: { forgotten: string[]; cursor: number };
       try {
         r = await client.post('/v1/venue-visitors', {
           keyId,
           retentionDays: ctx.config.store.retentionDays,
-          puts: [...puts.values()],
+          puts,
           forgets,
           expires,
           since: venueForgottenSeen(ctx.db),
@@ -208,7 +235,13 @@ export function venueVisitorSync(
       return;
     }
     running = round()
-      .catch((err) => log.warn('venue visitor records not sent yet; they wait in the kiosk', { code: (err as HubCallError)?.code ?? String(err) }))
+      .then(() => {
+        failures = 0;
+      })
+      .catch((err) => {
+        // One line when the hub stops taking them, then one every 20 rounds: a hub away for days must not fill the log.
+        if (++failures === 1 || failures % 20 === 0) log.warn('venue visitor records not sent yet; they wait in the kiosk', { code: (err as HubCallError)?.code ?? String(err), failures });
+      })
       .finally(() => {
         running = null;
         if (again) {

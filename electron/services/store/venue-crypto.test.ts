@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { randomBytes } from 'node:crypto';
-import { VenueCrypto, venueKeyId, type VenueVisitorRecord } from './venue-crypto';
+import { mergeVenueRecords, VenueCrypto, venueKeyId, type VenueVisitorRecord } from './venue-crypto';
 
 const record: VenueVisitorRecord = { firstVisitDay: '2026-09-14', lastVisitDay: '2026-12-01', lastSelfCheckDay: '2026-11-20' };
 
@@ -70,5 +70,14 @@ describe('venue records', () => {
     expect(() => c.open(parts.join('.'), lookup)).toThrow(expect.objectContaining({ code: 'store.bad_ciphertext' }));
     expect(() => new VenueCrypto(randomBytes(32)).open(blob, lookup)).toThrow(expect.objectContaining({ code: 'store.bad_ciphertext' }));
     expect(() => c.open('v2.a.b.c', lookup)).toThrow(expect.objectContaining({ code: 'store.bad_ciphertext' }));
+  });
+});
+
+describe('two kiosks’ views of one visitor', () => {
+  it('merge to the earliest first visit and the latest last visit and self-check', () => {
+    const atB = { firstVisitDay: '2026-12-06', lastVisitDay: '2026-12-06', lastSelfCheckDay: null };
+    expect(mergeVenueRecords(atB, record)).toEqual({ firstVisitDay: '2026-09-14', lastVisitDay: '2026-12-06', lastSelfCheckDay: '2026-11-20' });
+    expect(mergeVenueRecords(record, atB)).toEqual(mergeVenueRecords(atB, record));
+    expect(mergeVenueRecords(record, { ...record, lastSelfCheckDay: '2026-12-01' }).lastSelfCheckDay).toBe('2026-12-01');
   });
 });

@@ -36,6 +36,20 @@ export interface VenueVisitorRecord {
   lastSelfCheckDay: string | null;
 }
 
+/**
+ * Two kiosks' views of one visitor as one (a visit at B while the hub was
+ * away made B think it the first): the earliest first visit, the latest last
+ * visit and self-check.
+ */
+export function mergeVenueRecords(a: VenueVisitorRecord, b: VenueVisitorRecord): VenueVisitorRecord {
+  const later = (x: string | null, y: string | null) => (x === null ? y : y === null ? x : x > y ? x : y);
+  return {
+    firstVisitDay: a.firstVisitDay < b.firstVisitDay ? a.firstVisitDay : b.firstVisitDay,
+    lastVisitDay: later(a.lastVisitDay, b.lastVisitDay)!,
+    lastSelfCheckDay: later(a.lastSelfCheckDay, b.lastSelfCheckDay),
+  };
+}
+
 /** A short public name of a venue key: kiosk and hub tell whether they hold the same one without showing it. */
 export function venueKeyId(key: Buffer): string {
   return createHmac('sha256', key).update('itda/venue/key-id/v1').digest('hex').slice(0, 16);

@@ -134,3 +134,14 @@ export function resetVenueKeys(db: Db): void {
     db.prepare('DELETE FROM hub_venue_visitors').run();
   }).immediate();
 }
+
+/** The venue knew this visitor from earlier (another kiosk's first visit or self-check): the row here learns it. */
+export function learnVenueRecord(db: Db, lookup: string, record: VenueVisitorRecord): void {
+  const first = new Date(`${record.firstVisitDay}T00:00:00+09:00`).toISOString();
+  const selfCheck = record.lastSelfCheckDay ? new Date(`${record.lastSelfCheckDay}T00:00:00+09:00`).toISOString() : null;
+  db.prepare(
+    `UPDATE store_visitors SET first_visit_at = MIN(first_visit_at, ?),
+       venue_self_check_at = CASE WHEN ? IS NULL THEN venue_self_check_at WHEN venue_self_check_at IS NULL OR venue_self_check_at < ? THEN ? ELSE venue_self_check_at END
+     WHERE venue_lookup = ?`,
+  ).run(first, selfCheck, selfCheck, selfCheck, lookup);
+}
