@@ -53,6 +53,8 @@ export async function applyVenueVisitorBatch(
   // Records sealed under another key (the hub lost its key file and made a new one) could never be opened: the kiosk takes the new key first.
   if (b.keyId !== currentKeyId) throw new VenueKeyMismatch(`this kiosk holds venue key ${b.keyId}, the venue's is ${currentKeyId}`);
   const expiresAt = new Date(now.getTime() + b.retentionDays * DAY_MS);
+  // Most rounds only ask for news (every heartbeat): one read, no transaction.
+  if (b.puts.length + b.forgets.length + b.expires.length === 0) return forgottenSince(pool, who.venue, b.since);
   const c = await pool.connect();
   try {
     await c.query('BEGIN');
@@ -76,19 +78,21 @@ export async function applyVenueVisitorBatch(
         new Date(now.getTime() - b.retentionDays * DAY_MS),
       ]);
     }
-    const notes = await c.query<{ id: string; erase_key: string }>(
-      'SELECT id, erase_key FROM venue_forgotten WHERE venue = $1 AND id > $2 ORDER BY id LIMIT 1000',
-      [who.venue, b.since],
-    );
     await c.query('COMMIT');
-    const last = notes.rows.at(-1);
-    return { forgotten: notes.rows.map((n) => n.erase_key), cursor: last ? Number(last.id) : b.since };
   } catch (err) {
     await c.query('ROLLBACK').catch(() => undefined);
     throw err;
   } finally {
     c.release();
   }
+  return forgottenSince(pool, who.venue, b.since);
+}
+
+/** The venue's forgetting notes after `since` (at most 1,000), and the cursor to ask from next. */
+async function forgottenSince(pool: pg.Pool, venue: string, since: number): Promise<{ forgotten: string[]; cursor: number }> {
+  const notes = await pool.query<{ id: string; erase_key: string }>('SELECT id, erase_key FROM venue_forgotten WHERE venue = $1 AND id > $2 ORDER BY id LIMIT 1000', [venue, since]);
+  const last = notes.rows.at(-1);
+  return { forgotten: notes.rows.map((n) => n.erase_key), cursor: last ? Number(last.id) : since };
 }
 
 /** The sealed record of a look-up key in the kiosk's venue, or null (never another venue's, never one past its window). */
