@@ -24,6 +24,8 @@ import { VenueLink } from './venue-link';
 import { VenueVisitorLink, venueVisitorSync, type VenueVisitorSync } from './venue-visitor-link';
 
 export const HEARTBEAT_MS = 15_000;
+/** Heartbeats between two venue visitor rounds that have nothing queued to send. */
+const VENUE_VISITOR_BEATS = 4;
 
 export const hubSyncEventSchemas = {
   'hub.paired': z.object({ venue: z.string() }).strict(),
@@ -84,6 +86,7 @@ function createHubSync(ctx: ServiceContext, link: HubLink, conn: HubConnection, 
   const status = new KioskStatus(ctx.db, ctx.events, opts.version);
   let unpairedAlerted = false;
   const venueVisitors = venueVisitorSync(ctx, client, conn.visitors, log);
+  let beats = 0;
   conn.visitors.whenChanged(() => venueVisitors.kick());
   const sender = new OutboxSender({
     outbox,
@@ -125,8 +128,9 @@ function createHubSync(ctx: ServiceContext, link: HubLink, conn: HubConnection, 
       for (const a of r.acknowledgedAlerts) applyHubAck(a);
       for (const b of r.bookings) settleBooking(b);
       if (r.snacks?.length) safely(() => applySnackReply(ctx.db, r.snacks!));
-      // Venue visitor records ride the heartbeat's pace: what waits goes up, forgetting asked elsewhere comes down.
-      venueVisitors.kick();
+      // Forgetting asked at other kiosks comes down (and what still waits goes up) every fourth heartbeat, a
+      // minute at the shipped pace; a record queued here is sent at once, without waiting for this.
+      if (++beats % VENUE_VISITOR_BEATS === 0) venueVisitors.kick();
       // The hub holds less than our mark (restored from a backup): send again from its mark.
       if (r.ackedSeq < outbox.ackedSeq()) {
         outbox.rewind(r.ackedSeq);
