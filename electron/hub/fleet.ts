@@ -134,11 +134,11 @@ export async function acknowledgeAlert(pool: pg.Pool, kioskId: string, alertId: 
   return (r.rowCount ?? 0) > 0;
 }
 
-/** Today across the venue's kiosks: counts from the events, the queue, open alerts, kiosks up. */
+/** Today across the venue's kiosks: counts from the events, the queue, open alerts, kiosks up. The day is a range of `at` (the Seoul day's bounds), which the BRIN index on `at` can narrow. */
 export async function venueDashboard(pool: pg.Pool, day: string, now = new Date(), offlineAfterMs = OFFLINE_AFTER_MS) {
   const counts = await pool.query<{ venue: string; type: string; n: string }>(
     `SELECT k.venue, e.type, COUNT(*) AS n FROM events e JOIN kiosks k USING (kiosk_id)
-     WHERE (e.at AT TIME ZONE 'Asia/Seoul')::date = $1::date
+     WHERE e.at >= ($1::date::timestamp AT TIME ZONE 'Asia/Seoul') AND e.at < (($1::date + 1)::timestamp AT TIME ZONE 'Asia/Seoul')
        AND e.type IN ('visitor.session_started', 'store.visit_started', 'pharmacy.prescribed', 'store.snack_taken', 'store.crisis', 'pharmacy.crisis', 'staff.called')
      GROUP BY k.venue, e.type`,
     [day],

@@ -1,7 +1,7 @@
 /**
  * Events arriving from a kiosk's outbox. One batch is one transaction:
- * the rows go in with `ON CONFLICT DO NOTHING` (a batch resent after a lost
- * reply changes nothing), the venue state they imply is derived (alerts,
+ * the rows past the kiosk's mark go in (a batch resent after a lost reply
+ * changes nothing: see `ingestOnce`), the venue state they imply is derived (alerts,
  * offline tickets joining the venue queue, bookings made offline), and the
  * kiosk's high-water mark moves to the batch's end. A batch that starts past
  * the mark (a gap) is refused with the mark, so the kiosk sends from there.
@@ -9,6 +9,7 @@
 import type pg from 'pg';
 import { HubError } from './hub-errors';
 import type { KioskPrincipal } from './pairing';
+import { copyIn, copyRows } from './event-copy';
 
 export const MAX_BATCH = 5_000;
 
@@ -45,6 +46,31 @@ export function parseBatch(body: unknown): WireEvent[] {
 }
 
 export async function ingestBatch(pool: pg.Pool, who: KioskPrincipal, events: WireEvent[]): Promise<{ ackedSeq: number; inserted: number }> {
+  try {
+    return await ingestOnce(pool, who, events, 'copy');
+  } catch (err) {
+    // Rows past the mark already there: the mark and the events disagree (a hand-restored `kiosks` table,
+    // say). Nothing was written; do the batch again the careful way, which skips what the hub holds.
+    if ((err as { code?: string })?.code !== UNIQUE_VIOLATION) throw err;
+    return ingestOnce(pool, who, events, 'insert');
+  }
+}
+
+const UNIQUE_VIOLATION = '23505';
+
+/**
+ * How rows go in. `copy`: COPY straight into `events`, no `ON CONFLICT` and
+ * no `RETURNING`. That is safe because of the mark: every batch moves
+ * `acked_seq` to its last seq in the same transaction that writes its rows,
+ * with the kiosk's row locked, and only gap-free seqs from `acked_seq + 1`
+ * are written, so under that lock the hub holds exactly seqs 1..acked_seq of
+ * this kiosk and a resent batch is cut down to what is new before any row
+ * is written. Should the primary key still refuse a row, the whole
+ * transaction rolls back and the batch is done again with `insert`: the old
+ * `INSERT … ON CONFLICT DO NOTHING RETURNING seq`, deriving venue state only
+ * from the rows it really stored.
+ */
+async function ingestOnce(pool: pg.Pool, who: KioskPrincipal, events: WireEvent[], how: 'copy' | 'insert'): Promise<{ ackedSeq: number; inserted: number }> {
   const c = await pool.connect();
   try {
     await c.query('BEGIN');
@@ -59,20 +85,24 @@ export async function ingestBatch(pool: pg.Pool, who: KioskPrincipal, events: Wi
     }
     let inserted = 0;
     if (fresh.length > 0) {
-      // RETURNING only the seq: sending the rows back cost as much as inserting them.
-      const r = await c.query<{ seq: string }>(
-        `INSERT INTO events (kiosk_id, seq, id, at, type, payload)
-         SELECT $1, * FROM unnest($2::bigint[], $3::text[], $4::timestamptz[], $5::text[], $6::jsonb[])
-         ON CONFLICT DO NOTHING
-         RETURNING seq`,
-        [who.kioskId, fresh.map((e) => e.seq), fresh.map((e) => e.id), fresh.map((e) => e.at), fresh.map((e) => e.type), fresh.map((e) => JSON.stringify(e.payload ?? {}))],
-      );
-      inserted = r.rowCount ?? 0;
-      const derived = fresh.filter((e) => DERIVED.has(e.type));
-      if (derived.length > 0) {
-        const stored = new Set(r.rows.map((x) => Number(x.seq)));
-        await deriveVenueState(c, who, derived.filter((e) => stored.has(e.seq)).map((e) => ({ ...e, at: new Date(e.at) })));
+      let stored: WireEvent[] = fresh;
+      if (how === 'copy') {
+        inserted = await copyIn(c, 'COPY events (kiosk_id, seq, id, at, type, payload) FROM STDIN', copyRows(who.kioskId, fresh));
+      } else {
+        // RETURNING only the seq: sending the rows back cost as much as inserting them.
+        const r = await c.query<{ seq: string }>(
+          `INSERT INTO events (kiosk_id, seq, id, at, type, payload)
+           SELECT $1, * FROM unnest($2::bigint[], $3::text[], $4::timestamptz[], $5::text[], $6::jsonb[])
+           ON CONFLICT DO NOTHING
+           RETURNING seq`,
+          [who.kioskId, fresh.map((e) => e.seq), fresh.map((e) => e.id), fresh.map((e) => e.at), fresh.map((e) => e.type), fresh.map((e) => JSON.stringify(e.payload ?? {}))],
+        );
+        inserted = r.rowCount ?? 0;
+        const seqs = new Set(r.rows.map((x) => Number(x.seq)));
+        stored = fresh.filter((e) => seqs.has(e.seq));
       }
+      const derived = stored.filter((e) => DERIVED.has(e.type));
+      if (derived.length > 0) await deriveVenueState(c, who, derived.map((e) => ({ ...e, at: new Date(e.at) })));
       acked = fresh[fresh.length - 1].seq;
       await c.query('UPDATE kiosks SET acked_seq = $2 WHERE kiosk_id = $1', [who.kioskId, acked]);
     }
