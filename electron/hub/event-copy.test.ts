@@ -20,17 +20,17 @@ describe('COPY text for events', () => {
 
   it('writes one line per event whose fields read back to what the kiosk sent', () => {
     const events = [
-      { seq: 7, id: 'id\twith\ttabs', at: '2026-12-06T03:00:00.000Z', type: 'x.y', payload: { note: 'line one\nline two', path: 'C:\\temp', quote: '"', ko: '외로움안녕' } },
-      { seq: 8, id: 'plain', at: '2026-12-06T12:00:00+09:00', type: 'a\\b', payload: null },
+      { seq: 7, id: 'id\twith\ttabs', at: '2026-12-06T03:00:00.000Z', type: 'x.y', payloadJson: JSON.stringify({ note: 'line one\nline two', path: 'C:\\temp', quote: '"', ko: '외로움안녕' }) },
+      { seq: 8, id: 'plain', at: '2026-12-06T12:00:00+09:00', type: 'a\\b', payloadJson: '{\n\t"pretty": true\n}' },
     ];
     const text = copyRows('kiosk-1', events);
     const lines = text.split('\n');
     expect(lines).toHaveLength(3);
     expect(lines[2]).toBe('');
     const first = readCopyLine(lines[0]);
-    expect(first).toEqual(['kiosk-1', '7', 'id\twith\ttabs', '2026-12-06T03:00:00.000Z', 'x.y', JSON.stringify(events[0].payload)]);
-    expect(JSON.parse(first[5])).toEqual(events[0].payload);
-    // A missing payload is stored as {} (as the INSERT path did).
-    expect(readCopyLine(lines[1])).toEqual(['kiosk-1', '8', 'plain', '2026-12-06T12:00:00+09:00', 'a\\b', '{}']);
+    expect(first).toEqual(['kiosk-1', '7', 'id\twith\ttabs', '2026-12-06T03:00:00.000Z', 'x.y', events[0].payloadJson]);
+    // A pretty-printed payload keeps its whitespace, escaped.
+    expect(lines[1].endsWith('\ta\\\\b\t{\\n\\t"pretty": true\\n}')).toBe(true);
+    expect(readCopyLine(lines[1])).toEqual(['kiosk-1', '8', 'plain', '2026-12-06T12:00:00+09:00', 'a\\b', '{\n\t"pretty": true\n}']);
   });
 });

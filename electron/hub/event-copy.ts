@@ -3,7 +3,7 @@
  * `INSERT … SELECT unnest($arrays)`. For a batch of 1,000 events COPY costs
  * the server about half: no array literals to parse and unnest, and the rows
  * go into the heap several at a time (PostgreSQL's multi-insert), with fewer
- * WAL records. Node builds one line per event; nothing is parsed twice.
+ * WAL records. Node builds one line per event from the text it received.
  *
  * COPY has no `ON CONFLICT`: the caller uses it only for events past the
  * kiosk's mark, which the hub cannot hold yet (see `ingest.ts`), and keeps
@@ -24,14 +24,14 @@ export function copyField(s: string): string {
 
 /**
  * The rows `kiosk_id, seq, id, at, type, payload`, one line each. The payload
- * is written as JSON text (a missing one as `{}`, as before); `JSON.stringify`
- * never leaves a raw tab or newline, so only its backslashes need doubling.
+ * is its JSON text as the kiosk sent it; any tab or newline in it (whitespace
+ * between tokens) is escaped like any other field's.
  */
 export function copyRows(kioskId: string, events: readonly WireEvent[]): string {
   const kiosk = copyField(kioskId);
   let out = '';
   for (const e of events) {
-    out += `${kiosk}\t${e.seq}\t${copyField(e.id)}\t${copyField(e.at)}\t${copyField(e.type)}\t${copyField(JSON.stringify(e.payload ?? {}))}\n`;
+    out += `${kiosk}\t${e.seq}\t${copyField(e.id)}\t${copyField(e.at)}\t${copyField(e.type)}\t${copyField(e.payloadJson)}\n`;
   }
   return out;
 }

@@ -24,7 +24,7 @@ async function kiosk(id: string): Promise<KioskPrincipal> {
 
 const at = (seq: number) => new Date(Date.UTC(2026, 11, 6, 3, 0, 0) + seq * 1000).toISOString();
 const screens = (from: number, to: number): WireEvent[] =>
-  Array.from({ length: to - from + 1 }, (_, i) => ({ seq: from + i, id: `ev-${from + i}`, at: at(from + i), type: 'visitor.screen_viewed', payload: { screen: 'home' } }));
+  Array.from({ length: to - from + 1 }, (_, i) => ({ seq: from + i, id: `ev-${from + i}`, at: at(from + i), type: 'visitor.screen_viewed', payloadJson: '{"screen":"home"}' }));
 
 async function held(kioskId: string) {
   return (await pool.query<{ seq: string; id: string; type: string; payload: unknown }>('SELECT seq, id, type, payload FROM events WHERE kiosk_id = $1 ORDER BY seq', [kioskId])).rows.map((r) => ({
@@ -86,7 +86,7 @@ describe('hub ingest', { timeout: 60_000 }, () => {
   it('derives venue state from a batch in the same transaction: an alert raised among 999 other events', async () => {
     const who = await kiosk('ingest-derive-1');
     const events = screens(1, 1_000);
-    events[499] = { seq: 500, id: 'alert-ev', at: at(500), type: 'staff.alert_raised', payload: { alertId: 'paper-low-1', kind: 'printer.paper_low', detail: { left: 'a\\b\tc' } } };
+    events[499] = { seq: 500, id: 'alert-ev', at: at(500), type: 'staff.alert_raised', payloadJson: JSON.stringify({ alertId: 'paper-low-1', kind: 'printer.paper_low', detail: { left: 'a\\b\tc' } }) };
     await ingestBatch(pool, who, events);
     const alerts = await pool.query('SELECT alert_id, kind, detail FROM alerts WHERE kiosk_id = $1', [who.kioskId]);
     expect(alerts.rows).toEqual([{ alert_id: 'paper-low-1', kind: 'printer.paper_low', detail: { left: 'a\\b\tc' } }]);
@@ -95,13 +95,13 @@ describe('hub ingest', { timeout: 60_000 }, () => {
   it('falls back to ON CONFLICT DO NOTHING when the mark is behind the events, doubling nothing and deriving only what is new', async () => {
     const who = await kiosk('ingest-restored-1');
     const first = screens(1, 20);
-    first[4] = { seq: 5, id: 'alert-old', at: at(5), type: 'staff.alert_raised', payload: { alertId: 'old-1', kind: 'printer.paper_low' } };
+    first[4] = { seq: 5, id: 'alert-old', at: at(5), type: 'staff.alert_raised', payloadJson: JSON.stringify({ alertId: 'old-1', kind: 'printer.paper_low' }) };
     await ingestBatch(pool, who, first);
     await pool.query("UPDATE alerts SET acknowledged_at = now(), acknowledged_by = 'hub:front' WHERE kiosk_id = $1", [who.kioskId]);
     // The kiosks table restored from an older copy: the hub thinks it holds up to 10, the events say 20.
     await pool.query('UPDATE kiosks SET acked_seq = 10 WHERE kiosk_id = $1', [who.kioskId]);
     const again = screens(11, 30);
-    again[24 - 11] = { seq: 24, id: 'alert-new', at: at(24), type: 'staff.alert_raised', payload: { alertId: 'new-1', kind: 'printer.paper_low' } };
+    again[24 - 11] = { seq: 24, id: 'alert-new', at: at(24), type: 'staff.alert_raised', payloadJson: JSON.stringify({ alertId: 'new-1', kind: 'printer.paper_low' }) };
     expect(await ingestBatch(pool, who, [...first.slice(10), ...again.slice(10)])).toEqual({ ackedSeq: 30, inserted: 10 });
     const rows = await held(who.kioskId);
     expect(rows.map((r) => r.seq)).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
@@ -116,7 +116,7 @@ describe('hub ingest', { timeout: 60_000 }, () => {
   });
 
   it('keeps the batch limit and the per-event checks', () => {
-    expect(() => parseBatch({ events: screens(1, MAX_BATCH + 1) })).toThrow(expect.objectContaining({ code: 'hub.too_large' }));
+    expect(() => parseBatch({ events: Array.from({ length: MAX_BATCH + 1 }, (_, i) => ({ seq: i + 1, id: `e${i}`, at: at(1), type: 't', payload: {} })) })).toThrow(expect.objectContaining({ code: 'hub.too_large' }));
     expect(() => parseBatch({ events: [{ seq: 0, id: 'x', at: at(1), type: 't', payload: {} }] })).toThrow('events.0.seq: a positive whole number');
     expect(() => parseBatch({ events: [{ seq: 1, id: '', at: at(1), type: 't', payload: {} }] })).toThrow('events.0.id: 1 to 64 characters');
     expect(() => parseBatch({ events: [{ seq: 1, id: 'x', at: at(1), type: 't' }] })).toThrow('events.0.payload: missing');

@@ -47,7 +47,12 @@ export class HubClient {
   }
 
   post<T>(path: string, body: unknown): Promise<T> {
-    return this.call<T>('POST', path, body);
+    return this.call<T>('POST', path, JSON.stringify(body));
+  }
+
+  /** POSTs a body that is already JSON text or bytes, sent as is (the hub bench's kiosks hold their batches serialised). */
+  postSerialized<T>(path: string, json: string | Buffer): Promise<T> {
+    return this.call<T>('POST', path, json);
   }
 
   get<T>(path: string): Promise<T> {
@@ -58,8 +63,7 @@ export class HubClient {
     this.agent.destroy();
   }
 
-  private call<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
-    const text = body === undefined ? undefined : JSON.stringify(body);
+  private call<T>(method: 'GET' | 'POST', path: string, text?: string | Buffer): Promise<T> {
     const url = new URL(path, this.base);
     const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
     return new Promise<T>((resolve, reject) => {
