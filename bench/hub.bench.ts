@@ -11,9 +11,15 @@
  * of the kiosk (printing, vending), so 50 of them fit on this machine.
  */
 import pg from 'pg';
+import { execFile } from 'node:child_process';
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { z } from 'zod';
 import { makeTempDir } from '../test/support/temp-dir';
-import { startLocalPostgres } from '../electron/hub/local-postgres';
+import { postgresBinDir, startLocalPostgres } from '../electron/hub/local-postgres';
+import { copyRows } from '../electron/hub/event-copy';
+import { parseBatch } from '../electron/hub/ingest';
 import { hubPool } from '../electron/hub/hub';
 import { applyHubMigrations } from '../electron/hub/hub-migrations';
 import { startHubServer } from '../electron/hub/hub-server';
@@ -46,7 +52,36 @@ async function simKiosk(pool: pg.Pool, url: string, id: string): Promise<SimKios
   return { id, db, log, outbox: new Outbox(db, log), client, close: () => (client.close(), db.close()) };
 }
 
+const run = promisify(execFile);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * The peer of the ingest row: PostgreSQL alone taking the same rows the same
+ * way (10 psql clients at once, one transaction per 1,000-row COPY, into a
+ * table shaped and indexed like `events`), on the same machine at the same
+ * moment. The ratio says how much the hub adds (HTTP, JSON, checks, the
+ * mark) whatever else the machine is doing.
+ */
+async function psqlCopyRate(url: string, dir: string, copyTexts: string[][]): Promise<number> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    await c.query('CREATE TABLE events_peer (LIKE events INCLUDING DEFAULTS INCLUDING INDEXES)');
+  } finally {
+    await c.end();
+  }
+  const files = copyTexts.map((batches, i) => {
+    const file = join(dir, `peer-${i}.sql`);
+    writeFileSync(file, batches.map((text) => `BEGIN;\nCOPY events_peer (kiosk_id, seq, id, at, type, payload) FROM STDIN;\n${text}\\.\nCOMMIT;\n`).join(''));
+    return file;
+  });
+  const psql = join(postgresBinDir(), 'psql');
+  const t = performance.now();
+  await Promise.all(files.map((file) => run(psql, ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-f', file, url])));
+  const rate = copyTexts.flat().length * 1_000 / ((performance.now() - t) / 1000);
+  for (const f of files) rmSync(f);
+  return rate;
+}
 
 export const hubBench: BenchModule = {
   area: 'hub',
@@ -82,7 +117,8 @@ export const hubBench: BenchModule = {
           for (const body of bodies[ki]) await k.client.postSerialized('/v1/events', body);
         }));
         const ingestRate = (ingestKiosks.length * batches * size) / ((performance.now() - t) / 1000);
-        rows.push({ area: 'hub', metric: 'ingest, 10 kiosks, batches of 1,000', value: ingestRate, unit: 'ev/s', target: '≥ 50,000 ev/s' });
+        const peerRate = await psqlCopyRate(postgres.url, dir.path, ingestKiosks.map((k, ki) => payloads[ki].map((events) => copyRows(k.id, parseBatch({ events })))));
+        rows.push({ area: 'hub', metric: 'ingest, 10 kiosks, batches of 1,000', value: ingestRate, unit: 'ev/s', target: '≥ 50,000 ev/s', peer: { name: 'psql COPY, same rows', value: peerRate } });
 
         // Sync lag: 50 kiosks, one event a second each, for 20 s.
         const lagKiosks = await Promise.all(Array.from({ length: 50 }, (_, i) => simKiosk(pool, server.url, `lag-${i}`)));
