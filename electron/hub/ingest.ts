@@ -56,7 +56,8 @@ export async function ingestBatch(pool: pg.Pool, who: KioskPrincipal, events: Wi
   } catch (err) {
     // Rows past the mark already there: the mark and the events disagree (a hand-restored `kiosks` table,
     // say). Nothing was written; do the batch again the careful way, which skips what the hub holds.
-    if ((err as { code?: string })?.code !== UNIQUE_VIOLATION) throw err;
+    const e = err as { code?: string; constraint?: string };
+    if (e?.code !== UNIQUE_VIOLATION || e.constraint !== 'events_pkey') throw err;
     return ingestOnce(pool, who, events, 'insert');
   }
 }
