@@ -45,6 +45,7 @@ export const errorCodes = {
     'store.bad_phone',
     'store.bad_ciphertext',
     'store.key_unavailable',
+    'store.venue_unreachable',
   ],
   staff: [
     'staff.pin_wrong',

@@ -38,7 +38,11 @@ const queueEntry = z.object({
   kioskId: z.string(),
   /** The visitor's chosen nickname when they identified themselves with consent; never the phone. */
   nickname: z.string().nullable(),
+  /** With a venue hub: the ticket as printed ("37", or "B-2" from kiosk B's offline block). */
+  label: z.string().optional(),
 });
+/** With a venue hub: whose queue the console sees ('venue': every kiosk's), and whether the hub did not answer (this kiosk's own for now). */
+const queueSource = { source: z.enum(['venue', 'kiosk']).optional(), hubAway: z.boolean().optional() };
 const booking = z.object({
   bookingId: z.string(),
   ref: z.string(),
@@ -123,15 +127,17 @@ export const storeApi = {
   // Staff console only (see the file comment).
   'store.staffQueue': {
     input: z.object({ token, day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional() }).strict(),
-    output: z.object({ day: z.string(), entries: z.array(queueEntry) }),
+    output: z.object({ day: z.string(), entries: z.array(queueEntry), ...queueSource }),
   },
+  /** With a venue hub: the venue's earliest waiting ticket, whichever kiosk issued it. */
   'store.staffCallNext': {
     input: z.object({ token }).strict(),
-    output: z.object({ entry: queueEntry.nullable() }),
+    output: z.object({ entry: queueEntry.nullable(), ...queueSource }),
   },
+  /** `kioskId`: the kiosk that issued the ticket, when it is another kiosk of the venue (needs the hub). */
   'store.staffMarkQueue': {
-    input: z.object({ token, entryId: z.string().max(40), outcome: z.enum(['talked', 'no_show']) }).strict(),
-    output: z.object({ entry: queueEntry }),
+    input: z.object({ token, entryId: z.string().max(40), outcome: z.enum(['talked', 'no_show']), kioskId: z.string().max(40).optional() }).strict(),
+    output: z.object({ entry: queueEntry, ...queueSource }),
   },
   /** Moves a waiting entry one place up or down today's queue (ticket numbers stay); `entries` is the day's queue in its new order. */
   'store.staffMoveQueue': {

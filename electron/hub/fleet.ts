@@ -179,11 +179,11 @@ export async function venueDashboard(pool: pg.Pool, day: string, now = new Date(
       if (s.low) item.kiosksLow++;
     }
   }
-  // With shares on the hub, the venue's count is the pool plus every kiosk's share (grants not yet applied included).
+  // With shares on the hub, the venue's count is the pool plus every kiosk's share (grants not yet applied included), less a deficit staff counted.
   const shared = await pool.query<{ venue: string; item_id: string; total: string }>(
     `SELECT venue, item_id, SUM(n) AS total FROM (
        SELECT venue, item_id, share AS n FROM snack_shares
-       UNION ALL SELECT venue, item_id, pool AS n FROM snack_pool) x
+       UNION ALL SELECT venue, item_id, pool - deficit AS n FROM snack_pool) x
      GROUP BY venue, item_id`,
   );
   for (const r of shared.rows) {

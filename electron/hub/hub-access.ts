@@ -27,6 +27,10 @@ export type HubStaffRoute =
   | 'GET /v1/fleet'
   | 'GET /v1/dashboard'
   | 'GET /v1/queue'
+  | 'POST /v1/queue/call-next'
+  | 'POST /v1/queue/mark'
+  | 'GET /v1/snacks'
+  | 'POST /v1/snacks/restock'
   | 'GET /v1/alerts'
   | 'POST /v1/alerts/acknowledge'
   | 'GET /v1/rollup'
@@ -46,6 +50,12 @@ export const hubAccess: Record<HubStaffRoute, HubStaffRule> = {
   'GET /v1/fleet': read('staff'),
   'GET /v1/dashboard': read('staff'),
   'GET /v1/queue': read('staff'),
+  // The venue's queue, as on a kiosk's console (store.staffCallNext / staffMarkQueue): staff act.
+  'POST /v1/queue/call-next': { who: 'staff', does: 'act', target: 'venue' },
+  'POST /v1/queue/mark': { who: 'staff', does: 'act', target: 'entryId' },
+  // The venue's snack count: staff restock it, as on a kiosk (store.staffRestock).
+  'GET /v1/snacks': read('staff'),
+  'POST /v1/snacks/restock': { who: 'staff', does: 'act', target: 'itemId' },
   'GET /v1/alerts': read('staff'),
   'POST /v1/alerts/acknowledge': { who: 'staff', does: 'act', target: 'alertId' },
   // Figures that leave the venue (the city's roll-up) are recorded, as the kiosk's CSV export is.

@@ -5,6 +5,7 @@
  * hub refuses to start; shipped migrations are never edited (additive only).
  */
 import type pg from 'pg';
+import { venueMigrationSql } from './hub-migration-0006-venue';
 
 export interface HubMigration {
   id: number;
@@ -199,6 +200,7 @@ CREATE TABLE snack_shares (
 CREATE INDEX snack_shares_venue ON snack_shares (venue, item_id);
 `,
   },
+  { id: 6, name: 'venue', sql: venueMigrationSql },
   {
     id: 5,
     name: 'venue-visitors',

@@ -17,7 +17,9 @@ import { HubError } from './hub-errors';
 import { authenticateKiosk, KIOSK_ID, redeemPairCode, type KioskPrincipal } from './pairing';
 import { ingestBatch, parseBatch } from './ingest';
 import { acknowledgeAlert, fleet, heartbeatSchema, listAlerts, OFFLINE_AFTER_MS, recordHeartbeat, venueDashboard } from './fleet';
-import { claimSlot, issueTicket, takenSlots, ticketsAhead, venueQueue } from './venue-queue';
+import { claimSlot, issueTicket, takenSlots, ticketsAhead } from './venue-queue';
+import { decidedTickets, venueTickets } from './venue-queue-calls';
+import { venueKioskRoutes, venueStaffRoutes } from './hub-venue-routes';
 import { cityRollup, CsvFile, rollupAnswer, rollupRange, type RollupRow } from './city-rollup';
 import { authenticateCity, carriesCityToken, recordCityRead } from './city-export';
 import { adminRoutes } from './hub-admin-routes';
@@ -91,7 +93,8 @@ export async function startHubServer(opts: HubServerOptions): Promise<HubServer>
       const beat = parse(heartbeatSchema, body);
       const at = now();
       const r = await recordHeartbeat(pool, who, beat, at);
-      return { ...r, snacks: await rebalanceSnacks(pool, who, beat.snacks, at, offlineAfterMs) };
+      // What staff decided elsewhere about this kiosk's tickets: it records and shows them (venue-queue-calls.ts).
+      return { ...r, snacks: await rebalanceSnacks(pool, who, beat.snacks, at, offlineAfterMs), tickets: await decidedTickets(pool, who.kioskId, at) };
     },
     'POST /v1/tickets': async (who, body) => {
       const b = parse(z.object({ entryId: z.string().min(1).max(64), day: DAY }).strict(), body);
@@ -126,12 +129,13 @@ export async function startHubServer(opts: HubServerOptions): Promise<HubServer>
       const b = parse(recallManySchema, body);
       return recallVenueVisitors(pool, who, b.lookups, b.keyId, now());
     },
+    ...venueKioskRoutes({ pool, now, parse }),
   };
 
   const staffRoutes: Record<string, (q: URLSearchParams, body: unknown, device: HubDevice) => Promise<unknown>> = {
     'GET /v1/fleet': async () => ({ now: now().toISOString(), offlineAfterMs, kiosks: await fleet(pool, now(), offlineAfterMs) }),
     'GET /v1/dashboard': async (q) => ({ venues: await venueDashboard(pool, dayParam(q, 'day', now()), now(), offlineAfterMs) }),
-    'GET /v1/queue': async (q) => ({ tickets: await venueQueue(pool, q.get('venue') ?? '', dayParam(q, 'day', now())) }),
+    'GET /v1/queue': async (q) => ({ tickets: await venueTickets(pool, q.get('venue') ?? '', dayParam(q, 'day', now())) }),
     'GET /v1/alerts': async (q) => ({ alerts: await listAlerts(pool, { includeAcknowledged: q.get('all') === '1' }) }),
     // Who acknowledged is the enrolled device the staff member used (the PIN's id is in staff_actions).
     'POST /v1/alerts/acknowledge': async (_q, body, device) => {
@@ -140,6 +144,7 @@ export async function startHubServer(opts: HubServerOptions): Promise<HubServer>
     },
     'GET /v1/rollup': async (q) => rollupAnswer('GET /v1/rollup', ...(await rollupOf(q))),
     'GET /v1/rollup.csv': async (q) => rollupAnswer('GET /v1/rollup.csv', ...(await rollupOf(q))),
+    ...venueStaffRoutes({ pool, now, parse }),
     ...Object.fromEntries(Object.entries(adminRoutes({ pool, staff, now, parse })).map(([route, h]) => [route, (_q: URLSearchParams, body: unknown, device: HubDevice) => h(body, device)])),
   };
 

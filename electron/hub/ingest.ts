@@ -10,6 +10,7 @@ import type pg from 'pg';
 import { HubError } from './hub-errors';
 import type { KioskPrincipal } from './pairing';
 import { copyIn, copyRows } from './event-copy';
+import { applyKioskQueueChange, TICKET_STATES, type TicketState } from './venue-queue-calls';
 
 export const MAX_BATCH = 5_000;
 
@@ -158,7 +159,10 @@ async function deriveVenueState(c: pg.PoolClient, who: KioskPrincipal, rows: Row
         );
         break;
       case 'store.queue_changed':
-        await c.query('UPDATE tickets SET state = $3 WHERE kiosk_id = $1 AND entry_id = $2', [who.kioskId, p.entryId, String(p.state)]);
+        // 'venue': the kiosk recording what the hub decided (an echo); the hub holds it already.
+        if (p.by !== 'venue' && (TICKET_STATES as readonly string[]).includes(String(p.state))) {
+          await applyKioskQueueChange(c, who.kioskId, String(p.entryId), p.state as TicketState, e.at);
+        }
         break;
       case 'store.booked':
         await settleOfflineBooking(c, who, String(p.bookingId), slotTime(String(p.slotStart)), e.at);

@@ -2,7 +2,9 @@
  * The hub's staff console page (`/staff`): the fleet (each kiosk online or
  * offline, printer, vending, last visitor event, version, outbox lag), the
  * venue's day across kiosks, and every kiosk's alerts (crisis first), with
- * acknowledgement that clears the alert on every kiosk. One self-contained
+ * acknowledgement that clears the alert on every kiosk; the venue's queue
+ * with "call next" and talked / no-show; the venue's snack count (a delivery
+ * added, or the counted total set). One self-contained
  * page: Korean first, English beside, refreshed every 5 seconds.
  *
  * The page reaches a device only once it is enrolled (the pairing page comes
@@ -40,7 +42,21 @@ form.row{display:flex;flex-wrap:wrap;gap:1rem;align-items:end}form.row input,for
 <p id="status" role="status"></p>
 <h2>오늘 이곳 <small>Today at the venue</small></h2><div id="dashboard"></div>
 <h2>알림 <small>Alerts</small></h2><div id="alerts"></div>
-<h2>상담 대기 <small>Counseling queue</small></h2><div id="queue" data-testid="hub-queue"></div>
+<h2>상담 대기 <small>Counseling queue</small></h2>
+<p><small>모든 키오스크의 대기를 먼저 온 순서로 보여요. "다음 분 부르기"는 어느 키오스크에서 받은 번호든 가장 먼저 온 분을 한 번만 불러요. (Every kiosk's tickets in arrival order; "Call next" calls the earliest, once.)</small></p>
+<p id="queue-notice" role="status" data-testid="hub-queue-notice"></p>
+<div id="queue" data-testid="hub-queue"></div>
+<h2>간식 재고 맞추기 <small>Venue snack count</small></h2>
+<form id="snacks-form" data-testid="hub-snacks-form">
+<p><small>들어온 간식은 "더하기", 직접 센 전체 수는 "맞추기"로 넣어요. 키오스크마다 나눠 주는 몫은 허브가 알아서 맞춰요. (Add a delivery, or set the whole venue's counted total; the hub shares it out to the kiosks.)</small></p>
+<label>장소 (Venue) <select id="snack-venue" data-testid="hub-snack-venue"></select></label>
+<label>간식 (Item) <select id="snack-item" data-testid="hub-snack-item"></select></label>
+<label>개수 (Units) <input id="snack-n" data-testid="hub-snack-n" type="number" inputmode="numeric" min="0" max="100000" required></label>
+<button type="submit" name="mode" value="add" data-testid="hub-snack-add">더하기 (Add delivery)</button>
+<button type="submit" name="mode" value="set" data-testid="hub-snack-set">센 수로 맞추기 (Set counted total)</button>
+<p id="snack-notice" role="status" data-testid="hub-snack-notice"></p>
+</form>
+<div id="snacks" data-testid="hub-snacks"></div>
 <h2>키오스크 <small>Kiosks</small></h2><div id="fleet" data-testid="hub-fleet"></div>
 ${adminSection()}
 </main>
@@ -117,15 +133,65 @@ async function refresh() {
     document.getElementById('alerts').innerHTML = a.alerts.length ? '<table>' + a.alerts.map((x) => '<tr class="' + (x.kind === 'crisis' ? 'crisis' : '') + '"><td>' + esc(x.kind) +
       '</td><td>' + esc(x.kioskId) + '</td><td>' + time(x.at) + '</td><td><button data-k="' + esc(x.kioskId) + '" data-a="' + esc(x.alertId) + '">확인 (Acknowledge)</button></td></tr>').join('') + '</table>' : '<p>열린 알림이 없어요. (No open alerts.)</p>';
     const queues = await Promise.all(d.venues.map((v) => get('/v1/queue?venue=' + encodeURIComponent(v.venue)).then((q) => [v.venue, q.tickets])));
-    document.getElementById('queue').innerHTML = queues.map(([venue, tickets]) => '<p><b>' + esc(venue) + '</b> ' +
-      (tickets.filter((t) => t.state === 'waiting' || t.state === 'called').map((t) => esc(t.label) + (t.source === 'offline' ? '*' : '') + (t.state === 'called' ? ' (호출됨)' : '')).join(' · ') || '대기 없음 (nobody waiting)') + '</p>').join('') +
-      '<p><small>* 허브 연결이 끊긴 동안 키오스크가 발급한 번호 (issued by a kiosk while the hub was away)</small></p>';
+    document.getElementById('queue').innerHTML = queues.map(([venue, tickets]) => {
+      const open = tickets.filter((t) => t.state === 'waiting' || t.state === 'called');
+      return '<p><b>' + esc(venue) + '</b> <button type="button" data-call="' + esc(venue) + '" data-testid="hub-call-next"' + (open.some((t) => t.state === 'waiting') ? '' : ' disabled') + '>다음 분 부르기 (Call next)</button></p>' +
+        (open.length ? '<table>' + open.map((t) => '<tr data-testid="hub-ticket" data-state="' + esc(t.state) + '"><td><b>' + esc(t.label) + (t.source === 'offline' ? '*' : '') + '</b></td><td>' +
+          (t.state === 'called' ? '부름 (called) ' + time(t.calledAt) : '기다림 (waiting)') + '</td><td>' + esc(t.kioskId) + '</td><td>' +
+          '<button type="button" data-mark="talked" data-venue="' + esc(venue) + '" data-k="' + esc(t.kioskId) + '" data-e="' + esc(t.entryId) + '">상담함 (Talked)</button> ' +
+          '<button type="button" data-mark="no_show" data-venue="' + esc(venue) + '" data-k="' + esc(t.kioskId) + '" data-e="' + esc(t.entryId) + '">안 오심 (No-show)</button></td></tr>').join('') + '</table>'
+          : '<p>대기 없음 (nobody waiting)</p>');
+    }).join('') + '<p><small>* 허브 연결이 끊긴 동안 키오스크가 발급한 번호 (issued by a kiosk while the hub was away)</small></p>';
+    const snacks = await Promise.all(d.venues.map((v) => get('/v1/snacks?venue=' + encodeURIComponent(v.venue)).then((x) => [v.venue, x.items])));
+    snackItems = Object.fromEntries(snacks);
+    fillSelect($('snack-venue'), snacks.map(([venue]) => venue));
+    fillSelect($('snack-item'), (snackItems[$('snack-venue').value] || []).map((i) => i.itemId));
+    $('snacks').innerHTML = snacks.map(([venue, items]) => '<p><b>' + esc(venue) + '</b> ' + (items.map((i) => esc(i.itemId) + ' <b>' + i.total + '</b>개 (허브 ' + i.pool + ' · 키오스크 몫 ' + i.shares +
+      (i.deficit ? ' · 거둘 몫 ' + i.deficit : '') + ')').join(' · ') || '—') + '</p>').join('');
     document.getElementById('status').textContent = '갱신: ' + time(f.now);
   } catch (err) {
     if (err.code === 'staff.session_expired') return;
     document.getElementById('status').textContent = '허브에 연결하지 못했어요. 잠시 후 다시 시도해요. (' + err.message + ')';
   }
 }
+let snackItems = {};
+function fillSelect(el, values) {
+  if (Array.from(el.options).map((o) => o.value).join('\\n') === values.join('\\n')) return;
+  const keep = el.value;
+  el.innerHTML = values.map((v) => '<option>' + esc(v) + '</option>').join('');
+  if (values.includes(keep)) el.value = keep;
+}
+$('snack-venue').addEventListener('change', () => fillSelect($('snack-item'), (snackItems[$('snack-venue').value] || []).map((i) => i.itemId)));
+function refusal(e) {
+  if (e.code === 'hub.not_found') return '찾을 수 없어요. 목록을 새로 불러와 주세요. (Not found: ' + e.message + ')';
+  if (e.code === 'hub.bad_request') return '입력을 확인해 주세요. (' + e.message + ')';
+  return e.message;
+}
+$('queue').addEventListener('click', async (e) => {
+  const b = e.target.closest('button'); if (!b) return;
+  b.disabled = true;
+  try {
+    if (b.dataset.call) {
+      const r = await get('/v1/queue/call-next', { method: 'POST', body: JSON.stringify({ venue: b.dataset.call }) });
+      $('queue-notice').textContent = r.ticket ? r.ticket.label + '번을 불렀어요 (' + r.ticket.kioskId + '에서 받음). (No. ' + r.ticket.label + ' called.)' : '기다리는 분이 없어요. (Nobody is waiting.)';
+    } else if (b.dataset.mark) {
+      await get('/v1/queue/mark', { method: 'POST', body: JSON.stringify({ venue: b.dataset.venue, kioskId: b.dataset.k, entryId: b.dataset.e, outcome: b.dataset.mark }) });
+      $('queue-notice').textContent = '기록했어요. (Recorded.)';
+    }
+  } catch (err) { $('queue-notice').textContent = refusal(err); }
+  refresh();
+});
+$('snacks-form').addEventListener('submit', async (ev) => {
+  ev.preventDefault();
+  const mode = ev.submitter && ev.submitter.value === 'set' ? 'set' : 'add';
+  const n = Number($('snack-n').value);
+  try {
+    const r = await get('/v1/snacks/restock', { method: 'POST', body: JSON.stringify({ venue: $('snack-venue').value, itemId: $('snack-item').value, [mode]: n }) });
+    $('snack-notice').textContent = r.item.itemId + ': 이제 이곳 전체 ' + r.item.total + '개예요. (Venue total now ' + r.item.total + '.)';
+    $('snack-n').value = '';
+  } catch (err) { $('snack-notice').textContent = refusal(err); }
+  refresh();
+});
 document.getElementById('alerts').addEventListener('click', async (e) => {
   const b = e.target.closest('button'); if (!b) return;
   await get('/v1/alerts/acknowledge', { method: 'POST', body: JSON.stringify({ kioskId: b.dataset.k, alertId: b.dataset.a }) }).catch(() => undefined);

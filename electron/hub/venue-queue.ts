@@ -4,19 +4,11 @@
  * kiosks asking at the same instant get distinct numbers. Asking twice for
  * the same queue entry (a retry after a lost reply) returns the same ticket.
  * Tickets a kiosk issued from its own offline block arrive with its events
- * (`ingest.ts`) and join the queue in the order they were issued.
+ * (`ingest.ts`) and join the queue in the order they were issued. Calling
+ * and marking tickets is `venue-queue-calls.ts`.
  */
 import type pg from 'pg';
 import type { KioskPrincipal } from './pairing';
-
-export interface VenueTicket {
-  number: number | null;
-  label: string;
-  joinedAt: string;
-  kioskId: string;
-  source: 'hub' | 'offline';
-  state: string;
-}
 
 /** How many of the venue's queue wait before this kiosk's entry now; null when the hub does not hold that ticket (yet). */
 export async function ticketsAhead(pool: pg.Pool, who: KioskPrincipal, entryId: string, day: string): Promise<{ ahead: number | null }> {
@@ -74,15 +66,6 @@ async function takeNumber(pool: pg.Pool, who: KioskPrincipal, entryId: string, d
   } finally {
     c.release();
   }
-}
-
-/** The venue's queue for a day, in arrival order (hub-issued and offline tickets together). */
-export async function venueQueue(pool: pg.Pool, venue: string, day: string): Promise<VenueTicket[]> {
-  const r = await pool.query<{ number: number | null; label: string; joined_at: Date; kiosk_id: string; source: 'hub' | 'offline'; state: string }>(
-    'SELECT number, label, joined_at, kiosk_id, source, state FROM tickets WHERE venue = $1 AND day = $2 ORDER BY joined_at, kiosk_id, entry_id',
-    [venue, day],
-  );
-  return r.rows.map((t) => ({ number: t.number, label: t.label, joinedAt: t.joined_at.toISOString(), kioskId: t.kiosk_id, source: t.source, state: t.state }));
 }
 
 /**

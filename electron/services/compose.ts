@@ -26,6 +26,7 @@ import { join } from 'node:path';
 import { shippedDomains, type PlatformHooks, type StaffHostOptions } from './domains';
 import { hubLinkFrom, HubLinkError, type HubLink } from './hub-sync/hub-link';
 import { hubSyncDomainModule, openHubConnection } from './hub-sync/hub-sync-domain';
+import { VenueSlot } from './store/venue-share';
 import { Operations } from './ops/operations';
 import { opsEventSchemas } from './ops/ops-events';
 import { outboxProbe, type OutboxView } from './ops/outbox-probe';
@@ -93,13 +94,15 @@ export async function composeServices(opts: ComposeOptions): Promise<Services> {
   // injected; without a hub there is none, and every domain is composed exactly as before.
   const hub = resolveHubLink(opts, logger);
   const hubConnection = hub ? openHubConnection(hub, opts.dataDir) : null;
+  // Filled by the hub domain when the console pairs a kiosk that started alone: its next visitor uses the venue.
+  const venue = new VenueSlot(hubConnection?.venue);
   const modules = [
     appDomainModule(info),
-    ...(opts.modules ?? shippedDomains(opts.platform, opts.dataDir, { venue: hubConnection?.venue, recognition: hubConnection?.visitors }, opts.staff)),
+    ...(opts.modules ?? shippedDomains(opts.platform, opts.dataDir, { venue, recognition: hubConnection?.visitors }, opts.staff)),
     ...(opts.extraModules ?? []),
   ];
   // The hub domain is there even without a hub (then only the console's pairing methods, no timer, no file).
-  if (hubConnection || !opts.modules) modules.push(hubSyncDomainModule(hub, hubConnection, { version: opts.version }));
+  if (hubConnection || !opts.modules) modules.push(hubSyncDomainModule(hub, hubConnection, { version: opts.version, venue }));
 
   let db: Db | null = null;
   try {

@@ -14,7 +14,7 @@ import { consoleDomainModule } from './console/console-domain';
 import { couponsDomainModule } from './coupons/coupons-domain';
 import { referralsDomainModule } from './store/referrals-domain';
 import { FileKeyStore, SealedKeyStore, type OsSecretBox } from './store/key-store';
-import type { VenueShare } from './store/venue-share';
+import type { VenueShare, VenueSlot } from './store/venue-share';
 import type { VenueRecognition } from './store/venue-recognition';
 import { sampleSlips } from './sample-slips';
 
@@ -26,7 +26,8 @@ export interface PlatformHooks {
 
 /** What the venue hub shares with the domains, when the kiosk has one (see `hub-sync/`). */
 export interface VenueHooks {
-  venue?: VenueShare;
+  /** A slot the hub domain fills at start or when the console pairs the kiosk (the store reads it at each visit). */
+  venue?: VenueShare | VenueSlot;
   /** Returning visitors recognised across the venue's kiosks (keyed hashes and ciphertexts only). */
   recognition?: VenueRecognition;
 }

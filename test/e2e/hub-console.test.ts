@@ -4,7 +4,9 @@
  * kindly, the right one opens the console. Then a kiosk of the venue shows online
  * with its printer and outbox, its crisis alert is listed and acknowledged
  * from the page (and so cleared on the kiosk), and the venue's queue shows
- * the ticket the hub numbered. An admin PIN also gets the admin section:
+ * the ticket the hub numbered; "call next" and "talked" on the page reach the
+ * kiosk that issued the ticket, and a snack delivery is added to the venue's
+ * count. An admin PIN also gets the admin section:
  * a PIN added on the page (typed twice), removed again, the last admin PIN
  * kept, a new tablet's pairing code shown, and the city's fetches listed.
  */
@@ -64,7 +66,7 @@ describe('the hub console', { timeout: 90_000 }, () => {
       const row = page.locator('[data-kiosk="console-kiosk-1"]');
       await row.waitFor({ timeout: 20_000 });
       expect(await row.textContent()).toContain('연결됨 (online)');
-      await page.locator('[data-testid="hub-queue"]').getByText(ticket.label).waitFor({ timeout: 20_000 });
+      await page.locator('[data-testid="hub-queue"] [data-testid="hub-ticket"]').getByText(ticket.label, { exact: true }).waitFor({ timeout: 20_000 });
       const ack = page.locator('#alerts tr.crisis button');
       await ack.waitFor({ timeout: 20_000 });
       await ack.click();
@@ -73,6 +75,26 @@ describe('the hub console', { timeout: 90_000 }, () => {
         return kiosk.services.db!.prepare('SELECT acknowledged_at FROM staff_alerts WHERE id = ?').pluck().get(alertId) !== null;
       });
       await page.getByText('열린 알림이 없어요').waitFor({ timeout: 20_000 });
+
+      // Call next from the hub's page: the kiosk that issued the ticket takes it with its heartbeat.
+      const entryId = kiosk.services.db!.prepare('SELECT id FROM store_queue WHERE ticket_label = ?').pluck().get(ticket.label) as string;
+      const localState = () => kiosk.services.db!.prepare('SELECT state FROM store_queue WHERE id = ?').pluck().get(entryId);
+      await page.locator('[data-testid="hub-call-next"]').click();
+      await page.locator('[data-testid="hub-queue-notice"]').getByText(`${ticket.label}번을 불렀어요`).waitFor({ timeout: 20_000 });
+      await hubSyncOf(kiosk.services).heartbeat();
+      expect(localState()).toBe('called');
+      await page.locator('[data-testid="hub-ticket"][data-state="called"] button[data-mark="talked"]').click();
+      await page.locator('[data-testid="hub-queue-notice"]').getByText('기록했어요').waitFor({ timeout: 20_000 });
+      await hubSyncOf(kiosk.services).heartbeat();
+      expect(localState()).toBe('talked');
+
+      // A delivery of snacks added on the page goes to the venue's count.
+      await page.locator('[data-testid="hub-snack-item"]').selectOption('cup-ramen');
+      await page.locator('[data-testid="hub-snack-n"]').fill('12');
+      await page.locator('[data-testid="hub-snack-add"]').click();
+      await page.locator('[data-testid="hub-snack-notice"]').getByText('cup-ramen: 이제 이곳 전체').waitFor({ timeout: 20_000 });
+      const pool = (await hub.pool.query("SELECT pool FROM snack_pool WHERE venue = 'console-venue' AND item_id = 'cup-ramen'")).rows[0].pool;
+      expect(pool).toBeGreaterThanOrEqual(12);
     } finally {
       await page.close();
     }

@@ -4,7 +4,8 @@
  * a plain-HTTP address beyond this machine, a wrong or used code and an
  * unreachable hub each get their own clear refusal and change nothing; the
  * right code gives the kiosk its credential (0600), it starts sending at
- * once, and its config remembers the hub. A kiosk without a hub has the
+ * once, its config remembers the hub, and its very next visitor gets the
+ * venue's ticket and calendar (no restart). A kiosk without a hub has the
  * domain but nothing running.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,7 +14,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { startTestPostgres, type TestPostgres } from '../support/postgres';
 import { startTestServices, type TestServices } from '../support/test-services';
-import { hubSyncOf, pairKiosk, startTestHub, until } from '../support/hub';
+import { checkInToTalk, hubSyncOf, pairKiosk, startTestHub, until } from '../support/hub';
 import { setUpStaff } from '../support/staff-pins';
 import { CREDENTIAL_FILE } from '../../electron/services/hub-sync/credential-file';
 
@@ -82,7 +83,7 @@ describe('pairing from the console', { timeout: 60_000 }, () => {
     await call('app.staffCall', { screen: 'home', language: 'ko' });
     const code = await pairKiosk(postgres.url, 'console-paired-1');
     const r = await call('hub.pair', { token: tech, url: `${hub.url}/`, code: ` ${code.toLowerCase()} ` });
-    expect(r).toMatchObject({ ok: true, value: { configured: true, paired: true, url: hub.url, venue: 'test-venue', ticketLetter: expect.stringMatching(/^[A-Z]+$/), venueFromNextStart: true } });
+    expect(r).toMatchObject({ ok: true, value: { configured: true, paired: true, url: hub.url, venue: 'test-venue', ticketLetter: expect.stringMatching(/^[A-Z]+$/), venueFromNextStart: false } });
     expect(statSync(join(kiosk.dataDir, CREDENTIAL_FILE)).mode & 0o777).toBe(0o600);
     expect(JSON.parse(readFileSync(join(kiosk.dataDir, 'config.json'), 'utf8')).hub.url).toBe(hub.url);
     // Everything the kiosk had recorded, the staff call included, reaches the hub once.
@@ -95,6 +96,26 @@ describe('pairing from the console', { timeout: 60_000 }, () => {
     const pairing = acts.map((p) => JSON.parse(p)).find((p) => p.action === 'hub.pair');
     expect(pairing).toMatchObject({ role: 'technician', target: `${hub.url}/` });
     expect(JSON.stringify(acts)).not.toContain(code);
+  });
+
+  it('the next visitor after pairing gets the venue’s ticket and sees its calendar, without a restart', async () => {
+    // Another kiosk of the venue took ticket 1 and a slot before this one ever knew the hub.
+    const pool = hub.pool;
+    const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Seoul' }).format(new Date());
+    await pool.query("INSERT INTO ticket_days (venue, day, last) VALUES ('test-venue', $1, 1) ON CONFLICT (venue, day) DO UPDATE SET last = ticket_days.last + 1", [day]);
+    const slot = (await call('store.slots', {})).value.slots.find((s: { free: boolean }) => s.free).start as string;
+    await pool.query("INSERT INTO bookings (venue, kiosk_id, booking_id, slot_start, state, booked_at) VALUES ('test-venue', 'other-kiosk-1', 'b-other', $1, 'booked', now())", [
+      new Date(`${slot}:00+09:00`),
+    ]);
+    const { ticket } = await checkInToTalk(kiosk, 'after-console-pairing-1');
+    expect(ticket).toMatchObject({ offline: false, label: expect.stringMatching(/^\d+$/) });
+    expect(Number(ticket.label)).toBeGreaterThan(1);
+    const held = (await pool.query("SELECT label, source FROM tickets WHERE kiosk_id = 'console-paired-1'")).rows;
+    expect(held).toEqual([{ label: ticket.label, source: 'hub' }]);
+    // The slot the other kiosk holds is taken here too.
+    expect((await call('store.slots', {})).value.slots.find((s: { start: string }) => s.start === slot).free).toBe(false);
+    // And the console's queue is the venue's.
+    expect((await call('store.staffQueue', { token: staffToken })).value).toMatchObject({ source: 'venue' });
   });
 
   it('a used code is refused the second time, and the paired kiosk stays paired', async () => {

@@ -7,12 +7,8 @@
  * visitors took: nothing doubled, nothing lost.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestPostgres, type TestPostgres } from '../support/postgres';
-import { startTestServices, type TestServices } from '../support/test-services';
-import { callKiosk, hubLinkFor, hubSyncOf, pairKiosk, restartableHub, until, type RestartableHub } from '../support/hub';
-import { hubPool } from '../../electron/hub/hub';
-import { applyHubMigrations } from '../../electron/hub/hub-migrations';
-import { freeLoopbackPort } from '../../electron/hub/local-postgres';
+import type { TestServices } from '../support/test-services';
+import { callKiosk, hubStaffLogin, HubStaffDevice, hubSyncOf, startTestVenue, type RestartableHub, type TestVenue } from '../support/hub';
 import { venueDashboard } from '../../electron/hub/fleet';
 import { rebalanceSnacks } from '../../electron/hub/snack-shares';
 import { readSnackLedger } from '../../electron/services/hub-sync/snack-share';
@@ -22,10 +18,9 @@ const ITEM = 'cup-ramen';
 /** Each kiosk starts with the configured 30: the venue holds 60. */
 const START_TOTAL = 60;
 
-let postgres: TestPostgres;
+let venue: TestVenue;
 let pool: pg.Pool;
-let port: number;
-const kiosks: TestServices[] = [];
+let kiosks: TestServices[] = [];
 let visits = 0;
 let taken = 0;
 
@@ -44,12 +39,14 @@ async function takeOne(k: TestServices) {
 
 const stockAt = (k: TestServices) => k.services.db!.prepare('SELECT stock FROM store_snack_stock WHERE item_id = ?').pluck().get(ITEM) as number;
 
-/** The hub's view: the pool plus every kiosk's share. */
-async function venueCount(): Promise<{ pool: number; shares: Record<string, number>; total: number }> {
-  const p = (await pool.query('SELECT pool FROM snack_pool WHERE venue = $1 AND item_id = $2', ['snack-venue', ITEM])).rows[0]?.pool ?? 0;
+/** The hub's view: the pool plus every kiosk's share, less units still to take back after a count (migration 6). */
+async function venueCount(): Promise<{ pool: number; deficit: number; shares: Record<string, number>; total: number }> {
+  const row = (await pool.query('SELECT pool, deficit FROM snack_pool WHERE venue = $1 AND item_id = $2', ['snack-venue', ITEM])).rows[0];
+  const p = row?.pool ?? 0;
+  const deficit = row?.deficit ?? 0;
   const rows = (await pool.query<{ kiosk_id: string; share: number }>('SELECT kiosk_id, share FROM snack_shares WHERE venue = $1 AND item_id = $2', ['snack-venue', ITEM])).rows;
   const shares = Object.fromEntries(rows.map((r) => [r.kiosk_id, r.share]));
-  return { pool: p, shares, total: p + rows.reduce((n, r) => n + r.share, 0) };
+  return { pool: p, deficit, shares, total: p + rows.reduce((n, r) => n + r.share, 0) - deficit };
 }
 
 /** Beats from every kiosk until the hub holds still (no unit moves between two rounds). */
@@ -64,27 +61,14 @@ async function settle(ks: TestServices[]) {
   throw new Error(`the shares did not settle: ${last}`);
 }
 
+// Beats only when the test asks (startTestVenue's long heartbeat), so each step is seen as it happens.
 beforeAll(async () => {
-  postgres = await startTestPostgres();
-  pool = hubPool(postgres.url);
-  await applyHubMigrations(pool);
-  port = await freeLoopbackPort();
-  hub = restartableHub(pool, port);
-  await hubUp();
-  for (const id of ['snack-kiosk-a', 'snack-kiosk-b']) {
-    const code = await pairKiosk(postgres.url, id, 'snack-venue');
-    // Beats only when the test asks (a long heartbeat), so each step is seen as it happens.
-    const k = await startTestServices({ kioskId: id }, { hub: hubLinkFor(`http://127.0.0.1:${port}`, code, { heartbeatMs: 600_000, venueTimeoutMs: 5_000 }), prefix: 'itda-venue-snacks-' });
-    kiosks.push(k);
-    await until(`${id} paired`, () => hubSyncOf(k.services).paired());
-  }
+  venue = await startTestVenue(['snack-kiosk-a', 'snack-kiosk-b'], 'snack-venue', { prefix: 'itda-venue-snacks-' });
+  ({ pool, hub, kiosks } = venue);
 }, 120_000);
 
 afterAll(async () => {
-  for (const k of kiosks) await k.stop();
-  await hubDown();
-  await pool?.end();
-  await postgres?.remove();
+  await venue?.stop();
 }, 60_000);
 
 describe('snack stock across the venue', { timeout: 90_000 }, () => {
@@ -148,5 +132,49 @@ describe('snack stock across the venue', { timeout: 90_000 }, () => {
     // Beating again and again changes nothing once settled.
     for (let i = 0; i < 3; i++) for (const k of kiosks) await hubSyncOf(k.services).heartbeat();
     expect(await venueCount()).toEqual(v);
+  });
+
+  it('staff restock the venue on the hub: a delivery reaches the kiosks’ shares; a count below the shares takes units back; each recorded', async () => {
+    const [a, b] = kiosks;
+    const tablet = await hubStaffLogin(hub.server()!, 'staff');
+    const before = (await venueCount()).total;
+    const added = await tablet.value('POST', '/v1/snacks/restock', { venue: 'snack-venue', itemId: ITEM, add: 40 });
+    expect(added.item).toMatchObject({ itemId: ITEM, total: before + 40 });
+    await settle(kiosks);
+    let v = await venueCount();
+    expect(v.total).toBe(before + 40);
+    expect(stockAt(a!) + stockAt(b!) + v.pool).toBe(before + 40);
+    expect(Math.abs(stockAt(a!) - stockAt(b!))).toBeLessThanOrEqual(1);
+
+    // Staff counted 10 on the shelves: the hub's count says 10 at once; the shares come down on the next beats.
+    const counted = await tablet.value('POST', '/v1/snacks/restock', { venue: 'snack-venue', itemId: ITEM, set: 10 });
+    expect(counted.item).toMatchObject({ total: 10, pool: 0 });
+    expect(counted.item.deficit).toBeGreaterThan(0);
+    await settle(kiosks);
+    v = await venueCount();
+    expect(v).toMatchObject({ total: 10, deficit: 0 });
+    expect(stockAt(a!) + stockAt(b!) + v.pool).toBe(10);
+    const listed = (await tablet.value('GET', '/v1/snacks?venue=snack-venue')).items;
+    expect(listed.find((i: { itemId: string }) => i.itemId === ITEM)).toEqual({ itemId: ITEM, pool: v.pool, deficit: 0, shares: stockAt(a!) + stockAt(b!), total: 10 });
+    const day = await venueDashboard(pool, new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Seoul' }).format(new Date()));
+    expect(day.find((d) => d.venue === 'snack-venue')!.snacks[ITEM]!.stock).toBe(10);
+    // Visitors take from the new shares as before.
+    await takeOne(a!);
+    await settle(kiosks);
+    expect((await venueCount()).total).toBe(9);
+
+    // Each restock is in staff_actions with the PIN's role and the item, never anything else.
+    const acts = (await pool.query("SELECT role, target FROM staff_actions WHERE route = 'POST /v1/snacks/restock' ORDER BY id")).rows;
+    expect(acts).toEqual([
+      { role: 'staff', target: ITEM },
+      { role: 'staff', target: ITEM },
+    ]);
+    // Refusals say what is wrong and change nothing.
+    expect((await tablet.post('/v1/snacks/restock', { venue: 'snack-venue', itemId: ITEM, add: 5, set: 5 })).error).toMatchObject({ code: 'hub.bad_request' });
+    expect((await tablet.post('/v1/snacks/restock', { venue: 'snack-venue', itemId: ITEM, add: -3 })).error).toMatchObject({ code: 'hub.bad_request' });
+    expect((await tablet.post('/v1/snacks/restock', { venue: 'snack-venue', itemId: 'caviar', add: 5 })).error).toMatchObject({ code: 'hub.not_found' });
+    expect((await HubStaffDevice.stranger(hub.server()!.url).post('/v1/snacks/restock', { venue: 'snack-venue', itemId: ITEM, add: 5 })).error).toMatchObject({ code: 'hub.forbidden' });
+    expect((await venueCount()).total).toBe(9);
+    expect((await pool.query("SELECT COUNT(*)::int AS n FROM staff_actions WHERE route = 'POST /v1/snacks/restock'")).rows[0].n).toBe(2);
   });
 });

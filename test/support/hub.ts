@@ -7,14 +7,17 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import pg from 'pg';
-import { startHub, type Hub } from '../../electron/hub/hub';
+import { hubPool, startHub, type Hub } from '../../electron/hub/hub';
 import { startHubServer, type HubServer } from '../../electron/hub/hub-server';
+import { applyHubMigrations } from '../../electron/hub/hub-migrations';
+import { freeLoopbackPort } from '../../electron/hub/local-postgres';
+import { startTestPostgres, type TestPostgres } from './postgres';
+import { startTestServices, type TestServices } from './test-services';
 import { createPairCode } from '../../electron/hub/pairing';
 import type { HubLink } from '../../electron/services/hub-sync/hub-link';
 import { HubClient } from '../../electron/services/hub-sync/hub-client';
 import type { Services } from '../../electron/services/compose';
 import type { HubSyncService } from '../../electron/services/hub-sync/hub-sync-domain';
-import type { TestServices } from './test-services';
 import { makeTempDir } from './temp-dir';
 import { TEST_PINS } from './staff-pins';
 
@@ -208,19 +211,72 @@ export interface RestartableHub {
   /** Serves again; nothing when it serves already. */
   up(): Promise<void>;
   down(): Promise<void>;
+  /** The serving hub (its staff side for `hubStaffLogin`), or null while down. */
+  server(): HubServer | null;
 }
 
 export function restartableHub(pool: pg.Pool, port: number, keysDir?: string): RestartableHub {
   let server: HubServer | null = null;
   return {
     async up() {
-      server ??= await startHubServer({ pool, port, keysDir });
+      server ??= await startHubServer({ pool, port, keysDir, hashParams: TEST_HUB_HASH });
     },
     async down() {
       await server?.close();
       server = null;
     },
+    server: () => server,
   };
+}
+
+/**
+ * A venue for tests: a throwaway PostgreSQL, the hub's HTTP side on a fixed
+ * loopback port (`hub.down()` / `hub.up()`: the network failing and
+ * returning), and kiosks paired into one venue. Heartbeats come only when a
+ * test asks (`hubSyncOf(k.services).heartbeat()`), so each step is seen as it happens.
+ */
+export interface TestVenue {
+  postgres: TestPostgres;
+  pool: pg.Pool;
+  hub: RestartableHub;
+  kiosks: TestServices[];
+  venue: string;
+  stop(): Promise<void>;
+}
+
+export async function startTestVenue(kioskIds: string[], venue: string, opts: { prefix?: string } = {}): Promise<TestVenue> {
+  const postgres = await startTestPostgres();
+  const pool = hubPool(postgres.url);
+  await applyHubMigrations(pool);
+  const port = await freeLoopbackPort();
+  const hub = restartableHub(pool, port);
+  await hub.up();
+  const kiosks: TestServices[] = [];
+  const stop = async () => {
+    for (const k of kiosks) await k.stop();
+    await hub.down();
+    await pool.end();
+    await postgres.remove();
+  };
+  try {
+    for (const id of kioskIds) {
+      const code = await pairKiosk(postgres.url, id, venue);
+      const link = hubLinkFor(`http://127.0.0.1:${port}`, code, { heartbeatMs: 600_000, venueTimeoutMs: 5_000 });
+      const k = await startTestServices({ kioskId: id }, { hub: link, prefix: opts.prefix ?? 'itda-venue-' });
+      kiosks.push(k);
+      await until(`${id} paired`, () => hubSyncOf(k.services).paired());
+    }
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+  return { postgres, pool, hub, kiosks, venue, stop };
+}
+
+/** A visitor checks in at `k` without consent and asks to talk now: the ticket the screen shows. */
+export async function checkInToTalk(k: TestServices, requestId: string): Promise<{ requestId: string; ticket: any }> {
+  await callKiosk(k, 'store.start', { requestId, consent: false });
+  return { requestId, ticket: await callKiosk(k, 'store.talkNow', { requestId }) };
 }
 
 /** A contract call on a kiosk's services; a refusal throws, carrying its code. */

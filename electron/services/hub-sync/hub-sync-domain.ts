@@ -5,7 +5,8 @@
  * nothing but two console methods: no timer, no file, no call, exactly the
  * kiosk that works alone. A technician may then enter the hub's address and
  * the code `npm run hub -- pair` printed; the kiosk trades it at once, starts
- * sending, and remembers the hub in its config file.
+ * sending, remembers the hub in its config file, and hands the store the
+ * venue's queue and calendar for its next visitor.
  */
 import type { DomainModule, ServiceContext } from '../context';
 import type { Handlers } from '../../contract/dispatch';
@@ -15,6 +16,7 @@ import { HubSyncError } from './hub-sync-errors';
 import type { Timers } from './outbox-sender';
 import { saveHubUrl } from './hub-config-file';
 import { configFileFor } from '../staff/config-editor';
+import type { VenueSlot } from '../store/venue-share';
 
 export { HEARTBEAT_MS, hubSyncEventSchemas, openHubConnection, type HubConnection, type HubSyncService } from './hub-sync-engine';
 
@@ -25,6 +27,8 @@ export interface HubDomainOptions {
   configFile?: string;
   /** Pace of an engine made from the console (tests shorten it). */
   timing?: HubLink['timing'];
+  /** The store's handle on the venue: pairing from the console fills it, so the next visitor uses the venue's queue and calendar. */
+  venue?: VenueSlot;
 }
 
 export function hubSyncDomainModule(link: HubLink | null, conn: HubConnection | null, opts: HubDomainOptions): DomainModule {
@@ -33,8 +37,6 @@ export function hubSyncDomainModule(link: HubLink | null, conn: HubConnection | 
 
 function createHubDomain(ctx: ServiceContext, link: HubLink | null, conn: HubConnection | null, opts: HubDomainOptions) {
   let engine: HubSyncEngine | null = link && conn ? createHubSyncEngine(ctx, link, conn, opts) : null;
-  /** The check-in store was given this hub's queue and calendar when the kiosk started. */
-  const venueHub = engine?.link.url ?? null;
   let running = false;
 
   const status = () => {
@@ -81,6 +83,8 @@ function createHubDomain(ctx: ServiceContext, link: HubLink | null, conn: HubCon
         // The new hub replaces the old link: its engine stops cleanly, its waiting events go to the new hub.
         const old = engine;
         engine = target;
+        // From the next visitor on, the check-in asks this hub for tickets and slots (no restart).
+        opts.venue?.set(engine!.service.venue);
         await old?.stop();
         if (running) engine!.start();
       }
@@ -89,7 +93,8 @@ function createHubDomain(ctx: ServiceContext, link: HubLink | null, conn: HubCon
       } catch (err) {
         ctx.logger.warn('paired with the hub, but the config file could not remember it; set hub.url by hand', { err: String((err as Error)?.message ?? err) });
       }
-      return { ...status(), venueFromNextStart: venueHub !== clean };
+      // Without a store slot (a host composing its own domains) the venue's queue would wait for the next start.
+      return { ...status(), venueFromNextStart: !opts.venue };
     },
   };
 

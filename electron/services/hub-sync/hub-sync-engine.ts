@@ -5,8 +5,9 @@
  * `ITDA_HUB_PAIR_CODE`, retried while the hub is away, or typed in the
  * console, tried once and answered at once), then sends the outbox as events
  * are written, heartbeats every 15 s, raises a staff alert when the outbox
- * lags past the configured threshold, and clears locally the alerts staff
- * acknowledged on the hub's console.
+ * lags past the configured threshold, clears locally the alerts staff
+ * acknowledged on the hub's console, and takes into its queue the tickets
+ * staff called or marked elsewhere in the venue.
  */
 import { z } from 'zod';
 import type { ServiceContext } from '../context';
@@ -22,6 +23,8 @@ import { KioskStatus } from './kiosk-status';
 import { applySnackReply } from './snack-share';
 import { VenueLink } from './venue-link';
 import { VenueVisitorLink, venueVisitorSync, type VenueVisitorSync } from './venue-visitor-link';
+import { applyVenueDecisions, type VenueDecision } from '../store/staff-queue-desk';
+import { TalkQueue } from '../store/talk-queue';
 
 export const HEARTBEAT_MS = 15_000;
 /** Heartbeats between two venue visitor rounds that have nothing queued to send. */
@@ -84,6 +87,7 @@ function createHubSync(ctx: ServiceContext, link: HubLink, conn: HubConnection, 
   const { client, venue } = conn;
   const outbox = new Outbox(ctx.db, ctx.events);
   const status = new KioskStatus(ctx.db, ctx.events, opts.version);
+  const queue = new TalkQueue(ctx.db);
   let unpairedAlerted = false;
   const venueVisitors = venueVisitorSync(ctx, client, conn.visitors, log);
   let beats = 0;
@@ -124,6 +128,7 @@ function createHubSync(ctx: ServiceContext, link: HubLink, conn: HubConnection, 
         acknowledgedAlerts: { alertId: string; at: string; by: string }[];
         bookings: { bookingId: string; state: string }[];
         snacks?: { itemId: string; granted: number; release: number }[];
+        tickets?: VenueDecision[];
       }>('/v1/heartbeat', status.read(lag));
       for (const a of r.acknowledgedAlerts) applyHubAck(a);
       for (const b of r.bookings) settleBooking(b);
@@ -131,6 +136,8 @@ function createHubSync(ctx: ServiceContext, link: HubLink, conn: HubConnection, 
       // Forgetting asked at other kiosks comes down (and what still waits goes up) every fourth heartbeat, a
       // minute at the shipped pace; a record queued here is sent at once, without waiting for this.
       if (++beats % VENUE_VISITOR_BEATS === 0) venueVisitors.kick();
+      // Tickets of this kiosk that staff called or marked on the hub or at another kiosk: its queue and console follow.
+      if (r.tickets?.length) safely(() => applyVenueDecisions(ctx, queue, r.tickets!));
       // The hub holds less than our mark (restored from a backup): send again from its mark.
       if (r.ackedSeq < outbox.ackedSeq()) {
         outbox.rewind(r.ackedSeq);

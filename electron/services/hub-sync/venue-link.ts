@@ -1,11 +1,12 @@
 /**
  * What the venue shares through the hub, as the check-in store asks for it:
- * a venue-wide ticket number, a slot claimed across kiosks. Each call waits
+ * a venue-wide ticket number, a slot claimed across kiosks, and the venue's
+ * queue for the staff console (list, call next, mark). Each call waits
  * a short time only (a visitor is standing at the screen): when the hub does
  * not answer, the caller goes on with the kiosk's own offline answer.
  */
-import type { HubClient } from './hub-client';
-import type { VenueShare } from '../store/venue-share';
+import type { HubCallError, HubClient } from './hub-client';
+import type { VenueQueueTicket, VenueShare } from '../store/venue-share';
 
 export const VENUE_CALL_TIMEOUT_MS = 1_500;
 
@@ -53,6 +54,32 @@ export class VenueLink implements VenueShare {
     if (!this.o.ready()) return null;
     const r = await this.within(this.o.client.get<{ taken: string[] }>('/v1/bookings'));
     return r?.taken ?? null;
+  }
+
+  /** The venue's queue of the day (every kiosk's tickets), or null when the hub does not answer in time. */
+  async queue(day: string): Promise<VenueQueueTicket[] | null> {
+    if (!this.o.ready()) return null;
+    const r = await this.within(this.o.client.post<{ tickets: VenueQueueTicket[] }>('/v1/venue-queue', { day }));
+    return r?.tickets ?? null;
+  }
+
+  /** Calls the venue's earliest waiting ticket (the hub decides, once, between consoles pressing together); null when offline. */
+  async callNext(day: string): Promise<{ ticket: VenueQueueTicket | null } | null> {
+    if (!this.o.ready()) return null;
+    return this.within(this.o.client.post<{ ticket: VenueQueueTicket | null }>('/v1/venue-queue/call-next', { day }));
+  }
+
+  /** Marks a venue ticket talked or no-show; 'unknown' when the hub does not hold it (yet), null when offline. */
+  async mark(kioskId: string, entryId: string, outcome: 'talked' | 'no_show'): Promise<VenueQueueTicket | 'unknown' | null> {
+    if (!this.o.ready()) return null;
+    const asked = this.o.client.post<{ ticket: VenueQueueTicket }>('/v1/venue-queue/mark', { kioskId, entryId, outcome }).then(
+      (r) => r.ticket,
+      (err: HubCallError) => {
+        if (err.code === 'hub.not_found') return 'unknown' as const;
+        throw err;
+      },
+    );
+    return this.within(asked);
   }
 
   private within<T>(p: Promise<T>): Promise<T | null> {

@@ -42,8 +42,11 @@ export interface CheckInDeps {
   queue: TalkQueue;
   bookings: Bookings;
   printer: StorePrinter;
-  /** The venue's hub, when the kiosk has one: shared ticket numbers and calendar. None: this kiosk alone, as always. */
-  venue?: VenueShare;
+  /**
+   * The venue's hub, when the kiosk has one: shared ticket numbers and calendar. None: this kiosk alone, as always.
+   * Asked at each visit, so a kiosk paired from the console serves its next visitor from the venue.
+   */
+  venue?: () => VenueShare | undefined;
   /** Recognising visitors first seen at another kiosk of the venue (with a hub). None: this kiosk's own visitors only. */
   recognition?: VenueRecognition;
   now?: () => Date;
@@ -70,6 +73,10 @@ export class StoreCheckIn {
 
   private now(): Date {
     return this.deps.now?.() ?? new Date();
+  }
+
+  private get venue(): VenueShare | undefined {
+    return this.deps.venue?.();
   }
 
   /** Consent given or declined: the visit begins (or its consent changes, before the ticket). */
@@ -188,7 +195,17 @@ export class StoreCheckIn {
 
   /** Before joining: how many wait, and about how long. */
   queueStatus() {
-    const waiting = this.deps.queue.ahead(seoulDay(this.now()));
+    const day = seoulDay(this.now());
+    const venue = this.venue;
+    if (venue) return this.venueQueueStatus(venue, day);
+    const waiting = this.deps.queue.ahead(day);
+    return { waiting, estimatedMinutes: this.estimate(waiting) };
+  }
+
+  /** With a hub: everyone waiting at the venue, whichever kiosk they came through (this kiosk's own count when the hub does not answer). */
+  private async venueQueueStatus(venue: VenueShare, day: string) {
+    const tickets = await venue.queue(day);
+    const waiting = tickets ? tickets.filter((t) => t.state === 'waiting' || t.state === 'called').length : this.deps.queue.ahead(day);
     return { waiting, estimatedMinutes: this.estimate(waiting) };
   }
 
@@ -197,7 +214,8 @@ export class StoreCheckIn {
     const visit = this.requireVisit(requestId);
     const entry = queue.join(visit.id, ctx.kioskId, this.now());
     ctx.db.prepare("UPDATE store_visits SET talk = 'now' WHERE id = ?").run(visit.id);
-    if (this.deps.venue) return this.venueTicket(this.deps.venue, visit.id, entry);
+    const venue = this.venue;
+    if (venue) return this.venueTicket(venue, visit.id, entry);
     const ahead = queue.ahead(entry.day, entry.number);
     ctx.record('store.queue_joined', { visitId: visit.id, entryId: entry.entryId, number: entry.number });
     return { number: entry.number, ahead, estimatedMinutes: this.estimate(ahead) };
@@ -229,8 +247,9 @@ export class StoreCheckIn {
 
   slots() {
     const slots = this.deps.bookings.slots(this.now());
-    if (!this.deps.venue) return { slots };
-    return this.venueSlots(this.deps.venue, slots);
+    const venue = this.venue;
+    if (!venue) return { slots };
+    return this.venueSlots(venue, slots);
   }
 
   /** With a hub: a slot another kiosk's visitor holds is shown taken here too (hub away: this kiosk's own view). */
@@ -247,7 +266,8 @@ export class StoreCheckIn {
     const { ctx, bookings } = this.deps;
     const visit = this.requireVisit(requestId);
     const b = bookings.book(visit.id, visit.consent === 1 ? visit.visitor_id : null, slotStart, this.now());
-    if (this.deps.venue) return this.venueBook(this.deps.venue, visit.id, b);
+    const venue = this.venue;
+    if (venue) return this.venueBook(venue, visit.id, b);
     ctx.db.prepare("UPDATE store_visits SET talk = 'book' WHERE id = ?").run(visit.id);
     ctx.record('store.booked', { visitId: visit.id, bookingId: b.bookingId, slotStart: b.slotStart });
     return { ref: b.ref, slotStart: b.slotStart, minutes: b.slotMinutes };
@@ -296,7 +316,8 @@ export class StoreCheckIn {
       | { ref: string; slot_start: string; slot_minutes: number }
       | undefined;
     // With a hub, "people ahead" on the slip is the venue's count (every kiosk's visitors); this kiosk's own when the hub does not answer.
-    const venueAhead = queueRow && this.deps.venue ? await this.deps.venue.ahead(queueRow.id, queueRow.day) : null;
+    const venue = this.venue;
+    const venueAhead = queueRow && venue ? await venue.ahead(queueRow.id, queueRow.day) : null;
     const queue = queueRow ? { number: queueRow.number, ahead: venueAhead ?? this.deps.queue.ahead(queueRow.day, queueRow.number), ...venueLabel(queueRow.ticket_label) } : null;
     const booking = bookingRow ? { ref: bookingRow.ref, slotStart: bookingRow.slot_start, minutes: bookingRow.slot_minutes } : null;
     const snacks = stock.taken(visit.id).map((itemId) => ({ itemId, name: stock.name(itemId) ?? { ko: itemId, en: itemId } }));

@@ -16,8 +16,9 @@ import { SnackStock } from './snack-stock';
 import { TalkQueue } from './talk-queue';
 import { isMobileNumber, normalizePhone, VisitorCrypto } from './visitor-crypto';
 import { VisitorRegistry } from './visitors';
-import type { VenueShare } from './venue-share';
+import { VenueSlot, type VenueShare } from './venue-share';
 import type { VenueRecognition } from './venue-recognition';
+import { StaffQueueDesk } from './staff-queue-desk';
 
 const id = z.string();
 const DAY_MS = 86_400_000;
@@ -35,7 +36,8 @@ export const storeEventSchemas = {
   'store.booked': z.object({ visitId: id, bookingId: id, slotStart: id }),
   'store.completed': z.object({ visitId: id, printJobId: id.nullable(), printOutcome: z.string() }),
   'store.crisis': z.object({ requestId: id, alertId: id }),
-  'store.queue_changed': z.object({ entryId: id, number: z.number().int(), state: z.string() }),
+  // by 'venue': the state the venue hub decided (a console elsewhere, or this one through the hub), recorded here as it arrived.
+  'store.queue_changed': z.object({ entryId: id, number: z.number().int(), state: z.string(), by: z.literal('venue').optional() }),
   'store.queue_moved': z.object({ entryId: id, direction: z.enum(['up', 'down']), moved: z.boolean() }),
   'store.booking_cancelled': z.object({ bookingId: id }),
   'store.availability_set': z.object({ slotMinutes: z.number().int() }),
@@ -47,8 +49,11 @@ export const storeEventSchemas = {
 export interface StoreDomainOptions {
   /** Where the visitor-data key lives; a key file under the data dir by default. Electron's main may pass a safeStorage-backed one. */
   keyStore?: KeyStore;
-  /** The venue hub's shared queue and calendar (composition passes it when a hub is configured). */
-  venue?: VenueShare;
+  /**
+   * The venue hub's shared queue and calendar: composition passes a slot the
+   * hub domain fills when a hub is configured, or paired from the console later.
+   */
+  venue?: VenueShare | VenueSlot;
   /** Recognising a visitor first seen at another kiosk of the venue (composition passes it with a hub). */
   recognition?: VenueRecognition;
   now?: () => Date;
@@ -70,7 +75,9 @@ export function createStoreDomain(ctx: ServiceContext, opts: StoreDomainOptions 
   const queue = new TalkQueue(ctx.db);
   const bookings = new Bookings(ctx.db, cfg.availability, cfg.bookingDays);
   const printer = ctx.getService<StorePrinter>('printing');
-  const flow = new StoreCheckIn({ ctx, store: cfg, visitors, stock, queue, bookings, printer, venue: opts.venue, recognition: opts.recognition, now });
+  const venue = opts.venue instanceof VenueSlot ? opts.venue : new VenueSlot(opts.venue);
+  const flow = new StoreCheckIn({ ctx, store: cfg, visitors, stock, queue, bookings, printer, venue: () => venue.current, recognition: opts.recognition, now });
+  const desk = new StaffQueueDesk(ctx, queue, () => venue.current);
   // Finished visits keep the ticket's true outcome (a slip that printed after the screen stopped waiting); visits still in the flow are the flow's.
   const offBooks = followSlipOutcomes(ctx, (firstJobId, outcome) => {
     ctx.db
@@ -141,20 +148,13 @@ export function createStoreDomain(ctx: ServiceContext, opts: StoreDomainOptions 
       'store.finish': ({ requestId, language }) => flow.finish(requestId, language),
       'store.crisis': ({ requestId }) => flow.crisis(requestId),
 
-      'store.staffQueue': ({ day }) => {
+      // With a venue hub, the venue's queue (staff-queue-desk.ts); alone, or while the hub is away, this kiosk's.
+      'store.staffQueue': async ({ day }) => {
         const d = day ?? seoulDay(now());
-        return { day: d, entries: queue.list(d) };
+        return { day: d, ...(await desk.list(d)) };
       },
-      'store.staffCallNext': () => {
-        const entry = queue.callNext(seoulDay(now()), now());
-        if (entry) ctx.record('store.queue_changed', { entryId: entry.entryId, number: entry.number, state: entry.state });
-        return { entry };
-      },
-      'store.staffMarkQueue': ({ entryId, outcome }) => {
-        const entry = queue.mark(entryId, outcome, now());
-        ctx.record('store.queue_changed', { entryId, number: entry.number, state: entry.state });
-        return { entry };
-      },
+      'store.staffCallNext': () => desk.callNext(seoulDay(now()), now()),
+      'store.staffMarkQueue': ({ entryId, outcome, kioskId }) => desk.mark(entryId, outcome, now(), kioskId),
       'store.staffMoveQueue': ({ entryId, direction }) => {
         const moved = queue.move(entryId, direction);
         ctx.record('store.queue_moved', { entryId, direction, moved });

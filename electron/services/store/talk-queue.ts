@@ -24,6 +24,8 @@ export interface QueueEntry {
   doneAt: string | null;
   kioskId: string;
   nickname: string | null;
+  /** The ticket as printed, with a venue hub ("37", or "B-2" from this kiosk's offline block); absent without one. */
+  label?: string;
 }
 
 interface Row {
@@ -35,6 +37,7 @@ interface Row {
   done_at: string | null;
   kiosk_id: string;
   nickname: string | null;
+  ticket_label: string | null;
 }
 
 export class TalkQueue {
@@ -72,7 +75,7 @@ export class TalkQueue {
   list(day: string): QueueEntry[] {
     const rows = this.db
       .prepare(
-        `SELECT q.id, q.number, q.state, q.joined_at, q.called_at, q.done_at, q.kiosk_id, v.nickname
+        `SELECT q.id, q.number, q.state, q.joined_at, q.called_at, q.done_at, q.kiosk_id, q.ticket_label, v.nickname
          FROM store_queue q JOIN store_visits s ON s.id = q.visit_id LEFT JOIN store_visitors v ON v.id = s.visitor_id
          WHERE q.day = ? ORDER BY COALESCE(q.position, q.number)`,
       )
@@ -131,10 +134,22 @@ export class TalkQueue {
     return this.get(entryId)!;
   }
 
+  /**
+   * Takes a state the venue hub decided (another console called or marked
+   * this kiosk's ticket). Null when the entry is unknown here or already in
+   * that state; the caller records the change.
+   */
+  applyDecision(entryId: string, state: QueueState, calledAt: string | null, doneAt: string | null): QueueEntry | null {
+    const changed = this.db
+      .prepare('UPDATE store_queue SET state = ?, called_at = COALESCE(?, called_at), done_at = ? WHERE id = ? AND state <> ?')
+      .run(state, calledAt, doneAt, entryId, state).changes;
+    return changed > 0 ? this.get(entryId) : null;
+  }
+
   get(entryId: string): QueueEntry | null {
     const row = this.db
       .prepare(
-        `SELECT q.id, q.number, q.state, q.joined_at, q.called_at, q.done_at, q.kiosk_id, v.nickname
+        `SELECT q.id, q.number, q.state, q.joined_at, q.called_at, q.done_at, q.kiosk_id, q.ticket_label, v.nickname
          FROM store_queue q JOIN store_visits s ON s.id = q.visit_id LEFT JOIN store_visitors v ON v.id = s.visitor_id WHERE q.id = ?`,
       )
       .get(entryId) as Row | undefined;
@@ -152,5 +167,6 @@ function toEntry(r: Row): QueueEntry {
     doneAt: r.done_at,
     kioskId: r.kiosk_id,
     nickname: r.nickname,
+    ...(r.ticket_label ? { label: r.ticket_label } : {}),
   };
 }

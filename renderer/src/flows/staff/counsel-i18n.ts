@@ -98,6 +98,10 @@ export const counselKo = {
   'errors.store.unknown_queue_entry': '대기 목록에 없는 번호입니다.',
   'errors.store.unknown_booking': '이미 없거나 취소된 예약입니다.',
   'errors.store.availability_invalid': '상담 시간에 잘못된 곳이 있습니다.',
+  'errors.store.venue_unreachable': '허브에 연결되지 않아 다른 키오스크의 번호는 지금 바꿀 수 없습니다. 그 키오스크에서 하시거나, 잠시 뒤 다시 해 주세요.',
+  'staff.queue.venue': '이곳 모든 키오스크의 대기입니다. 먼저 온 분부터 부릅니다.',
+  'staff.queue.hubAway': '허브에 연결되지 않습니다. 지금은 이 키오스크의 대기만 보이고, 이 키오스크의 번호만 부릅니다. 허브가 돌아오면 저절로 맞춰집니다.',
+  'staff.queue.fromKiosk': '{kiosk}에서 받음',
 } as const;
 
 export const counselEn: Record<keyof typeof counselKo, string> = {
@@ -199,4 +203,8 @@ export const counselEn: Record<keyof typeof counselKo, string> = {
   'errors.store.unknown_queue_entry': 'That number is not in the queue.',
   'errors.store.unknown_booking': 'That booking is gone or already cancelled.',
   'errors.store.availability_invalid': 'The counseling hours have a mistake.',
+  'errors.store.venue_unreachable': "The hub cannot be reached, so another kiosk's ticket cannot be changed now. Do it at that kiosk, or try again in a moment.",
+  'staff.queue.venue': "The whole venue's queue, every kiosk. Visitors are called in the order they came.",
+  'staff.queue.hubAway': "The hub cannot be reached. For now you see and call only this kiosk's queue. It will match up again when the hub is back.",
+  'staff.queue.fromKiosk': 'from {kiosk}',
 };

@@ -11,6 +11,7 @@ export const hubLinkKo = {
   'staff.hub.pairing': '연결하는 중…',
   'staff.hub.done': '연결했습니다. 기록을 허브로 보내기 시작했습니다.',
   'staff.hub.nextStart': '함께 쓰는 대기 번호와 예약은 키오스크를 다시 시작하면 시작됩니다.',
+  'staff.hub.sharedNow': '다음 손님부터 이곳 전체의 대기 번호와 예약 달력을 씁니다.',
 } as const;
 
 export const hubLinkEn: Record<keyof typeof hubLinkKo, string> = {
@@ -25,4 +26,5 @@ export const hubLinkEn: Record<keyof typeof hubLinkKo, string> = {
   'staff.hub.pairing': 'Joining…',
   'staff.hub.done': 'Joined. Records are going to the hub now.',
   'staff.hub.nextStart': 'The shared ticket numbers and bookings start when the kiosk next starts.',
+  'staff.hub.sharedNow': "From the next visitor on, this kiosk uses the venue's ticket numbers and booking calendar.",
 };

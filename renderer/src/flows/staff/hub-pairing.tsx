@@ -76,7 +76,7 @@ export function HubPairing() {
       )}
       {result?.ok === true && (
         <p role="status" data-testid="hub-pair-done">
-          {t('staff.hub.done')} {result.nextStart ? t('staff.hub.nextStart') : ''}
+          {t('staff.hub.done')} {result.nextStart ? t('staff.hub.nextStart') : t('staff.hub.sharedNow')}
         </p>
       )}
     </section>
