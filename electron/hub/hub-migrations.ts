@@ -200,7 +200,6 @@ CREATE TABLE snack_shares (
 CREATE INDEX snack_shares_venue ON snack_shares (venue, item_id);
 `,
   },
-  { id: 6, name: 'venue', sql: venueMigrationSql },
   {
     id: 5,
     name: 'venue-visitors',
@@ -237,6 +236,7 @@ CREATE INDEX venue_forgotten_venue ON venue_forgotten (venue, id);
 CREATE INDEX venue_forgotten_expires ON venue_forgotten (expires_at);
 `,
   },
+  { id: 6, name: 'venue', sql: venueMigrationSql },
   {
     id: 7,
     name: 'city-export',
