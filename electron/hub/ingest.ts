@@ -134,6 +134,17 @@ async function deriveVenueState(c: pg.PoolClient, who: KioskPrincipal, rows: Row
     const p = e.payload ?? {};
     switch (e.type) {
       case 'staff.alert_raised':
+        // A kiosk told of its booking clash raises its own alert for the clash the hub already alerted
+        // (settleOfflineBooking): the hub's alert takes the kiosk's id, so staff see one alert, and an
+        // acknowledgement on either side finds it on the other.
+        if (p.kind === 'booking_conflict' && typeof p.detail?.bookingId === 'string' && typeof p.alertId === 'string') {
+          const joined = await c.query(
+            `UPDATE alerts SET alert_id = $3 WHERE kiosk_id = $1 AND alert_id = $2
+             AND NOT EXISTS (SELECT 1 FROM alerts WHERE kiosk_id = $1 AND alert_id = $3)`,
+            [who.kioskId, `conflict-${p.detail.bookingId}`, p.alertId],
+          );
+          if ((joined.rowCount ?? 0) > 0) break;
+        }
         await c.query(
           `INSERT INTO alerts (kiosk_id, alert_id, kind, at, detail) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING`,
           [who.kioskId, p.alertId, p.kind, e.at, JSON.stringify(p.detail ?? {})],

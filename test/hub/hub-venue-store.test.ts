@@ -128,6 +128,12 @@ describe('one calendar for the venue', { timeout: 60_000 }, () => {
     expect([...states].sort()).toEqual(['confirmed', 'conflict']);
     const loser = kiosks[states.indexOf('conflict')];
     expect(loser.services.db!.prepare("SELECT COUNT(*) FROM staff_alerts WHERE kind = 'booking_conflict'").pluck().get()).toBe(1);
+    // The loser's own alert, once at the hub, is the hub's alert under the kiosk's id: staff see one, not two.
+    await until('the loser’s alert reached the hub', () => hubSyncOf(loser.services).outbox.lag().events === 0);
+    const loserAlertId = loser.services.db!.prepare("SELECT id FROM staff_alerts WHERE kind = 'booking_conflict'").pluck().get();
+    expect((await pool.query("SELECT kiosk_id, alert_id FROM alerts WHERE kind = 'booking_conflict'")).rows).toEqual([
+      { kiosk_id: loser === a ? 'store-kiosk-a' : 'store-kiosk-b', alert_id: loserAlertId },
+    ]);
   });
 });
 
