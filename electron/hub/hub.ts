@@ -34,9 +34,15 @@ export interface Hub {
   close(opts?: { stopPostgres?: boolean }): Promise<void>;
 }
 
-/** A pool that survives PostgreSQL restarting: a dropped idle client is logged and replaced, never fatal. */
+/** A pool that survives PostgreSQL restarting: a dropped client is logged and replaced, never fatal. */
 export function hubPool(url: string, log: HubServerOptions['log'] = () => undefined): pg.Pool {
   const pool = new pg.Pool({ connectionString: url, max: 20, connectionTimeoutMillis: 5_000, idleTimeoutMillis: 30_000 });
+  // The pool listens for errors only on idle clients (`pool.on('error')`); it takes its listener off a
+  // client it lends out. A connection that drops while lent (PostgreSQL stopping between two queries
+  // of a batch's transaction) then emitted 'error' with no listener, which ended the hub's process.
+  // This listener stays for the client's life: the query in flight fails on its own, the request
+  // answers an error, and the client, no longer queryable, is dropped when it is released.
+  pool.on('connect', (client) => client.on('error', (err) => log('hub database connection dropped while in use', { err: err.message })));
   pool.on('error', (err) => log('hub database connection dropped', { err: err.message }));
   return pool;
 }

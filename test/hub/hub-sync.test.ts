@@ -2,7 +2,8 @@
  * Three web-host kiosks and a hub (`npm run hub` as a child process) on a
  * throwaway PostgreSQL. After visits, the hub's events per kiosk are exactly
  * the kiosk's SQLite events, none twice; that stays true when the hub is
- * SIGKILLed while visits go on, and when PostgreSQL restarts.
+ * SIGKILLed while visits go on, and when PostgreSQL restarts (a connection
+ * dropped while the hub holds one must not end the hub's process).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
@@ -11,6 +12,7 @@ import { startWebKiosk, type WebKiosk } from '../support/web-kiosk';
 import { hubLinkFor, hubSyncOf, pairKiosk, spawnHub, until, type HubProcess } from '../support/hub';
 import { makeTempDir } from '../support/temp-dir';
 import { freeLoopbackPort } from '../../electron/hub/local-postgres';
+import { hubPool } from '../../electron/hub/hub';
 
 let postgres: TestPostgres;
 let hub: HubProcess | null = null;
@@ -96,6 +98,24 @@ describe('kiosk events reach the hub exactly once', { timeout: 120_000 }, () => 
     await startHubProcess();
     await allSent();
     await expectHubEqualsKiosks();
+  });
+
+  it('a database connection that drops while the hub holds it is logged, not fatal to the hub', async () => {
+    const logged: string[] = [];
+    const pool = hubPool(postgres.url, (msg) => logged.push(msg));
+    try {
+      const lent = await pool.connect();
+      const pid = (await lent.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0].pid;
+      // Between two queries of a transaction, PostgreSQL ends the backend (as a restart does).
+      await db.query('SELECT pg_terminate_backend($1)', [pid]);
+      await until('the drop is logged', () => logged.includes('hub database connection dropped while in use'), 10_000);
+      await expect(lent.query('SELECT 1')).rejects.toThrow();
+      lent.release();
+      // The broken client is not lent again: the next query gets a fresh connection.
+      expect((await pool.query<{ one: number }>('SELECT 1 AS one')).rows[0].one).toBe(1);
+    } finally {
+      await pool.end();
+    }
   });
 
   it('PostgreSQL restarted (immediate stop, crash recovery): the kiosks wait and then catch up, once', async () => {
